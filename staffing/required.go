@@ -1,0 +1,171 @@
+package staffing
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// ErrUnreachable is returned when no staffing up to Target.MaxAgents meets
+// every target.
+var ErrUnreachable = errors.New("staffing: target unreachable")
+
+// Requirement is the staffing a queue needs to meet a Target.
+type Requirement struct {
+	// Agents is the smallest n that meets every target; n−1 misses one.
+	Agents int
+	// Fractional is the n at which the binding target is met exactly:
+	// the binding metric (service level, 1/ASA, occupancy or abandonment)
+	// is interpolated linearly between Agents−1 and Agents, and for
+	// Erlang C it is never below the offered load. Summed over intervals
+	// it does not inflate totals the way rounding every interval up does.
+	Fractional float64
+	Result     Result // the performance at Agents
+}
+
+// Required returns the smallest number of agents that meets every target
+// in t: service level, ASA ceiling, maximum occupancy, maximum
+// abandonment. With no target set it returns the smallest staffing that
+// answers at all: for Erlang C more agents than the offered load, for
+// Erlang A one agent. A queue with no volume needs no agents.
+//
+// For Erlang C the search runs upward from the offered load, carrying the
+// Erlang B recursion from one n to the next, so its cost is linear in the
+// agents searched. Erlang A's measures are monotone in n too, so it
+// bisects. If even t.MaxAgents agents (DefaultMaxAgents when 0) fall short,
+// Required returns the Requirement at the cap and an error wrapping
+// ErrUnreachable.
+func Required(q Queue, t Target) (Requirement, error) {
+	if err := errors.Join(q.Validate(), t.Validate()); err != nil {
+		return Requirement{}, err
+	}
+	m := newModel(q)
+	if m.a == 0 {
+		return Requirement{Result: m.eval(0, 1, t.AnswerWithin.Seconds(), t.SLBase)}, nil
+	}
+	limit := t.MaxAgents
+	if limit == 0 {
+		limit = DefaultMaxAgents
+	}
+	if m.theta == 0 {
+		return m.requiredC(t, limit)
+	}
+	return m.requiredA(t, limit)
+}
+
+func (m model) requiredC(t Target, limit int) (Requirement, error) {
+	sec := t.AnswerWithin.Seconds()
+	n := int(math.Floor(m.a)) + 1 // the first stable staffing
+	if n > limit {
+		r := m.eval(limit, 1/invErlangB(m.a, limit), sec, t.SLBase)
+		return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+	}
+	inv := invErlangB(m.a, n)
+	ia := 1 / m.a
+	for {
+		r := m.erlangC(n, 1/inv, sec)
+		if t.met(r) {
+			return m.requirement(t, r, n), nil
+		}
+		if n == limit {
+			return Requirement{Agents: n, Result: r}, unreachable(t, r, limit)
+		}
+		n++
+		inv = 1 + float64(n)*ia*inv
+	}
+}
+
+func (m model) requiredA(t Target, limit int) (Requirement, error) {
+	sec := t.AnswerWithin.Seconds()
+	at := func(n int) Result { return m.erlangA(n, 1/invErlangB(m.a, n), sec, t.SLBase) }
+	// Grow hi until it meets the targets, then bisect (lo fails, hi meets).
+	lo, hi := 0, max(1, int(math.Ceil(m.a)))
+	for !t.met(at(hi)) {
+		if hi == limit {
+			r := at(limit)
+			return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+		}
+		lo, hi = hi, min(limit, 2*hi)
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if t.met(at(mid)) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return m.requirement(t, at(hi), hi), nil
+}
+
+// met reports whether r meets every target in t. Staffing that answers
+// nobody (an unbounded ASA) never meets.
+func (t Target) met(r Result) bool {
+	if r.Agents == 0 || math.IsInf(r.ASASeconds, 1) {
+		return false
+	}
+	if t.ServiceLevel > 0 && r.ServiceLevel < t.ServiceLevel {
+		return false
+	}
+	if t.MaxASA > 0 && r.ASASeconds > t.MaxASA.Seconds() {
+		return false
+	}
+	if t.MaxOccupancy > 0 && r.Occupancy > t.MaxOccupancy {
+		return false
+	}
+	if t.MaxAbandon > 0 && r.PAbandon > t.MaxAbandon {
+		return false
+	}
+	return true
+}
+
+// requirement builds the Requirement for the minimal n with result r,
+// interpolating the fractional requirement against n−1.
+func (m model) requirement(t Target, r Result, n int) Requirement {
+	req := Requirement{Agents: n, Fractional: float64(n), Result: r}
+	prev := m.eval(n-1, 1/invErlangB(m.a, n-1), t.AnswerWithin.Seconds(), t.SLBase)
+	frac := float64(n - 1)
+	// interp returns where a metric moving from v0 (at n−1) to v1 (at n)
+	// crosses goal, as a fraction of the step.
+	interp := func(v0, v1, goal float64) float64 {
+		if v1 == v0 {
+			return 1
+		}
+		return max(0, min(1, (goal-v0)/(v1-v0)))
+	}
+	need := 0.0
+	if t.ServiceLevel > 0 && prev.ServiceLevel < t.ServiceLevel {
+		need = max(need, interp(prev.ServiceLevel, r.ServiceLevel, t.ServiceLevel))
+	}
+	if t.MaxASA > 0 && !(prev.ASASeconds <= t.MaxASA.Seconds()) {
+		// Interpolate the answer rate 1/ASA, which is 0 (not +Inf) when unstable.
+		need = max(need, interp(1/prev.ASASeconds, 1/r.ASASeconds, 1/t.MaxASA.Seconds()))
+	}
+	if t.MaxOccupancy > 0 && prev.Occupancy > t.MaxOccupancy {
+		need = max(need, interp(prev.Occupancy, r.Occupancy, t.MaxOccupancy))
+	}
+	if t.MaxAbandon > 0 && prev.PAbandon > t.MaxAbandon {
+		need = max(need, interp(prev.PAbandon, r.PAbandon, t.MaxAbandon))
+	}
+	if need == 0 {
+		// Only the implicit floor binds (stability for Erlang C, one agent for Erlang A).
+		need = 1
+	}
+	req.Fractional = frac + need
+	if m.theta == 0 {
+		req.Fractional = max(req.Fractional, m.a)
+	}
+	return req
+}
+
+func unreachable(t Target, r Result, limit int) error {
+	return fmt.Errorf("%w: %d agents (the cap) give service level %.3f, ASA %s, occupancy %.3f, abandonment %.3f",
+		ErrUnreachable, limit, r.ServiceLevel, formatSeconds(r.ASASeconds), r.Occupancy, r.PAbandon)
+}
+
+func formatSeconds(s float64) string {
+	if math.IsInf(s, 1) {
+		return "unbounded"
+	}
+	return fmt.Sprintf("%.1fs", s)
+}
