@@ -155,4 +155,3 @@ func TestErlangStableAtLargeLoads(t *testing.T) {
 		t.Errorf("ErlangC(20000, %d) = %v, Halfin–Whitt limit 0.2234", n, got)
 	}
 }
-

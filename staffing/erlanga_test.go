@@ -116,7 +116,7 @@ func TestErlangAAgainstSimulation(t *testing.T) {
 		{Queue{Volume: 100, Interval: 30 * time.Minute, AHT: 3 * time.Minute, Patience: 2 * time.Minute}, 10},
 		{Queue{Volume: 100, Interval: 30 * time.Minute, AHT: 3 * time.Minute, Patience: time.Minute}, 12},
 		{Queue{Volume: 200, Interval: 30 * time.Minute, AHT: 3 * time.Minute, Patience: 30 * time.Second}, 15}, // overloaded: a = 20
-		{Queue{Volume: 50, Interval: time.Hour, AHT: time.Minute, Patience: 3 * time.Minute}, 1},              // M/M/1+M
+		{Queue{Volume: 50, Interval: time.Hour, AHT: time.Minute, Patience: 3 * time.Minute}, 1},               // M/M/1+M
 	}
 	for i, c := range cases {
 		for _, base := range []SLBase{AllOffered, ExcludeEarlyAbandon} {
