@@ -115,9 +115,11 @@ func (m model) erlangA(n int, b float64, t float64, base SLBase) Result {
 		// Step b = j+1 → j+2 of both incomplete Beta recursions.
 		bb := float64(j + 1)
 		iAns += math.Exp(ltAns)
-		ltAns += log1mx + math.Log(c+1+bb) - math.Log(bb+1)
-		iOff += math.Exp(ltOff)
-		ltOff += log1mx + math.Log(c+bb) - math.Log(bb+1)
+		ltAns += log1mx + math.Log((c+1+bb)/(bb+1))
+		if base == ExcludeEarlyAbandon {
+			iOff += math.Exp(ltOff)
+			ltOff += log1mx + math.Log((c+bb)/(bb+1))
+		}
 	}
 	pWait = min(pWait, 1)
 	noWait := 1 - pWait

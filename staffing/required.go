@@ -60,32 +60,79 @@ func (m model) requiredC(t Target, limit int) (Requirement, error) {
 		r := m.eval(limit, 1/invErlangB(m.a, limit), sec, t.SLBase)
 		return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
 	}
+	// The loop tests the targets on the few quantities they need, with one
+	// division per n: C = n/(I·(n − a) + a) for I = 1/B, and the service
+	// level's exp(−(n − a)·μT) carried as a product. Result is built once.
 	inv := invErlangB(m.a, n)
 	ia := 1 / m.a
+	decay := math.Exp(-m.mu * sec)
+	e := math.Exp(-(float64(n) - m.a) * m.mu * sec)
+	minOcc := 0.0
+	if t.MaxOccupancy > 0 {
+		minOcc = m.a / t.MaxOccupancy // occupancy a/n <= max  ⇔  n >= a/max
+	}
+	maxASA := t.MaxASA.Seconds()
+	prevInv := 1.0 // 1/B at n−1; unused while n−1 <= a, where the queue is unstable
 	for {
-		r := m.erlangC(n, 1/inv, sec)
-		if t.met(r) {
-			return m.requirement(t, r, n), nil
+		fn := float64(n)
+		c := min(fn/(inv*(fn-m.a)+m.a), 1)
+		ok := (t.ServiceLevel == 0 || 1-c*e >= t.ServiceLevel) &&
+			(maxASA == 0 || c/(m.mu*(fn-m.a)) <= maxASA) &&
+			fn >= minOcc
+		if ok {
+			r := m.erlangC(n, 1/inv, sec)
+			if t.met(r) { // the same test on the full Result, which is authoritative
+				prev := m.erlangC(n-1, 1/prevInv, sec)
+				return m.requirement(t, prev, r, n), nil
+			}
 		}
 		if n == limit {
+			r := m.erlangC(n, 1/inv, sec)
 			return Requirement{Agents: n, Result: r}, unreachable(t, r, limit)
 		}
 		n++
-		inv = 1 + float64(n)*ia*inv
+		prevInv, inv = inv, 1+float64(n)*ia*inv
+		e *= decay
 	}
 }
 
 func (m model) requiredA(t Target, limit int) (Requirement, error) {
 	sec := t.AnswerWithin.Seconds()
 	at := func(n int) Result { return m.erlangA(n, 1/invErlangB(m.a, n), sec, t.SLBase) }
-	// Grow hi until it meets the targets, then bisect (lo fails, hi meets).
-	lo, hi := 0, max(1, int(math.Ceil(m.a)))
-	for !t.met(at(hi)) {
-		if hi == limit {
-			r := at(limit)
-			return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+	// Start from the Erlang C requirement, which is cheap and usually
+	// within a few agents, then gallop to a bracket [lo fails, hi meets]
+	// and bisect: Erlang A's measures are monotone in n.
+	start := max(1, int(math.Ceil(m.a)))
+	c := m
+	c.theta = 0
+	tc := t
+	tc.MaxAbandon = 0
+	if req, err := c.requiredC(tc, limit); err == nil {
+		start = req.Agents
+	}
+	lo, hi := 0, start
+	if t.met(at(start)) {
+		for step := 1; ; step *= 2 {
+			next := hi - step
+			if next < 1 || !t.met(at(next)) {
+				lo = max(next, 0)
+				break
+			}
+			hi = next
 		}
-		lo, hi = hi, min(limit, 2*hi)
+	} else {
+		lo = start
+		for step := 1; ; step *= 2 {
+			if lo == limit {
+				r := at(limit)
+				return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+			}
+			hi = min(limit, lo+step)
+			if t.met(at(hi)) {
+				break
+			}
+			lo = hi
+		}
 	}
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
@@ -95,7 +142,7 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 			lo = mid
 		}
 	}
-	return m.requirement(t, at(hi), hi), nil
+	return m.requirement(t, at(hi-1), at(hi), hi), nil
 }
 
 // met reports whether r meets every target in t. Staffing that answers
@@ -120,10 +167,9 @@ func (t Target) met(r Result) bool {
 }
 
 // requirement builds the Requirement for the minimal n with result r,
-// interpolating the fractional requirement against n−1.
-func (m model) requirement(t Target, r Result, n int) Requirement {
+// interpolating the fractional requirement against prev, the result at n−1.
+func (m model) requirement(t Target, prev, r Result, n int) Requirement {
 	req := Requirement{Agents: n, Fractional: float64(n), Result: r}
-	prev := m.eval(n-1, 1/invErlangB(m.a, n-1), t.AnswerWithin.Seconds(), t.SLBase)
 	frac := float64(n - 1)
 	// interp returns where a metric moving from v0 (at n−1) to v1 (at n)
 	// crosses goal, as a fraction of the step.
