@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+
+	"github.com/staffcast/staffcast/staffing"
 )
 
 // Exit codes, one per kind of failure, so that scripts can tell a typo in a
@@ -67,7 +69,9 @@ func exitCode(err error) int {
 var sentinelCodes = []struct {
 	err  error
 	code int
-}{}
+}{
+	{staffing.ErrUnreachable, exitUnreachable},
+}
 
 // typedCodes maps library error types (matched with errors.As) to exit codes.
 var typedCodes = []func(error) (int, bool){}

@@ -93,7 +93,8 @@ type grid struct {
 }
 
 // writeGrid writes g in format o.format. JSON is an array of objects, or
-// a single object when one is true and g has one row.
+// a single object when one is true and g has one row; the terminal table
+// then lists the measures down the page.
 func (o output) writeGrid(stdout io.Writer, g grid, one bool) error {
 	return o.write(stdout, func(w io.Writer) error {
 		switch o.format {
@@ -122,6 +123,14 @@ func (o output) writeGrid(stdout io.Writer, g grid, one bool) error {
 			digits := g.digits
 			if digits == 0 {
 				digits = 3
+			}
+			if one && len(g.rows) == 1 {
+				// One result reads better as a column of measures.
+				rows := make([][]string, len(g.header))
+				for j, h := range g.header {
+					rows[j] = []string{h, cellText(g.rows[0][j], digits)}
+				}
+				return texttab.Write(w, []string{"measure", "value"}, rows)
 			}
 			rows := make([][]string, len(g.rows))
 			for i, r := range g.rows {
