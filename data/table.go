@@ -15,6 +15,23 @@ type Column struct {
 // writers take, whatever the file format.
 type Table struct {
 	Columns []Column
+
+	// Where each row came from, for error messages: set by the readers.
+	file   string
+	lines  []int // text line of each row, or nil
+	noLine bool  // rows are counted, not lines (Parquet, Arrow)
+}
+
+// rowError returns a ParseError located at row i of t.
+func (t *Table) rowError(i int, column, value string, err error) *ParseError {
+	e := &ParseError{File: t.file, Column: column, Value: value, Err: err}
+	switch {
+	case t.lines != nil && i < len(t.lines):
+		e.Line = t.lines[i]
+	default:
+		e.Row = i + 1
+	}
+	return e
 }
 
 // Len returns the number of rows.

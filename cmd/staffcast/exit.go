@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 
+	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/staffing"
 )
 
@@ -74,4 +75,9 @@ var sentinelCodes = []struct {
 }
 
 // typedCodes maps library error types (matched with errors.As) to exit codes.
-var typedCodes = []func(error) (int, bool){}
+var typedCodes = []func(error) (int, bool){
+	func(err error) (int, bool) {
+		var pe *data.ParseError
+		return exitInput, errors.As(err, &pe)
+	},
+}

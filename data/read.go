@@ -1,0 +1,237 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ReadOptions say how to read a table. The zero value reads a CSV file
+// whose time column is "start", with timestamps without an offset in UTC.
+type ReadOptions struct {
+	// Location is the zone of timestamps written without a UTC offset, and
+	// the zone all times are returned in; nil means UTC.
+	Location *time.Location
+	// TimeColumn names the timestamp column; "" means "start".
+	TimeColumn string
+	// Ambiguous says how to read a local time that a daylight-saving change
+	// repeats or skips; the default is an error naming the line.
+	Ambiguous Ambiguity
+	// Comma is the CSV field separator; 0 means detect ',' or ';' from the
+	// header line. With ';' a decimal comma is accepted in numbers
+	// ("12,5"), as Nordic spreadsheet exports write them.
+	Comma rune
+	// Text names columns to keep as text even when their values look like
+	// numbers (for example a queue numbered 1, 2, 3). Columns whose values
+	// are mostly not numbers are text anyway.
+	Text []string
+}
+
+func (o ReadOptions) timeColumn() string {
+	if o.TimeColumn == "" {
+		return "start"
+	}
+	return o.TimeColumn
+}
+
+func (o ReadOptions) parser() timeParser {
+	loc := o.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return timeParser{loc: loc, ambiguous: o.Ambiguous}
+}
+
+// ReadTableFile reads the table in the file at path, in the format its
+// extension names.
+func ReadTableFile(path string, opt ReadOptions) (*Table, error) {
+	f, err := FormatFromPath(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return ReadTable(r, path, f, opt)
+}
+
+// ReadTable reads a table in format f from r; name is used in errors.
+// The time column becomes a Time column; every other column becomes a
+// Float column (an empty cell is NaN, meaning missing) or a Text column.
+// Errors are *ParseError values that name the line (or row) and column.
+func ReadTable(r io.Reader, name string, f Format, opt ReadOptions) (*Table, error) {
+	switch f {
+	case CSV:
+		return readCSV(r, name, opt)
+	case Parquet, Arrow:
+		return readArrow(r, name, f, opt)
+	}
+	return nil, fmt.Errorf("data: %s: reading %v is not supported: want csv, parquet or arrow", name, f)
+}
+
+func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
+	br := bufio.NewReader(r)
+	comma := opt.Comma
+	if comma == 0 {
+		head, _ := br.Peek(4096)
+		if line, _, _ := bytes.Cut(head, []byte("\n")); bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")) {
+			comma = ';'
+		} else {
+			comma = ','
+		}
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = comma
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line such as start,calls", ErrEmpty)}
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	for i := range header {
+		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
+	}
+	tcol := opt.timeColumn()
+	ti := index(header, tcol)
+	if ti < 0 {
+		return nil, &ParseError{File: name, Line: 1, Column: tcol, Err: fmt.Errorf("%w: the header has no column %q; it has %s", ErrMissingColumn, tcol, strings.Join(quoteAll(header), ", "))}
+	}
+	var records [][]string
+	var lines []int
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		records = append(records, rec)
+		lines = append(lines, line)
+	}
+	if len(records) == 0 {
+		return nil, &ParseError{File: name, Line: 2, Err: fmt.Errorf("%w: the file has a header but no rows", ErrEmpty)}
+	}
+	p := opt.parser()
+	t := &Table{file: name, lines: lines}
+	times := make([]time.Time, len(records))
+	for i, rec := range records {
+		tm, err := p.parse(rec[ti])
+		if err != nil {
+			return nil, &ParseError{File: name, Line: lines[i], Column: tcol, Value: rec[ti], Err: err}
+		}
+		times[i] = tm
+	}
+	for j, h := range header {
+		if j == ti {
+			t.Columns = append(t.Columns, Column{Name: h, Time: times})
+			continue
+		}
+		col, err := parseColumn(name, h, j, records, lines, comma == ';', contains(opt.Text, h))
+		if err != nil {
+			return nil, err
+		}
+		t.Columns = append(t.Columns, col)
+	}
+	return t, nil
+}
+
+// parseColumn types column j: text if forced or if fewer than half of its
+// non-empty cells are numbers, else numbers, where a cell that is not a
+// number is an error.
+func parseColumn(file, name string, j int, records [][]string, lines []int, decimalComma, text bool) (Column, error) {
+	vals := make([]float64, len(records))
+	nums, nonEmpty := 0, 0
+	if !text {
+		for i, rec := range records {
+			s := strings.TrimSpace(rec[j])
+			if s == "" {
+				vals[i] = math.NaN()
+				continue
+			}
+			nonEmpty++
+			if v, ok := parseNumber(s, decimalComma); ok {
+				vals[i] = v
+				nums++
+			}
+		}
+	}
+	if text || nonEmpty > 0 && 2*nums < nonEmpty {
+		col := Column{Name: name, Text: make([]string, len(records))}
+		for i, rec := range records {
+			col.Text[i] = strings.TrimSpace(rec[j])
+		}
+		return col, nil
+	}
+	for i, rec := range records {
+		s := strings.TrimSpace(rec[j])
+		if s == "" {
+			continue
+		}
+		if _, ok := parseNumber(s, decimalComma); !ok {
+			return Column{}, &ParseError{File: file, Line: lines[i], Column: name, Value: s, Err: want(ErrBadNumber, "a number", s)}
+		}
+		if math.IsNaN(vals[i]) || math.IsInf(vals[i], 0) {
+			return Column{}, &ParseError{File: file, Line: lines[i], Column: name, Value: s, Err: want(ErrNotFinite, "a finite number (leave the cell empty for a missing value)", s)}
+		}
+	}
+	return Column{Name: name, Float: vals}, nil
+}
+
+// parseNumber reads a decimal number, with a decimal comma when
+// decimalComma is set. It accepts NaN and Inf so that the caller can
+// reject them with a clear message.
+func parseNumber(s string, decimalComma bool) (float64, bool) {
+	if decimalComma && strings.Contains(s, ",") {
+		if strings.Contains(s, ".") {
+			s = strings.ReplaceAll(s, ".", "") // 1.234,5: thousands separator
+		}
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		detail := pe.Err
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			detail = fmt.Errorf("%w: the row has a different number of fields from the header (a cut-off or ragged row?)", ErrRagged)
+		}
+		return &ParseError{File: name, Line: pe.Line, Err: detail}
+	}
+	return fmt.Errorf("data: %s: %w", name, err)
+}
+
+func index(ss []string, s string) int {
+	for i, v := range ss {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func contains(ss []string, s string) bool { return index(ss, s) >= 0 }
+
+func quoteAll(ss []string) []string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return q
+}
