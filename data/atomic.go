@@ -26,7 +26,9 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if err = write(f); err != nil {
+	// Hide Close: some writers (Parquet's) close what they are given, and
+	// the file must stay open until it is synced and renamed.
+	if err = write(struct{ io.Writer }{f}); err != nil {
 		return err
 	}
 	if err = f.Close(); err != nil {

@@ -63,3 +63,10 @@ type Series struct {
 	Step    time.Duration // the interval length; 0 if not known
 	Columns []Column      // Float columns only
 }
+
+// ErrorAt returns a *ParseError located at row i (counted from 0) of t:
+// its file line when t was read from text, its row number otherwise. It
+// lets code that checks a table's values report where a bad value is.
+func (t *Table) ErrorAt(i int, column, value string, err error) *ParseError {
+	return t.rowError(i, column, value, err)
+}

@@ -24,6 +24,7 @@ Exit codes: 0 ok, 1 internal error, 2 bad flags or arguments,
 		Commands: []*cli.Command{
 			// One constructor per command, each in its own file.
 			erlangCommand(),
+			staffCommand(),
 		},
 		Reader:          stdin,
 		Writer:          stdout,

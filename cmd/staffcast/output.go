@@ -81,6 +81,50 @@ func (o output) write(stdout io.Writer, fn func(w io.Writer) error) error {
 	return data.WriteFileAtomic(o.path, fn)
 }
 
+// writeTable writes t: as a terminal table (floats with digits decimals)
+// or through package data in CSV, JSON or Parquet.
+func (o output) writeTable(stdout io.Writer, t *data.Table, digits int) error {
+	return o.write(stdout, func(w io.Writer) error {
+		if o.format == formatTable {
+			header := make([]string, len(t.Columns))
+			for j, c := range t.Columns {
+				header[j] = c.Name
+			}
+			// Columns of whole numbers (agents, counts) print without decimals.
+			colDigits := make([]int, len(t.Columns))
+			for j, c := range t.Columns {
+				colDigits[j] = 0
+				for _, v := range c.Float {
+					if v != math.Trunc(v) && !math.IsNaN(v) && !math.IsInf(v, 0) {
+						colDigits[j] = digits
+						break
+					}
+				}
+			}
+			rows := make([][]string, t.Len())
+			for i := range rows {
+				rows[i] = make([]string, len(t.Columns))
+				for j, c := range t.Columns {
+					switch {
+					case c.Time != nil:
+						rows[i][j] = c.Time[i].Format("2006-01-02 15:04 -07")
+					case c.Float != nil:
+						rows[i][j] = cellText(c.Float[i], colDigits[j])
+					default:
+						rows[i][j] = c.Text[i]
+					}
+				}
+			}
+			return texttab.Write(w, header, rows)
+		}
+		f, err := data.ParseFormat(o.format)
+		if err != nil {
+			return err
+		}
+		return data.WriteTable(w, t, f)
+	})
+}
+
 // grid is a small result table shared by the commands that print one:
 // cells are float64, int, string, bool or time.Time, so JSON keeps numbers
 // as numbers while CSV and the terminal table get text.

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestStaff(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"table", []string{"--in", "testdata/volumes.csv", "--tz", "Europe/Stockholm", "--aht", "3m", "--shrinkage", "0.3", "--chats", "2"}, exitOK},
+		{"csv_erlang_a", []string{"--in", "testdata/volumes.csv", "--aht", "3m", "--patience", "1m", "--format", "csv"}, exitOK},
+		{"json", []string{"--in", "testdata/volumes.csv", "--aht", "3m", "--format", "json"}, exitOK},
+		{"bad_channel", []string{"--in", "testdata/volumes_bad_channel.csv", "--aht", "3m"}, exitInput},
+		{"negative_volume", []string{"--in", "testdata/volumes_negative.csv", "--aht", "3m"}, exitInput},
+		{"unreachable", []string{"--in", "testdata/volumes.csv", "--aht", "3m", "--max-agents", "5"}, exitUnreachable},
+		{"no_input", []string{"--aht", "3m"}, exitUsage},
+		{"missing_file", []string{"--in", "testdata/nope.csv", "--aht", "3m"}, exitInput},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, "", append([]string{"staff"}, c.args...)...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, c.code, stderr)
+			}
+			golden(t, ".stdout", stdout)
+			golden(t, ".stderr", stderr)
+		})
+	}
+}
+
+func TestStaffWritesFilesWholeOrNotAtAll(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "req.parquet")
+	if _, stderr, code := run(t, "", "staff", "--in", "testdata/volumes.csv", "--aht", "3m", "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+		t.Fatalf("parquet output: %v", err)
+	}
+	// A failing run leaves no file behind.
+	bad := filepath.Join(dir, "bad.csv")
+	if _, _, code := run(t, "", "staff", "--in", "testdata/volumes_bad_channel.csv", "--aht", "3m", "--out", bad); code != exitInput {
+		t.Fatalf("exit %d, want %d", code, exitInput)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "bad") || strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("failed run left %s", e.Name())
+		}
+	}
+}
