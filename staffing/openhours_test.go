@@ -39,9 +39,9 @@ func TestParseOpeningHours(t *testing.T) {
 		t.Errorf("wrapping range: %+v, %v", wrap, err)
 	}
 	for in, msg := range map[string]string{
-		"Mon-Fri":                   "want DAYS HH:MM-HH:MM",
-		"Mon-Fry 09:00-17:00":       "unknown day",
-		"Mon 17:00-09:00":           "close after the open",
+		"Mon-Fri":                         "want DAYS HH:MM-HH:MM",
+		"Mon-Fry 09:00-17:00":             "unknown day",
+		"Mon 17:00-09:00":                 "close after the open",
 		"Mon 09:00-17:00,Mon 10:00-11:00": "given twice",
 	} {
 		if _, err := ParseOpeningHours(in); err == nil || !strings.Contains(err.Error(), msg) {
