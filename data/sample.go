@@ -1,0 +1,256 @@
+package data
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"github.com/rickar/cal/v2/se"
+)
+
+//go:generate go test -run TestEmbeddedSampleIsCurrent -update
+
+// SampleSeed is the seed the embedded sample was generated with.
+const SampleSeed = 2026
+
+//go:embed sample/nordic_shop.csv.gz
+var sampleGz []byte
+
+// Sample returns the embedded sample: three years (2023–2025) of hourly
+// orders, calls, chats and emails of a made-up Nordic web shop in
+// Europe/Stockholm, as GenerateSample(SampleSeed) makes it. Calls outside
+// the historical phone hours (Monday–Friday 08–17) are missing (NaN).
+func Sample() (*Series, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(sampleGz))
+	if err != nil {
+		return nil, fmt.Errorf("data: embedded sample: %w", err)
+	}
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		return nil, fmt.Errorf("data: embedded sample needs the Europe/Stockholm time zone: %w", err)
+	}
+	return ReadSeries(zr, "sample/nordic_shop.csv", CSV, SeriesOptions{ReadOptions: ReadOptions{Location: loc}})
+}
+
+// SampleCSV returns the embedded sample as CSV text.
+func SampleCSV() ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(sampleGz))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	_, err = buf.ReadFrom(zr)
+	return buf.Bytes(), err
+}
+
+// GenerateSample makes the sample web shop's history, reproducibly from
+// seed. It is synthetic but shaped like Nordic e-commerce:
+//
+//   - orders follow an hourly profile with a small lunch bump and an
+//     evening peak at 20–22, busier on Sundays and Mondays, growing 15% a
+//     year, low in summer and high in November and December;
+//   - Black Friday (the Friday after the fourth Thursday of November)
+//     triples the day, the week before it is 30% up, Cyber Monday doubles;
+//   - the Christmas rush builds from 1 December to the last shipping day
+//     (19 December) and pushes the evening harder, so the busiest hour of
+//     the rush is 21–22; Christmas Eve and Day are quiet, the
+//     mellandagsrea sale (27–31 December) is 50% up;
+//   - Swedish public holidays (rickar/cal/v2/se) take 30% off, the salary
+//     day (the 25th) adds 15%;
+//   - contacts follow orders: calls, chats and emails each day are a share
+//     of the orders of the previous three days (50%, 30%, 20% weights:
+//     "where is my parcel?"), spread over business-heavy hourly profiles,
+//     plus a small same-day share;
+//   - the phone line was open Monday–Friday 08–17 only, so calls outside
+//     those hours are NaN (not recorded), not zero.
+//
+// Counts are Poisson draws around these means (a normal approximation
+// above a mean of 30).
+func GenerateSample(seed uint64) *Series {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		panic("data: GenerateSample needs the Europe/Stockholm time zone: " + err.Error())
+	}
+	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
+	first := time.Date(2023, 1, 1, 0, 0, 0, 0, loc)
+	end := time.Date(2026, 1, 1, 0, 0, 0, 0, loc)
+
+	holiday := map[string]bool{}
+	for y := 2022; y <= 2026; y++ {
+		for _, h := range se.Holidays {
+			if d, _ := h.Calc(y); !d.IsZero() {
+				holiday[d.Format("2006-01-02")] = true
+			}
+		}
+	}
+	// Daily order means first, so contacts can follow them with a lag.
+	var days []time.Time
+	for d := first.AddDate(0, 0, -3); d.Before(end); d = d.AddDate(0, 0, 1) {
+		days = append(days, d)
+	}
+	dayOrders := make([]float64, len(days))
+	for i, d := range days {
+		dayOrders[i] = 2400 * dayFactor(d, holiday, first)
+	}
+
+	s := &Series{Step: time.Hour}
+	var orders, calls, chats, emails []float64
+	di := 3 // days[3] is first
+	for t := first; t.Before(end); t = t.Add(time.Hour) {
+		for di+1 < len(days) && !t.Before(days[di+1]) {
+			di++
+		}
+		d := days[di]
+		h := t.Hour()
+		o := dayOrders[di] * orderProfile(d, h)
+		driver := 0.5*dayOrders[di-1] + 0.3*dayOrders[di-2] + 0.2*dayOrders[di-3] + 0.15*dayOrders[di]
+		c := 0.09 * driver * contactProfile(h, 9, 17)
+		ch := 0.06 * driver * contactProfile(h, 10, 22)
+		em := 0.05 * driver * emailProfile(h)
+		s.Start = append(s.Start, t)
+		orders = append(orders, poisson(rng, o))
+		calls = append(calls, poisson(rng, c))
+		chats = append(chats, poisson(rng, ch))
+		emails = append(emails, poisson(rng, em))
+		if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday || h < 8 || h >= 17 || holiday[d.Format("2006-01-02")] {
+			calls[len(calls)-1] = math.NaN() // the phone line was closed
+		}
+	}
+	s.Columns = []Column{{Name: "orders", Float: orders}, {Name: "calls", Float: calls}, {Name: "chats", Float: chats}, {Name: "emails", Float: emails}}
+	return s
+}
+
+// dayFactor is the relative order volume of local day d.
+func dayFactor(d time.Time, holiday map[string]bool, origin time.Time) float64 {
+	f := math.Pow(1.15, d.Sub(origin).Hours()/(24*365))
+	f *= [...]float64{1.15, 1.1, 1.0, 0.97, 0.95, 0.85, 0.9}[d.Weekday()]
+	f *= [...]float64{0.95, 0.85, 0.9, 0.9, 0.9, 0.85, 0.75, 0.85, 0.95, 1.0, 1.15, 1.35}[d.Month()-1]
+	y, m, day := d.Date()
+	bf := blackFriday(y, d.Location())
+	switch {
+	case sameDay(d, bf):
+		f *= 3
+	case d.After(bf.AddDate(0, 0, -8)) && d.Before(bf):
+		f *= 1.3
+	case sameDay(d, bf.AddDate(0, 0, 3)):
+		f *= 2
+	}
+	if m == time.December {
+		switch {
+		case day <= 19:
+			f *= 1 + 0.06*float64(day) // the rush builds to the last shipping day
+		case day <= 23:
+			f *= 0.9
+		case day <= 26:
+			f *= 0.35
+		default:
+			f *= 1.5 // mellandagsrea
+		}
+	}
+	if holiday[d.Format("2006-01-02")] {
+		f *= 0.7
+	}
+	if day == 25 && m != time.December {
+		f *= 1.15
+	}
+	return f
+}
+
+// orderProfile is the share of day d's orders in hour h; in the Christmas
+// rush the evening weighs more, so 21–22 becomes the busiest hour.
+func orderProfile(d time.Time, h int) float64 {
+	base := [24]float64{0.6, 0.3, 0.15, 0.1, 0.1, 0.2, 0.6, 1.6, 2.8, 3.6, 4.0, 4.3, 4.8, 4.5, 4.2, 4.2, 4.4, 4.8, 5.4, 6.2, 7.0, 7.4, 6.2, 2.6}
+	w := base[h]
+	if _, m, day := d.Date(); m == time.December && day <= 19 && h >= 20 && h <= 22 {
+		w *= 1.35
+	}
+	if d.Weekday() == time.Sunday && h >= 19 {
+		w *= 1.15
+	}
+	sum := 0.0
+	for _, v := range base {
+		sum += v
+	}
+	return w / sum
+}
+
+// contactProfile spreads a day's contacts over the hours, peaking between
+// from and to (the hours customers choose when the channel is open).
+func contactProfile(h, from, to int) float64 {
+	w := 0.15
+	if h >= 7 && h < 23 {
+		w = 1
+	}
+	if h >= from && h < to {
+		w = 3
+	}
+	if h == 9 || h == 10 || h == 13 {
+		w *= 1.2
+	}
+	return w / dayWeight(from, to)
+}
+
+func dayWeight(from, to int) float64 {
+	sum := 0.0
+	for h := 0; h < 24; h++ {
+		w := 0.15
+		if h >= 7 && h < 23 {
+			w = 1
+		}
+		if h >= from && h < to {
+			w = 3
+		}
+		if h == 9 || h == 10 || h == 13 {
+			w *= 1.2
+		}
+		sum += w
+	}
+	return sum
+}
+
+func emailProfile(h int) float64 {
+	w := [24]float64{1, 0.6, 0.4, 0.3, 0.3, 0.5, 1.2, 2.4, 3.2, 3.4, 3.4, 3.2, 3, 3.1, 3.1, 3, 2.8, 2.6, 2.4, 2.4, 2.5, 2.4, 2, 1.4}
+	sum := 0.0
+	for _, v := range w {
+		sum += v
+	}
+	return w[h] / sum
+}
+
+// blackFriday returns the day after the fourth Thursday of November.
+func blackFriday(year int, loc *time.Location) time.Time {
+	d := time.Date(year, time.November, 1, 0, 0, 0, 0, loc)
+	for d.Weekday() != time.Thursday {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d.AddDate(0, 0, 22)
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// poisson draws a Poisson count with mean mu: Knuth's product method up
+// to 30, a rounded normal above (error far below the noise it models).
+func poisson(rng *rand.Rand, mu float64) float64 {
+	if mu <= 0 {
+		return 0
+	}
+	if mu > 30 {
+		return math.Max(0, math.Round(mu+math.Sqrt(mu)*rng.NormFloat64()))
+	}
+	l, k, p := math.Exp(-mu), 0.0, 1.0
+	for {
+		p *= rng.Float64()
+		if p <= l {
+			return k
+		}
+		k++
+	}
+}
