@@ -66,8 +66,8 @@ func newOutput(c *cli.Context, formats ...string) (output, error) {
 	if !slices.Contains(formats, o.format) {
 		return o, usageError(fmt.Errorf("--format %q: want one of %s", o.format, strings.Join(formats, ", ")))
 	}
-	if o.format == formatParquet && o.path == "" {
-		return o, usageError(fmt.Errorf("--format parquet needs --out FILE: Parquet is not written to a terminal"))
+	if (o.format == formatParquet || o.format == "arrow") && o.path == "" {
+		return o, usageError(fmt.Errorf("--format %s needs --out FILE: binary files are not written to a terminal", o.format))
 	}
 	return o, nil
 }

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestDataCommands(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"aggregate_dst", []string{"aggregate", "--in", "testdata/orders_dst.csv", "--tz", "Europe/Stockholm"}, exitOK},
+		{"aggregate_sum_table", []string{"aggregate", "--in", "testdata/orders_dst.csv", "--tz", "Europe/Stockholm", "--sum-column", "amount", "--every", "30m", "--format", "table"}, exitOK},
+		{"aggregate_spring", []string{"aggregate", "--in", "testdata/orders_spring.csv", "--tz", "Europe/Stockholm"}, exitOK},
+		{"aggregate_ambiguous", []string{"aggregate", "--in", "testdata/orders_ambiguous.csv", "--tz", "Europe/Stockholm"}, exitInput},
+		{"aggregate_ambiguous_later", []string{"aggregate", "--in", "testdata/orders_ambiguous.csv", "--tz", "Europe/Stockholm", "--ambiguous", "later", "--format", "json"}, exitOK},
+		{"aggregate_bad_every", []string{"aggregate", "--in", "testdata/orders_dst.csv", "--every", "7m"}, exitUsage},
+		{"validate_gaps_error", []string{"validate", "--in", "testdata/series_gaps.csv"}, exitInput},
+		{"validate_gaps_keep", []string{"validate", "--in", "testdata/series_gaps.csv", "--fill-gaps", "keep", "--tz", "Europe/Stockholm"}, exitOK},
+		{"validate_bad_number", []string{"validate", "--in", "testdata/series_badnum.csv"}, exitInput},
+		{"convert_json", []string{"convert", "--in", "testdata/series_gaps.csv", "--tz", "Europe/Stockholm", "--format", "json"}, exitOK},
+		{"convert_unknown_tz", []string{"convert", "--in", "testdata/series_gaps.csv", "--tz", "Europe/Stokholm"}, exitUsage},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, "", c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, c.code, stderr)
+			}
+			golden(t, ".stdout", stdout)
+			golden(t, ".stderr", stderr)
+		})
+	}
+}
+
+func TestConvertRoundTripAndNoPartialOutput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	pq := filepath.Join(dir, "s.parquet")
+	if _, stderr, code := run(t, "", "convert", "--in", "testdata/series_gaps.csv", "--tz", "Europe/Stockholm", "--out", pq); code != exitOK {
+		t.Fatal(stderr)
+	}
+	back, _, code := run(t, "", "convert", "--in", pq)
+	want, _, _ := run(t, "", "convert", "--in", "testdata/series_gaps.csv", "--tz", "Europe/Stockholm")
+	if code != exitOK || back != want {
+		t.Errorf("CSV → Parquet → CSV changed the table:\n%s\nwant\n%s", back, want)
+	}
+	// A failed aggregation must not create or truncate --out.
+	out := filepath.Join(dir, "hourly.csv")
+	os.WriteFile(out, []byte("keep me\n"), 0o644)
+	if _, _, code := run(t, "", "aggregate", "--in", "testdata/orders_ambiguous.csv", "--tz", "Europe/Stockholm", "--out", out); code != exitInput {
+		t.Fatalf("exit %d", code)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "keep me\n" {
+		t.Errorf("--out was overwritten by a failed run: %q", b)
+	}
+}

@@ -1,0 +1,303 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+// AggregateOptions say how to turn an event log into an interval series.
+type AggregateOptions struct {
+	ReadOptions // TimeColumn names the event time column ("" means "start")
+	// Every is the interval length: a divisor of an hour (15m, 30m, 1h) or
+	// whole local days (24h); 0 means 1h.
+	Every time.Duration
+	// SumColumn names a numeric column to sum per interval; "" counts events.
+	SumColumn string
+}
+
+// AggregateFile aggregates the event log in the file at path.
+func AggregateFile(path string, opt AggregateOptions) (*Series, error) {
+	f, err := FormatFromPath(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return Aggregate(r, path, f, opt)
+}
+
+// Aggregate counts the events of a log (or sums opt.SumColumn) per local
+// interval. It streams: memory grows with the number of intervals, not
+// of events, and the log need not be sorted. Every interval from the
+// first event's to the last event's is in the result, zeros included.
+// Intervals are aligned to the local clock of opt.Location; across a
+// daylight-saving change the skipped spring hour is absent and the
+// repeated autumn hour appears twice, once per offset. Daily intervals
+// run from local midnight to local midnight (23 or 25 hours on the
+// change days).
+func Aggregate(r io.Reader, name string, f Format, opt AggregateOptions) (*Series, error) {
+	if opt.Every == 0 {
+		opt.Every = time.Hour
+	}
+	if !(opt.Every > 0 && (time.Hour%opt.Every == 0 || opt.Every%(24*time.Hour) == 0)) {
+		return nil, fmt.Errorf("data: interval %v: want a divisor of an hour (15m, 30m, 1h) or whole days (24h)", opt.Every)
+	}
+	b := newBucketer(opt)
+	var err error
+	switch f {
+	case CSV:
+		err = b.csv(r, name)
+	case Parquet:
+		err = b.parquet(r, name)
+	default:
+		err = fmt.Errorf("data: %s: aggregating %v is not supported: want csv or parquet", name, f)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(b.sums) == 0 {
+		return nil, &ParseError{File: name, Line: 2, Err: fmt.Errorf("%w: the log has no events", ErrEmpty)}
+	}
+	return b.series(), nil
+}
+
+type bucketer struct {
+	opt  AggregateOptions
+	p    timeParser
+	sums map[int64]float64 // interval start (Unix seconds) → count or sum
+	// The zone's offset is cached over the current stretch of constant
+	// offset, so most events need no zone lookup.
+	zoneStart, zoneEnd int64
+	zoneOffset         int64
+}
+
+func newBucketer(opt AggregateOptions) *bucketer {
+	return &bucketer{opt: opt, p: opt.parser(), sums: map[int64]float64{}, zoneEnd: math.MinInt64}
+}
+
+// bucket returns the start (Unix seconds) of the interval holding t.
+func (b *bucketer) bucket(t time.Time) int64 {
+	u := t.Unix()
+	if b.opt.Every%(24*time.Hour) == 0 {
+		lt := t.In(b.p.loc)
+		y, m, d := lt.Date()
+		days := int(b.opt.Every / (24 * time.Hour))
+		day0 := time.Date(y, m, d, 0, 0, 0, 0, b.p.loc)
+		if days > 1 { // align multi-day intervals to days since 1970-01-01
+			n := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+			day0 = day0.AddDate(0, 0, -(n % days))
+		}
+		return day0.Unix()
+	}
+	if u < b.zoneStart || u >= b.zoneEnd {
+		_, off := t.In(b.p.loc).Zone()
+		start, end := t.In(b.p.loc).ZoneBounds()
+		b.zoneOffset = int64(off)
+		b.zoneStart, b.zoneEnd = math.MinInt64, math.MaxInt64
+		if !start.IsZero() {
+			b.zoneStart = start.Unix()
+		}
+		if !end.IsZero() {
+			b.zoneEnd = end.Unix()
+		}
+	}
+	step := int64(b.opt.Every / time.Second)
+	local := u + b.zoneOffset
+	return u - mod(local, step)
+}
+
+func mod(a, b int64) int64 {
+	m := a % b
+	if m < 0 {
+		m += b
+	}
+	return m
+}
+
+func (b *bucketer) add(t time.Time, v float64) { b.sums[b.bucket(t)] += v }
+
+func (b *bucketer) csv(r io.Reader, name string) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	comma := b.opt.Comma
+	if comma == 0 {
+		head, _ := br.Peek(4096)
+		if line, _, _ := bytes.Cut(head, []byte("\n")); bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")) {
+			comma = ';'
+		} else {
+			comma = ','
+		}
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = comma
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line", ErrEmpty)}
+	}
+	if err != nil {
+		return csvError(name, err)
+	}
+	header = append([]string(nil), header...)
+	for i := range header {
+		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
+	}
+	tcol := b.opt.timeColumn()
+	ti := index(header, tcol)
+	if ti < 0 {
+		return &ParseError{File: name, Line: 1, Column: tcol, Err: fmt.Errorf("%w: the header has no column %q (name the time column with --time-column); it has %s", ErrMissingColumn, tcol, strings.Join(quoteAll(header), ", "))}
+	}
+	si := -1
+	if b.opt.SumColumn != "" {
+		if si = index(header, b.opt.SumColumn); si < 0 {
+			return &ParseError{File: name, Line: 1, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: the header has no column %q", ErrMissingColumn, b.opt.SumColumn)}
+		}
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return csvError(name, err)
+		}
+		t, err := b.p.parse(rec[ti])
+		if err != nil {
+			line, _ := cr.FieldPos(ti)
+			return &ParseError{File: name, Line: line, Column: tcol, Value: rec[ti], Err: err}
+		}
+		v := 1.0
+		if si >= 0 {
+			s := strings.TrimSpace(rec[si])
+			var ok bool
+			if v, ok = parseNumber(s, comma == ';'); !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+				line, _ := cr.FieldPos(si)
+				return &ParseError{File: name, Line: line, Column: b.opt.SumColumn, Value: s, Err: want(ErrBadNumber, "a finite number", s)}
+			}
+		}
+		b.add(t, v)
+	}
+}
+
+// parquet streams a Parquet log one record batch at a time.
+func (b *bucketer) parquet(r io.Reader, name string) (err error) {
+	ras, ok := r.(parquet.ReaderAtSeeker)
+	if !ok {
+		buf, err := io.ReadAll(r)
+		if err != nil {
+			return fmt.Errorf("data: %s: %w", name, err)
+		}
+		ras = bytes.NewReader(buf)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", p)}
+		}
+	}()
+	pf, err := file.NewParquetReader(ras)
+	if err != nil {
+		return &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+	}
+	defer pf.Close()
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024}, memory.DefaultAllocator)
+	if err != nil {
+		return &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+	}
+	schema, err := fr.Schema()
+	if err != nil {
+		return &ParseError{File: name, Err: err}
+	}
+	tcol := b.opt.timeColumn()
+	cols := []int{}
+	ti := schema.FieldIndices(tcol)
+	if len(ti) == 0 {
+		return &ParseError{File: name, Column: tcol, Err: fmt.Errorf("%w: no column %q (name the time column with --time-column)", ErrMissingColumn, tcol)}
+	}
+	cols = append(cols, ti[0])
+	if b.opt.SumColumn != "" {
+		si := schema.FieldIndices(b.opt.SumColumn)
+		if len(si) == 0 {
+			return &ParseError{File: name, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: no column %q", ErrMissingColumn, b.opt.SumColumn)}
+		}
+		cols = append(cols, si[0])
+	}
+	rr, err := fr.GetRecordReader(context.Background(), cols, nil)
+	if err != nil {
+		return &ParseError{File: name, Err: err}
+	}
+	defer rr.Release()
+	row := 0
+	for rr.Next() {
+		rec := rr.RecordBatch()
+		times, err := arrowColumn(name, rec.Schema().Field(0), []arrow.Array{rec.Column(0)}, b.p, true)
+		if err != nil {
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				pe.Row += row
+			}
+			return err
+		}
+		var vals []float64
+		if len(cols) > 1 {
+			c, err := arrowColumn(name, rec.Schema().Field(1), []arrow.Array{rec.Column(1)}, b.p, false)
+			if err != nil || c.Float == nil {
+				return &ParseError{File: name, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: want a numeric column", ErrBadNumber)}
+			}
+			vals = c.Float
+		}
+		for i, t := range times.Time {
+			v := 1.0
+			if vals != nil {
+				if v = vals[i]; math.IsNaN(v) {
+					continue // a missing amount adds nothing
+				}
+			}
+			b.add(t, v)
+		}
+		row += int(rec.NumRows())
+	}
+	if err := rr.Err(); err != nil && err != io.EOF {
+		return &ParseError{File: name, Err: err}
+	}
+	return nil
+}
+
+// series lays the sums out as every interval from the first to the last.
+func (b *bucketer) series() *Series {
+	keys := make([]int64, 0, len(b.sums))
+	for k := range b.sums {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	name := "count"
+	if b.opt.SumColumn != "" {
+		name = b.opt.SumColumn
+	}
+	s := &Series{Step: b.opt.Every}
+	var vals []float64
+	last := time.Unix(keys[len(keys)-1], 0)
+	for t := time.Unix(keys[0], 0).In(b.p.loc); !t.After(last); t = next(t, b.opt.Every) {
+		s.Start = append(s.Start, t)
+		vals = append(vals, b.sums[t.Unix()])
+	}
+	s.Columns = []Column{{Name: name, Float: vals}}
+	return s
+}
