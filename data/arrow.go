@@ -165,6 +165,7 @@ func readArrow(r io.Reader, name string, f Format, opt ReadOptions) (tbl *Table,
 func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParser, isTime bool) (Column, error) {
 	col := Column{Name: fld.Name}
 	row := 0
+	var zone *time.Location // the zone of the timestamps, loaded once
 	bad := func(err error) error { return &ParseError{File: file, Row: row + 1, Column: fld.Name, Err: err} }
 	for _, ch := range chunks {
 		for i := 0; i < ch.Len(); i, row = i+1, row+1 {
@@ -177,11 +178,13 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 				tt := a.DataType().(*arrow.TimestampType)
 				v := a.Value(i).ToTime(tt.Unit)
 				if tt.TimeZone != "" {
-					loc, err := time.LoadLocation(tt.TimeZone)
-					if err != nil {
-						return col, bad(fmt.Errorf("%w: unknown time zone %q", ErrBadTime, tt.TimeZone))
+					if zone == nil || zone.String() != tt.TimeZone {
+						var err error
+						if zone, err = time.LoadLocation(tt.TimeZone); err != nil {
+							return col, bad(fmt.Errorf("%w: unknown time zone %q", ErrBadTime, tt.TimeZone))
+						}
 					}
-					v = v.In(loc)
+					v = v.In(zone)
 					if p.loc != time.UTC {
 						v = v.In(p.loc)
 					}

@@ -1,0 +1,91 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// positioned reports whether err says where the problem is: a
+// *ParseError with a line or row, or at least the file.
+func positioned(err error) bool {
+	var pe *ParseError
+	return errors.As(err, &pe) && pe.File != ""
+}
+
+func FuzzReadSeriesCSV(f *testing.F) {
+	f.Add("start,calls\n2025-01-01T00:00:00Z,1\n2025-01-01T01:00:00Z,2\n")
+	f.Add("start;calls;chats\n2025-10-26 02:00;1,5;\n2025-10-26 03:00;2;3\n")
+	f.Add("start,calls\n2025-03-30 02:30,1\n")
+	f.Add("")
+	f.Add("start,calls\n\"2025-01-01T00:00:00Z,1\n")
+	f.Add("start,calls,x\n2025-01-01T00:00:00Z,1\n")
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		f.Skip(err)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, gaps := range []GapPolicy{GapError, GapZero, GapKeep} {
+			s, err := ReadSeries(strings.NewReader(in), "f.csv", CSV, SeriesOptions{ReadOptions: ReadOptions{Location: loc}, FillGaps: gaps})
+			if err != nil {
+				if !positioned(err) {
+					t.Fatalf("error without a position: %v", err)
+				}
+				continue
+			}
+			// A series that reads must write and read back the same.
+			var buf bytes.Buffer
+			if err := WriteTable(&buf, s.Table(), CSV); err != nil {
+				t.Fatal(err)
+			}
+			back, err := ReadSeries(&buf, "back.csv", CSV, SeriesOptions{ReadOptions: ReadOptions{Location: loc}, FillGaps: GapKeep, Columns: names(s)})
+			if err != nil || len(back.Start) != len(s.Start) {
+				t.Fatalf("round trip of %q: %v", buf.String(), err)
+			}
+		}
+	})
+}
+
+func names(s *Series) []string {
+	var n []string
+	for _, c := range s.Columns {
+		n = append(n, c.Name)
+	}
+	return n
+}
+
+func FuzzAggregateCSV(f *testing.F) {
+	f.Add("created_at\n2025-10-26T01:10:00+02:00\n2025-10-26 04:30\n")
+	f.Add("created_at;amount\n2025-10-26 02:30;1,5\n")
+	f.Add("created_at\n9999-12-31T23:59:59Z\n0001-01-01T00:00:00Z\n")
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		f.Skip(err)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := Aggregate(strings.NewReader(in), "log.csv", CSV, AggregateOptions{ReadOptions: ReadOptions{Location: loc, TimeColumn: "created_at"}, Every: 24 * time.Hour})
+		if err != nil && !positioned(err) {
+			t.Fatalf("error without a position: %v", err)
+		}
+		if err == nil && len(s.Start) == 0 {
+			t.Fatal("no error and no intervals")
+		}
+	})
+}
+
+func FuzzReadParquet(f *testing.F) {
+	var buf bytes.Buffer
+	s := GenerateSample(1)
+	small := &Series{Start: s.Start[:30], Step: s.Step, Columns: []Column{{Name: "orders", Float: s.Columns[0].Float[:30]}}}
+	WriteTable(&buf, small.Table(), Parquet)
+	f.Add(buf.Bytes())
+	f.Add([]byte("PAR1garbagePAR1"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		_, err := ReadTable(bytes.NewReader(in), "f.parquet", Parquet, ReadOptions{})
+		if err != nil && !positioned(err) {
+			t.Fatalf("error without a position: %v", err)
+		}
+	})
+}
