@@ -23,6 +23,9 @@ func TestDataCommands(t *testing.T) {
 		{"validate_gaps_keep", []string{"validate", "--in", "testdata/series_gaps.csv", "--fill-gaps", "keep", "--tz", "Europe/Stockholm"}, exitOK},
 		{"validate_bad_number", []string{"validate", "--in", "testdata/series_badnum.csv"}, exitInput},
 		{"convert_json", []string{"convert", "--in", "testdata/series_gaps.csv", "--tz", "Europe/Stockholm", "--format", "json"}, exitOK},
+		{"convert_teleopti", []string{"convert", "--in", "testdata/teleopti.txt", "--report", "teleopti", "--tz", "Europe/Stockholm", "--format", "table"}, exitOK},
+		{"convert_teleopti_pivot", []string{"convert", "--in", "testdata/teleopti.txt", "--report", "teleopti", "--tz", "Europe/Stockholm", "--pivot", "channel", "--value", "handled"}, exitOK},
+		{"convert_bad_map", []string{"convert", "--in", "testdata/teleopti.txt", "--report", "mapped", "--map", "offered"}, exitUsage},
 		{"convert_unknown_tz", []string{"convert", "--in", "testdata/series_gaps.csv", "--tz", "Europe/Stokholm"}, exitUsage},
 	} {
 		t.Run(c.name, func(t *testing.T) {
