@@ -1,12 +1,15 @@
 package data
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/rickar/cal/v2/se"
@@ -253,4 +256,37 @@ func poisson(rng *rand.Rand, mu float64) float64 {
 		}
 		k++
 	}
+}
+
+// WriteSampleOrders writes an order log (order_id, created_at with its UTC
+// offset, amount in SEK) for the sample's orders in [from, to): each
+// hour's orders at seeded random seconds within the hour. It makes
+// "staffcast aggregate" runnable without input, and gives back the
+// sample's order counts when aggregated per hour.
+func WriteSampleOrders(w io.Writer, s *Series, from, to time.Time, seed uint64) error {
+	orders := s.Column("orders")
+	if orders == nil {
+		return fmt.Errorf("data: WriteSampleOrders: the series has no orders column")
+	}
+	rng := rand.New(rand.NewPCG(seed, 1))
+	bw := bufio.NewWriter(w)
+	bw.WriteString("order_id,created_at,amount\n")
+	id := 1
+	for i, st := range s.Start {
+		if st.Before(from) || !st.Before(to) {
+			continue
+		}
+		n := int(orders[i])
+		secs := make([]int, n)
+		for k := range secs {
+			secs[k] = rng.IntN(int(s.Step / time.Second))
+		}
+		slices.Sort(secs)
+		for _, sec := range secs {
+			amount := 150 + rng.ExpFloat64()*450
+			fmt.Fprintf(bw, "%d,%s,%.2f\n", id, st.Add(time.Duration(sec)*time.Second).Format(time.RFC3339), amount)
+			id++
+		}
+	}
+	return bw.Flush()
 }

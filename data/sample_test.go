@@ -117,3 +117,37 @@ func TestOnlineRetailUKIsAWallClockGrid(t *testing.T) {
 		t.Errorf("reading as Europe/London: %v, want the nonexistent 01:00 at line 2787", err)
 	}
 }
+
+func TestSampleOrdersAggregateBack(t *testing.T) {
+	t.Parallel()
+	// Second method for the order log: aggregating it per hour gives back
+	// the sample's hourly orders exactly, across the autumn DST change.
+	s, err := Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := s.Start[0].Location()
+	from, to := time.Date(2025, 10, 20, 0, 0, 0, 0, loc), time.Date(2025, 10, 27, 0, 0, 0, 0, loc)
+	var buf bytes.Buffer
+	if err := WriteSampleOrders(&buf, s, from, to, 1); err != nil {
+		t.Fatal(err)
+	}
+	agg, err := Aggregate(&buf, "orders.csv", CSV, AggregateOptions{ReadOptions: ReadOptions{Location: loc, TimeColumn: "created_at"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orders := s.Column("orders")
+	j := 0
+	for i, st := range s.Start {
+		if st.Before(agg.Start[0]) || st.After(agg.Start[len(agg.Start)-1]) {
+			continue
+		}
+		if !agg.Start[j].Equal(st) || agg.Column("count")[j] != orders[i] {
+			t.Fatalf("%v: aggregated %v at %v, sample %v", st, agg.Column("count")[j], agg.Start[j], orders[i])
+		}
+		j++
+	}
+	if j != len(agg.Start) || j < 7*24 {
+		t.Errorf("compared %d hours of %d", j, len(agg.Start))
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/staffcast/staffcast/data"
 	"github.com/urfave/cli/v2"
@@ -23,7 +24,7 @@ output, zero intervals included; start is RFC 3339 with its UTC offset, so
 the repeated autumn hour appears twice. The log is streamed: memory grows
 with the number of intervals, not of events.`,
 		Flags: append(append([]cli.Flag{
-			&cli.StringFlag{Name: "in", Usage: "event log: CSV or Parquet; - for CSV on stdin"},
+			&cli.StringFlag{Name: "in", Usage: "event log: CSV or Parquet; - for CSV on stdin; default: the embedded sample's orders"},
 			&cli.StringFlag{Name: "time-column", Value: "created_at", Usage: "column holding each event's time"},
 			&cli.StringFlag{Name: "every", Value: "1h", Usage: "interval length: 15m, 30m, 1h or 1d"},
 			&cli.StringFlag{Name: "sum-column", Usage: "sum this numeric column per interval instead of counting events"},
@@ -34,9 +35,6 @@ with the number of intervals, not of events.`,
 
 func runAggregate(c *cli.Context) error {
 	in := c.String("in")
-	if in == "" {
-		return usageError(errors.New("aggregate needs --in FILE (an event log with one row per event)"))
-	}
 	out, err := newOutput(c, formatCSV, formatJSON, formatParquet, formatTable)
 	if err != nil {
 		return err
@@ -52,9 +50,20 @@ func runAggregate(c *cli.Context) error {
 	ro.TimeColumn = c.String("time-column")
 	opt := data.AggregateOptions{ReadOptions: ro, Every: every, SumColumn: c.String("sum-column")}
 	var s *data.Series
-	if in == "-" {
+	switch in {
+	case "":
+		sampleNote(c, "the order log of its last four weeks, Europe/Stockholm")
+		log, err := sampleOrderLog()
+		if err != nil {
+			return err
+		}
+		if !c.IsSet("tz") {
+			opt.Location, _ = time.LoadLocation("Europe/Stockholm")
+		}
+		s, err = data.Aggregate(log, "sample orders", data.CSV, opt)
+	case "-":
 		s, err = data.Aggregate(c.App.Reader, "stdin", data.CSV, opt)
-	} else {
+	default:
 		s, err = data.AggregateFile(in, opt)
 	}
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -32,7 +31,7 @@ the genesys and teleopti defaults, with field numbers for teleopti).
 --pivot KEYS --value COLUMN turns a long table into a wide series: one
 column per distinct KEYS value, summed.`,
 		Flags: append(append([]cli.Flag{
-			&cli.StringFlag{Name: "in", Usage: "table to convert: CSV, Parquet or Arrow; - for CSV on stdin"},
+			&cli.StringFlag{Name: "in", Usage: "table to convert: CSV, Parquet or Arrow; - for CSV on stdin; default: the embedded sample"},
 			&cli.StringFlag{Name: "time-column", Value: "start", Usage: "the timestamp column"},
 			&cli.StringFlag{Name: "report", Usage: "read an interval report: genesys, teleopti or mapped"},
 			&cli.StringSliceFlag{Name: "map", Usage: "FIELD=COLUMN: the report column (or field number) holding a canonical field; repeat"},
@@ -44,9 +43,6 @@ column per distinct KEYS value, summed.`,
 }
 
 func runConvert(c *cli.Context) error {
-	if c.String("in") == "" {
-		return usageError(errors.New("convert needs --in FILE"))
-	}
 	out, err := newOutput(c, formatCSV, formatJSON, formatParquet, "arrow", formatTable)
 	if err != nil {
 		return err
@@ -61,6 +57,13 @@ func runConvert(c *cli.Context) error {
 		if t, err = readReport(c, layout, ro); err != nil {
 			return err
 		}
+	} else if c.String("in") == "" {
+		sampleNote(c, "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
+		s, err := data.Sample()
+		if err != nil {
+			return err
+		}
+		t = s.Table()
 	} else if t, err = readTable(c, c.String("in"), ro); err != nil {
 		return err
 	}

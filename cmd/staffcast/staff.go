@@ -29,7 +29,7 @@ fractional_agents (where the target is met exactly), scheduled_agents
 (with --patience) and backlog (email and callbacks) where they apply.
 Total agent-hours go to stderr.`,
 		Flags: append(append(append([]cli.Flag{
-			&cli.StringFlag{Name: "in", Usage: "interval table to staff: CSV, Parquet or Arrow; - for CSV on stdin"},
+			&cli.StringFlag{Name: "in", Usage: "interval table to staff: CSV, Parquet or Arrow; - for CSV on stdin; default: the embedded sample's last week"},
 			&cli.DurationFlag{Name: "interval", Usage: "interval length; 0 = the spacing of start"},
 			&cli.IntFlag{Name: "chats", Value: 1, Usage: "chats one agent handles at once"},
 			&cli.Float64Flag{Name: "chat-slowdown", Usage: "extra handling time per extra concurrent chat, a fraction (0.2 = 20% slower per extra chat)"},
@@ -43,9 +43,6 @@ Total agent-hours go to stderr.`,
 }
 
 func runStaff(c *cli.Context) error {
-	if c.String("in") == "" {
-		return usageError(errors.New("staff needs --in FILE (a table with columns start and volume)"))
-	}
 	out, err := newOutput(c, formatTable, formatCSV, formatJSON, formatParquet)
 	if err != nil {
 		return err
@@ -75,8 +72,13 @@ func runStaff(c *cli.Context) error {
 		return err
 	}
 	opt.Text = []string{"channel"}
-	tb, err := readTable(c, c.String("in"), opt)
-	if err != nil {
+	var tb *data.Table
+	if c.String("in") == "" {
+		sampleNote(c, "its last week of calls, chats and emails, Europe/Stockholm")
+		if tb, err = sampleVolumes(); err != nil {
+			return err
+		}
+	} else if tb, err = readTable(c, c.String("in"), opt); err != nil {
 		return err
 	}
 	rows, interval, err := staffRows(tb, s.AHT)

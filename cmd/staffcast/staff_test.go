@@ -20,7 +20,6 @@ func TestStaff(t *testing.T) {
 		{"bad_channel", []string{"--in", "testdata/volumes_bad_channel.csv", "--aht", "3m"}, exitInput},
 		{"negative_volume", []string{"--in", "testdata/volumes_negative.csv", "--aht", "3m"}, exitInput},
 		{"unreachable", []string{"--in", "testdata/volumes.csv", "--aht", "3m", "--max-agents", "5"}, exitUnreachable},
-		{"no_input", []string{"--aht", "3m"}, exitUsage},
 		{"missing_file", []string{"--in", "testdata/nope.csv", "--aht", "3m"}, exitInput},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -53,6 +52,23 @@ func TestStaffWritesFilesWholeOrNotAtAll(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), "bad") || strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("failed run left %s", e.Name())
+		}
+	}
+}
+
+func TestCommandsRunOnTheSample(t *testing.T) {
+	t.Parallel()
+	// Without --in every data command runs on the embedded sample.
+	for _, args := range [][]string{
+		{"staff", "--aht", "4m", "--format", "csv"},
+		{"validate"},
+		{"aggregate", "--format", "csv"},
+		{"convert", "--format", "csv"},
+		{"sample"},
+	} {
+		stdout, stderr, code := run(t, "", args...)
+		if code != exitOK || len(stdout) < 100 {
+			t.Errorf("%v: exit %d, %d bytes out\n%s", args, code, len(stdout), stderr)
 		}
 	}
 }

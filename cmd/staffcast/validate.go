@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -23,7 +22,7 @@ row, a negative volume, a ragged or cut-off row) fails with the file, line
 and column, exit code 3. Gaps fail too unless --fill-gaps keep (report
 them) or zero.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "in", Usage: "series to check: CSV, Parquet or Arrow; - for CSV on stdin"},
+			&cli.StringFlag{Name: "in", Usage: "series to check: CSV, Parquet or Arrow; - for CSV on stdin; default: the embedded sample"},
 			&cli.StringFlag{Name: "time-column", Value: "start", Usage: "column holding each interval's start"},
 			&cli.StringFlag{Name: "every", Usage: "interval length; default: the most common spacing"},
 			&cli.StringFlag{Name: "fill-gaps", Value: "error", Usage: "missing intervals: error, keep (report them) or zero"},
@@ -37,7 +36,11 @@ func runValidate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	printSummary(c.App.Writer, c.String("in"), data.Summarize(s))
+	name := c.String("in")
+	if name == "" {
+		name = "sample"
+	}
+	printSummary(c.App.Writer, name, data.Summarize(s))
 	return nil
 }
 
@@ -46,7 +49,23 @@ func runValidate(c *cli.Context) error {
 func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 	in := c.String("in")
 	if in == "" {
-		return nil, usageError(errors.New("needs --in FILE"))
+		sampleNote(c, "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
+		s, err := data.Sample()
+		if err != nil {
+			return nil, err
+		}
+		if columns != nil {
+			picked := &data.Series{Start: s.Start, Step: s.Step}
+			for _, name := range columns {
+				col := s.Column(name)
+				if col == nil {
+					return nil, usageError(fmt.Errorf("the sample has no column %q: it has orders, calls, chats, emails", name))
+				}
+				picked.Columns = append(picked.Columns, data.Column{Name: name, Float: col})
+			}
+			s = picked
+		}
+		return s, nil
 	}
 	ro, err := readOptions(c)
 	if err != nil {
