@@ -1,0 +1,70 @@
+package hours
+
+import "time"
+
+// Marginal is what moving one edge of a day's window by one slot is worth.
+type Marginal struct {
+	Weekday     time.Weekday
+	Edge        string        // "open earlier", "close later", "open later", "close earlier"
+	From, To    time.Duration // the slot added or removed, local clock
+	Orders      float64       // orders gained (negative when lost)
+	OrdersShare float64       // Orders as a share of the day's orders
+	Calls       float64       // calls answered within target gained
+	AgentHours  float64       // agent-hours added (negative when saved)
+}
+
+// Marginals returns, for every open day of p, the value of opening one
+// slot earlier or closing one slot later, and of the reverse, ignoring
+// the budget: what a planner weighs at each edge.
+func Marginals(w *Week, s Settings, p *Plan) ([]Marginal, error) {
+	s.Budget = max(s.Budget, 1)
+	m, err := newModel(w, s)
+	if err != nil {
+		return nil, err
+	}
+	var days [7]window
+	for d, day := range p.Days {
+		if !day.Closed {
+			days[d] = window{int(day.Open / w.Step), int(day.Close / w.Step)}
+		}
+	}
+	base, err := m.plan(days)
+	if err != nil {
+		return nil, err
+	}
+	var out []Marginal
+	for _, d := range weekOrder {
+		win := days[d]
+		if win.closed() {
+			continue
+		}
+		type move struct {
+			edge string
+			w    window
+			slot int
+		}
+		moves := []move{
+			{"open earlier", window{win.open - 1, win.close}, win.open - 1},
+			{"close later", window{win.open, win.close + 1}, win.close},
+		}
+		if win.close-win.open > 1 {
+			moves = append(moves, move{"open later", window{win.open + 1, win.close}, win.open}, move{"close earlier", window{win.open, win.close - 1}, win.close - 1})
+		}
+		for _, mv := range moves {
+			if mv.w.open < 0 || mv.w.close > m.slots {
+				continue
+			}
+			alt := days
+			alt[d] = mv.w
+			q, err := m.plan(alt)
+			if err != nil {
+				return nil, err
+			}
+			mg := Marginal{Weekday: d, Edge: mv.edge, From: time.Duration(mv.slot) * w.Step, To: time.Duration(mv.slot+1) * w.Step,
+				Orders: q.Orders - base.Orders, Calls: q.Calls - base.Calls, AgentHours: q.AgentHours - base.AgentHours}
+			mg.OrdersShare = share(mg.Orders, base.Days[d].OrdersTotal)
+			out = append(out, mg)
+		}
+	}
+	return out, nil
+}

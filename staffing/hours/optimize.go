@@ -1,0 +1,270 @@
+package hours
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/staffcast/staffcast/staffing"
+)
+
+// Objective is what the recommendation maximises.
+type Objective int
+
+const (
+	// CoverOrders maximises the orders placed while phone support is open,
+	// within the agent-hour budget; ties go to fewer agent-hours.
+	CoverOrders Objective = iota
+	// Profit maximises ValuePerOrder·orders covered + ValuePerContact·calls
+	// answered − CostPerAgentHour·agent-hours, within the budget if one is set.
+	Profit
+)
+
+// ErrInfeasible is wrapped by errors for constraints no opening hours meet.
+var ErrInfeasible = errors.New("hours: no opening hours meet the constraints")
+
+// Settings are the staffing model, the budget and the constraints.
+type Settings struct {
+	AHT       time.Duration   // phone handling time
+	Patience  time.Duration   // 0 = Erlang C
+	Target    staffing.Target // e.g. 80/20
+	Shrinkage float64         // fraction in [0,1)
+	MinAgents int             // agents on duty in any open slot; 0 means 1
+
+	// Budget is agent-hours per week (scheduled, after shrinkage); 0
+	// means none, which only the Profit objective allows.
+	Budget float64
+
+	MinOpen, MaxOpen time.Duration // window length; 0 means one step and 24h
+	Earliest, Latest time.Duration // clock bounds; Latest 0 means 24:00
+	ClosedOK         [7]bool       // weekdays (time.Weekday) that may stay closed
+	SameWeekdays     bool          // one window for Monday to Friday
+	Displaced        float64       // share of closed-hour calls that call again at the next opening
+	Objective        Objective
+	CostPerAgentHour float64
+	ValuePerOrder    float64
+	ValuePerContact  float64
+}
+
+// Day is one weekday of a plan.
+type Day struct {
+	Weekday     time.Weekday
+	Closed      bool
+	Open, Close time.Duration // local clock; Close exclusive
+	Orders      float64       // orders placed while open
+	OrdersTotal float64       // orders of the whole day
+	Calls       float64       // calls answered within the target while open (incl. returning callers)
+	CallsTotal  float64       // calls of the whole day (estimated where the line never was open)
+	Chats       float64       // chats while open
+	ChatsTotal  float64
+	Returning   float64 // displaced callers added to the first open slot
+	AgentHours  float64 // scheduled agent-hours
+	Agents      []int   // scheduled agents per open slot
+}
+
+// Plan is a week of opening hours and what it covers.
+type Plan struct {
+	Days       [7]Day // indexed by time.Weekday
+	Orders     float64
+	OrdersAll  float64
+	Calls      float64
+	CallsAll   float64
+	Chats      float64
+	ChatsAll   float64
+	AgentHours float64
+	Value      float64 // the objective's value
+	Optimal    bool    // proven optimal by the dynamic programme
+}
+
+// OrdersCovered is the share of the week's orders placed while open.
+func (p *Plan) OrdersCovered() float64 { return share(p.Orders, p.OrdersAll) }
+
+// CallsAnswered is the share of the week's calls answered within the target.
+func (p *Plan) CallsAnswered() float64 { return share(p.Calls, p.CallsAll) }
+
+func share(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// Validate reports every problem with s at once.
+func (s Settings) Validate() error {
+	var errs []error
+	if s.AHT <= 0 {
+		errs = append(errs, fmt.Errorf("hours: Settings.AHT = %v: want a positive handling time", s.AHT))
+	}
+	errs = append(errs, s.Target.Validate())
+	if !(s.Shrinkage >= 0 && s.Shrinkage < 1) {
+		errs = append(errs, fmt.Errorf("hours: Settings.Shrinkage = %v: want a fraction in [0,1)", s.Shrinkage))
+	}
+	if s.MinAgents < 0 {
+		errs = append(errs, fmt.Errorf("hours: Settings.MinAgents = %d: want >= 0", s.MinAgents))
+	}
+	if s.Budget < 0 || math.IsNaN(s.Budget) {
+		errs = append(errs, fmt.Errorf("hours: Settings.Budget = %v: want agent-hours >= 0", s.Budget))
+	}
+	if s.Budget == 0 && s.Objective == CoverOrders {
+		errs = append(errs, errors.New("hours: covering orders needs a budget (agent-hours per week), or the profit objective"))
+	}
+	if s.MaxOpen != 0 && s.MinOpen > s.MaxOpen {
+		errs = append(errs, fmt.Errorf("hours: MinOpen %v is longer than MaxOpen %v", s.MinOpen, s.MaxOpen))
+	}
+	if s.Latest != 0 && s.Earliest >= s.Latest {
+		errs = append(errs, fmt.Errorf("hours: Earliest %v is not before Latest %v", s.Earliest, s.Latest))
+	}
+	if !(s.Displaced >= 0 && s.Displaced <= 1) {
+		errs = append(errs, fmt.Errorf("hours: Settings.Displaced = %v: want a fraction in [0,1]", s.Displaced))
+	}
+	return errors.Join(errs...)
+}
+
+// weekOrder is Monday first.
+var weekOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+// window is an option for a day: slots [open, close), or closed.
+type window struct{ open, close int }
+
+func (w window) closed() bool { return w.close <= w.open }
+
+var closedWindow = window{0, 0}
+
+// model holds what the optimiser needs per slot.
+type model struct {
+	w        *Week
+	s        Settings
+	slots    int
+	hours    float64 // slot length in hours
+	base     [7][]int
+	baseSL   [7][]float64
+	cache    map[[2]float64]agentsSL
+	minAgent int
+}
+
+type agentsSL struct {
+	agents int
+	sl     float64
+}
+
+func newModel(w *Week, s Settings) (*model, error) {
+	m := &model{w: w, s: s, slots: w.Slots(), hours: w.Step.Hours(), cache: map[[2]float64]agentsSL{}, minAgent: max(s.MinAgents, 1)}
+	for wd := 0; wd < 7; wd++ {
+		m.base[wd] = make([]int, m.slots)
+		m.baseSL[wd] = make([]float64, m.slots)
+		for k := 0; k < m.slots; k++ {
+			a, err := m.agents(w.Calls[wd][k])
+			if err != nil {
+				return nil, fmt.Errorf("hours: %v %s: %w", time.Weekday(wd), clock(time.Duration(k)*w.Step), err)
+			}
+			m.base[wd][k], m.baseSL[wd][k] = a.agents, a.sl
+		}
+	}
+	return m, nil
+}
+
+// agents returns the scheduled agents a slot with calls needs, and the
+// service level they give.
+func (m *model) agents(calls float64) (agentsSL, error) {
+	key := [2]float64{calls, 0}
+	if a, ok := m.cache[key]; ok {
+		return a, nil
+	}
+	q := staffing.Queue{Volume: calls, Interval: m.w.Step, AHT: m.s.AHT, Patience: m.s.Patience}
+	req, err := staffing.Required(q, m.s.Target)
+	if err != nil {
+		return agentsSL{}, err
+	}
+	a := agentsSL{agents: max(staffing.Scheduled(float64(req.Agents), m.s.Shrinkage), m.minAgent), sl: req.Result.ServiceLevel}
+	if a.agents > staffing.Scheduled(float64(req.Agents), m.s.Shrinkage) {
+		// Extra agents (the minimum on duty) only raise the service level.
+		avail := int(float64(a.agents) * (1 - m.s.Shrinkage))
+		if r, err := staffing.Evaluate(q, max(avail, req.Agents), m.s.Target.AnswerWithin); err == nil {
+			a.sl = r.ServiceLevel
+		}
+	}
+	m.cache[key] = a
+	return a, nil
+}
+
+// dayEval is what a window gives on one weekday.
+type dayEval struct {
+	orders, calls, chats, returning float64
+	units                           int // agent-slots
+	agents                          []int
+}
+
+// night returns the calls of the closed hours between the previous
+// day's close (prevClose slot, or -1 when that day was closed and its
+// callers gave up) and this day's opening.
+func (m *model) night(prevWd, wd, prevClose, open int) float64 {
+	n := 0.0
+	if prevClose >= 0 {
+		for k := prevClose; k < m.slots; k++ {
+			n += m.w.Calls[prevWd][k]
+		}
+	}
+	for k := 0; k < open; k++ {
+		n += m.w.Calls[wd][k]
+	}
+	return n
+}
+
+func (m *model) evalDay(wd int, win window, prevWd, prevClose int) (dayEval, error) {
+	var e dayEval
+	if win.closed() {
+		return e, nil
+	}
+	for k := win.open; k < win.close; k++ {
+		a, sl := m.base[wd][k], m.baseSL[wd][k]
+		calls := m.w.Calls[wd][k]
+		if k == win.open && m.s.Displaced > 0 {
+			e.returning = m.s.Displaced * m.night(prevWd, wd, prevClose, win.open)
+			r, err := m.agents(calls + e.returning)
+			if err != nil {
+				return e, err
+			}
+			a, sl = r.agents, r.sl
+			calls += e.returning
+		}
+		e.units += a
+		e.agents = append(e.agents, a)
+		e.orders += m.w.Orders[wd][k]
+		e.chats += m.w.Chats[wd][k]
+		e.calls += sl * calls
+	}
+	return e, nil
+}
+
+func (m *model) value(e dayEval) float64 {
+	if m.s.Objective == CoverOrders {
+		return e.orders
+	}
+	return m.s.ValuePerOrder*e.orders + m.s.ValuePerContact*e.calls - m.s.CostPerAgentHour*float64(e.units)*m.hours
+}
+
+// options lists the windows allowed on weekday wd.
+func (m *model) options(wd time.Weekday) []window {
+	step := m.w.Step
+	minLen := max(1, int((m.s.MinOpen+step-1)/step))
+	maxLen := m.slots
+	if m.s.MaxOpen > 0 {
+		maxLen = int(m.s.MaxOpen / step)
+	}
+	first := int((m.s.Earliest + step - 1) / step)
+	last := m.slots
+	if m.s.Latest > 0 {
+		last = int(m.s.Latest / step)
+	}
+	var opts []window
+	if m.s.ClosedOK[wd] {
+		opts = append(opts, closedWindow)
+	}
+	for o := first; o < last; o++ {
+		for l := minLen; l <= maxLen && o+l <= last; l++ {
+			opts = append(opts, window{o, o + l})
+		}
+	}
+	return opts
+}
