@@ -178,7 +178,7 @@ func (s *Series) regular(t *Table, tcol string, policy GapPolicy) (*Series, erro
 		}
 		if k := int(d / s.Step); k > 1 {
 			if policy == GapError {
-				return nil, t.rowError(i, tcol, s.Start[i].Format(time.RFC3339), fmt.Errorf("%w: %d interval(s) missing between %s and %s (pass --fill-gaps zero to fill them with zeros)", ErrGap, k-1, s.Start[i-1].Format(time.RFC3339), s.Start[i].Format(time.RFC3339)))
+				return nil, t.rowError(i, tcol, s.Start[i].Format(time.RFC3339), fmt.Errorf("%w: %d interval(s) missing between %s and %s (if they are closed hours, fill them with zeros: --fill-gaps zero)", ErrGap, k-1, s.Start[i-1].Format(time.RFC3339), s.Start[i].Format(time.RFC3339)))
 			}
 			gaps = append(gaps, gap{i, k - 1})
 		}

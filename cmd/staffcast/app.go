@@ -23,6 +23,8 @@ Exit codes: 0 ok, 1 internal error, 2 bad flags or arguments,
 3 bad input data, 4 target unreachable.`,
 		Commands: []*cli.Command{
 			// One constructor per command, each in its own file.
+			planCommand(),
+			hoursCommand(),
 			erlangCommand(),
 			staffCommand(),
 			aggregateCommand(),

@@ -1,6 +1,10 @@
 package hours
 
-import "time"
+import (
+	"time"
+
+	"github.com/staffcast/staffcast/staffing"
+)
 
 // Marginal is what moving one edge of a day's window by one slot is worth.
 type Marginal struct {
@@ -65,6 +69,49 @@ func Marginals(w *Week, s Settings, p *Plan) ([]Marginal, error) {
 			mg.OrdersShare = share(mg.Orders, base.Days[d].OrdersTotal)
 			out = append(out, mg)
 		}
+	}
+	return out, nil
+}
+
+// CallbackLoad returns, for each weekday, the agents (fractional, before
+// shrinkage) that callbacks add to each open slot of p: share of the calls
+// of the closed hours before the opening (from the previous day's close)
+// leave a request to be called back, and the requests are worked within
+// `within` of the opening as deferred work (staffing.Deferred, every item
+// inside the window). The requests arrive at the opening; the result for
+// a day has one value per open slot.
+func CallbackLoad(w *Week, s Settings, p *Plan, share float64, within time.Duration) ([7][]float64, error) {
+	var out [7][]float64
+	s.Budget = max(s.Budget, 1)
+	m, err := newModel(w, s)
+	if err != nil {
+		return out, err
+	}
+	prevWd, prevClose := time.Sunday, -1
+	if d := p.Days[time.Sunday]; !d.Closed {
+		prevClose = int(d.Close / w.Step)
+	}
+	for _, d := range weekOrder {
+		day := p.Days[d]
+		if day.Closed {
+			prevWd, prevClose = d, -1
+			continue
+		}
+		open, close := int(day.Open/w.Step), int(day.Close/w.Step)
+		vol := make([]float64, close-open)
+		aht := make([]time.Duration, len(vol))
+		for i := range aht {
+			aht[i] = s.AHT
+		}
+		vol[0] = share * m.night(int(prevWd), int(d), prevClose, open)
+		needs, err := staffing.Deferred(vol, aht, nil, w.Step, staffing.Promise{Share: 1, Within: within})
+		if err != nil {
+			return out, err
+		}
+		for _, n := range needs {
+			out[d] = append(out[d], n.Fractional)
+		}
+		prevWd, prevClose = d, close
 	}
 	return out, nil
 }

@@ -55,6 +55,7 @@ type Day struct {
 	Orders      float64       // orders placed while open
 	OrdersTotal float64       // orders of the whole day
 	Calls       float64       // calls answered within the target while open (incl. returning callers)
+	CallsOpen   float64       // calls that arrive while open (returning callers not counted)
 	CallsTotal  float64       // calls of the whole day (estimated where the line never was open)
 	Chats       float64       // chats while open
 	ChatsTotal  float64
@@ -68,7 +69,8 @@ type Plan struct {
 	Days       [7]Day // indexed by time.Weekday
 	Orders     float64
 	OrdersAll  float64
-	Calls      float64
+	Calls      float64 // answered within target
+	CallsOpen  float64 // arriving while open
 	CallsAll   float64
 	Chats      float64
 	ChatsAll   float64
@@ -79,6 +81,9 @@ type Plan struct {
 
 // OrdersCovered is the share of the week's orders placed while open.
 func (p *Plan) OrdersCovered() float64 { return share(p.Orders, p.OrdersAll) }
+
+// CallsOutside is the share of the week's calls that arrive while closed.
+func (p *Plan) CallsOutside() float64 { return 1 - share(p.CallsOpen, p.CallsAll) }
 
 // CallsAnswered is the share of the week's calls answered within the target.
 func (p *Plan) CallsAnswered() float64 { return share(p.Calls, p.CallsAll) }
@@ -190,9 +195,9 @@ func (m *model) agents(calls float64) (agentsSL, error) {
 
 // dayEval is what a window gives on one weekday.
 type dayEval struct {
-	orders, calls, chats, returning float64
-	units                           int // agent-slots
-	agents                          []int
+	orders, calls, callsOpen, chats, returning float64
+	units                                      int // agent-slots
+	agents                                     []int
 }
 
 // night returns the calls of the closed hours between the previous
@@ -233,6 +238,7 @@ func (m *model) evalDay(wd int, win window, prevWd, prevClose int) (dayEval, err
 		e.orders += m.w.Orders[wd][k]
 		e.chats += m.w.Chats[wd][k]
 		e.calls += sl * calls
+		e.callsOpen += m.w.Calls[wd][k]
 	}
 	return e, nil
 }

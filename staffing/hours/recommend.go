@@ -288,7 +288,7 @@ func (m *model) plan(days [7]window) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		day := Day{Weekday: d, Closed: w.closed(), Orders: e.orders, Calls: e.calls, Chats: e.chats, Returning: e.returning,
+		day := Day{Weekday: d, Closed: w.closed(), Orders: e.orders, Calls: e.calls, CallsOpen: e.callsOpen, Chats: e.chats, Returning: e.returning,
 			AgentHours: float64(e.units) * m.hours, Agents: e.agents}
 		if !w.closed() {
 			day.Open, day.Close = time.Duration(w.open)*m.w.Step, time.Duration(w.close)*m.w.Step
@@ -302,6 +302,7 @@ func (m *model) plan(days [7]window) (*Plan, error) {
 		p.Orders += day.Orders
 		p.OrdersAll += day.OrdersTotal
 		p.Calls += day.Calls
+		p.CallsOpen += day.CallsOpen
 		p.CallsAll += day.CallsTotal
 		p.Chats += day.Chats
 		p.ChatsAll += day.ChatsTotal
