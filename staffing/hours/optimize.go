@@ -145,6 +145,7 @@ type model struct {
 	base     [7][]int
 	baseSL   [7][]float64
 	cache    map[[2]float64]agentsSL
+	evals    map[[3]int]cachedEval // (unit, state, option) → evaluation
 	minAgent int
 }
 
@@ -154,7 +155,7 @@ type agentsSL struct {
 }
 
 func newModel(w *Week, s Settings) (*model, error) {
-	m := &model{w: w, s: s, slots: w.Slots(), hours: w.Step.Hours(), cache: map[[2]float64]agentsSL{}, minAgent: max(s.MinAgents, 1)}
+	m := &model{w: w, s: s, slots: w.Slots(), hours: w.Step.Hours(), cache: map[[2]float64]agentsSL{}, evals: map[[3]int]cachedEval{}, minAgent: max(s.MinAgents, 1)}
 	for wd := 0; wd < 7; wd++ {
 		m.base[wd] = make([]int, m.slots)
 		m.baseSL[wd] = make([]float64, m.slots)

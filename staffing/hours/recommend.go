@@ -8,6 +8,14 @@ import (
 	"github.com/staffcast/staffcast/staffing"
 )
 
+// cachedEval is a unit's window evaluated from one state; the dynamic
+// programme meets it again for every state the week may start from.
+type cachedEval struct {
+	e     dayEval
+	end   int
+	value float64
+}
+
 // unit is a group of consecutive weekdays that share one window.
 type unit struct {
 	days []time.Weekday
@@ -184,10 +192,19 @@ func (m *model) solve(us []unit, s0, capUnits, nState int) ([]window, float64, i
 				continue
 			}
 			for oi, w := range u.opts {
-				e, end, err := m.evalUnit(u, w, prevWd, st-1)
-				if err != nil {
-					return nil, 0, 0, 0, false, err
+				key := [3]int{ui, st, oi}
+				ce, ok := m.evals[key] // only filled when the week is solved from several start states
+				if !ok {
+					e, end, err := m.evalUnit(u, w, prevWd, st-1)
+					if err != nil {
+						return nil, 0, 0, 0, false, err
+					}
+					ce = cachedEval{e, end, m.value(e)}
+					if nState > 1 {
+						m.evals[key] = ce
+					}
 				}
+				e, end, v := ce.e, ce.end, ce.value
 				ns := 0
 				if nState > 1 {
 					ns = end + 1
@@ -195,7 +212,6 @@ func (m *model) solve(us []unit, s0, capUnits, nState int) ([]window, float64, i
 				if c := curMin[st] + e.units; c < nextMin[ns] {
 					nextMin[ns] = c
 				}
-				v := m.value(e)
 				if capUnits < 0 {
 					if cur[st*width] == negInf {
 						continue
