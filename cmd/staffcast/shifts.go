@@ -1,0 +1,287 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
+	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/staffing"
+	"github.com/staffcast/staffcast/staffing/shifts"
+	"github.com/urfave/cli/v2"
+)
+
+func shiftsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "shifts",
+		Usage: "turn agents required per interval into a shift table at least cost",
+		UsageText: `staffcast shifts --in requirements.csv --start-every 30m --lengths 4h,6h,8h --out shifts.csv
+   staffcast shifts --in requirements.parquet --column scheduled_agents --earliest 06:00 --latest 23:00 \
+       --cost 4h=1.1,6h=1,8h=1 --under-penalty 5 --coverage-out coverage.csv
+
+The input has start and a requirement column (--column, default
+scheduled_agents as "staffcast staff" writes it; a file with one numeric
+column needs none), at any interval length. The output has one row per
+shift start and length: start, end (RFC 3339 with offset) and agents. The
+solver is exact (the covering matrix is an interval matrix; see "go doc
+./staffing/shifts"); paid hours, the lower bound and the gap go to stderr.
+With --under-penalty, intervals no shift can (or should) cover are left
+short and reported instead of failing. Breaks inside shifts and weekly
+wrap-around are not supported yet. Without --in it schedules the
+embedded sample's last week of phone requirements.`,
+		Flags: append(append([]cli.Flag{
+			&cli.StringFlag{Name: "in", Usage: "requirements per interval: CSV, Parquet or Arrow; default: the sample's last week"},
+			&cli.StringFlag{Name: "column", Usage: "requirement column; default: the only numeric column, or scheduled_agents"},
+			&cli.StringFlag{Name: "start-every", Usage: "shifts start on this grid of local time; default: every interval"},
+			&cli.StringFlag{Name: "channel", Usage: "with a channel column: schedule this channel only; default: the sum over channels (one blended team)"},
+			&cli.StringFlag{Name: "lengths", Value: "4h,6h,8h", Usage: "allowed shift lengths"},
+			&cli.StringFlag{Name: "earliest", Value: "00:00", Usage: "earliest shift start, local time"},
+			&cli.StringFlag{Name: "latest", Value: "24:00", Usage: "latest shift end, local time"},
+			&cli.StringFlag{Name: "cost", Usage: "cost of a paid hour by length, e.g. 4h=1.1,6h=1,8h=1 (default 1: minimise paid hours)"},
+			&cli.Float64Flag{Name: "under-penalty", Usage: "cost of one agent missing for one interval; 0 = cover everything"},
+			&cli.IntFlag{Name: "max-agents", Usage: "at most this many shifts (agents); 0 = no cap"},
+			&cli.IntFlag{Name: "max-start-times", Usage: "at most this many distinct start times; 0 = no cap"},
+			&cli.StringFlag{Name: "coverage-out", Usage: "write required, scheduled, over and under per interval to FILE (csv, json, parquet)"},
+		}, timeFlags()...), outputFlags(formatTable, formatCSV, formatJSON, formatParquet)...),
+		Action: runShifts,
+	}
+}
+
+func runShifts(c *cli.Context) error {
+	out, err := newOutput(c, formatTable, formatCSV, formatJSON, formatParquet)
+	if err != nil {
+		return err
+	}
+	start, step, req, err := requirements(c)
+	if err != nil {
+		return err
+	}
+	rules, err := shiftRules(c, step)
+	if err != nil {
+		return err
+	}
+	if err := rules.Validate(step); err != nil {
+		return usageError(errors.New(strings.NewReplacer("StartEvery", "--start-every", "Lengths", "--lengths", "length", "--lengths").Replace(err.Error())))
+	}
+	s, err := shifts.Solve(start, step, req, rules)
+	if err != nil {
+		if errors.Is(err, shifts.ErrUncoverable) {
+			return unreachableError(err)
+		}
+		return inputError(err)
+	}
+	if f := c.String("coverage-out"); f != "" {
+		format, err := data.FormatFromPath(f)
+		if err != nil {
+			return usageError(fmt.Errorf("--coverage-out: %w", err))
+		}
+		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return data.WriteTable(w, coverageTable(start, s), format) }); err != nil {
+			return err
+		}
+	}
+	t := &data.Table{Columns: []data.Column{{Name: "start"}, {Name: "end"}, {Name: "agents"}}}
+	for _, sh := range s.Shifts {
+		t.Columns[0].Time = append(t.Columns[0].Time, sh.Start)
+		t.Columns[1].Time = append(t.Columns[1].Time, sh.End)
+		t.Columns[2].Float = append(t.Columns[2].Float, float64(sh.Agents))
+	}
+	if out.format == formatTable {
+		err = out.write(c.App.Writer, func(w io.Writer) error { return shiftText(w, s) })
+	} else {
+		err = out.writeTable(c.App.Writer, t, 0)
+	}
+	if err != nil {
+		return err
+	}
+	under := 0
+	for _, u := range s.Under {
+		under += u
+	}
+	fmt.Fprintf(c.App.ErrWriter, "paid hours %.1f, cost %.2f, lower bound %.2f, gap %.2f%%; %s\n", s.PaidHours, s.Cost, s.LowerBound, 100*s.Gap, s.Note)
+	if under > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "unmet: %d agent-intervals short (see --coverage-out)\n", under)
+	}
+	return nil
+}
+
+func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
+	r := shifts.Rules{StartEvery: step}
+	var err error
+	if c.IsSet("start-every") {
+		if r.StartEvery, err = parseSpan("start-every", c.String("start-every")); err != nil {
+			return r, err
+		}
+	}
+	costs := map[time.Duration]float64{}
+	if spec := c.String("cost"); spec != "" {
+		for _, part := range strings.Split(spec, ",") {
+			l, v, ok := strings.Cut(part, "=")
+			d, err1 := time.ParseDuration(strings.TrimSpace(l))
+			f, err2 := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if !ok || err1 != nil || err2 != nil {
+				return r, usageError(fmt.Errorf("--cost %q: want LENGTH=COST pairs such as 4h=1.1,8h=1", spec))
+			}
+			costs[d] = f
+		}
+	}
+	for _, l := range strings.Split(c.String("lengths"), ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(l))
+		if err != nil {
+			return r, usageError(fmt.Errorf("--lengths %q: want durations such as 4h,6h,8h", c.String("lengths")))
+		}
+		r.Lengths = append(r.Lengths, d)
+		r.CostPerHour = append(r.CostPerHour, costs[d])
+	}
+	if r.EarliestStart, err = parseClockFlag("earliest", c.String("earliest")); err != nil {
+		return r, err
+	}
+	if r.LatestEnd, err = parseClockFlag("latest", c.String("latest")); err != nil {
+		return r, err
+	}
+	r.UnderPenalty = c.Float64("under-penalty")
+	r.MaxAgents = c.Int("max-agents")
+	r.MaxStartTimes = c.Int("max-start-times")
+	return r, nil
+}
+
+// requirements reads --in (or the sample's last week of phone staffing).
+func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error) {
+	if c.String("in") == "" {
+		sampleNote(c, "its last week of calls, staffed at 80/20 with a 4-minute AHT and 30% shrinkage")
+		tb, err := sampleVolumes()
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		rows, step, err := staffRows(tb, 4*time.Minute)
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		// Every hour of the week, 0 where the phone line is closed.
+		var start []time.Time
+		var req []float64
+		t0 := rows[0].Start
+		for t := t0; t.Before(rows[len(rows)-1].Start.Add(step)); t = t.Add(step) {
+			start = append(start, t)
+			req = append(req, 0)
+		}
+		for _, r := range rows {
+			if r.Channel != staffing.Phone {
+				continue
+			}
+			need, err := staffing.Required(staffing.Queue{Volume: r.Volume, Interval: step, AHT: 4 * time.Minute}, staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second})
+			if err != nil {
+				return nil, 0, nil, err
+			}
+			req[int(r.Start.Sub(t0)/step)] = float64(staffing.Scheduled(float64(need.Agents), 0.3))
+		}
+		return start, step, req, nil
+	}
+	ro, err := readOptions(c)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	tb, err := readTable(c, c.String("in"), ro)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	col := c.String("column")
+	if col == "" {
+		var numeric []string
+		for _, cl := range tb.Columns {
+			if cl.Float != nil {
+				numeric = append(numeric, cl.Name)
+			}
+		}
+		col = "scheduled_agents"
+		if len(numeric) == 1 {
+			col = numeric[0]
+		}
+	}
+	var s *data.Series
+	if ch := tb.Column("channel"); ch != nil && ch.Text != nil {
+		// Long form, one row per interval and channel: keep one channel,
+		// or add the channels up.
+		keep := c.String("channel")
+		if keep != "" {
+			tb = filterRows(tb, func(i int) bool { return ch.Text[i] == keep })
+			if tb.Len() == 0 {
+				return nil, 0, nil, usageError(fmt.Errorf("--channel %q: no rows of that channel", keep))
+			}
+		}
+		if s, err = data.Pivot(tb, nil, col); err != nil {
+			return nil, 0, nil, inputError(err)
+		}
+		s.Columns[0].Name = col
+	} else if s, err = data.SeriesFromTable(tb, data.SeriesOptions{ReadOptions: ro, Columns: []string{col}, FillGaps: data.GapKeep}); err != nil {
+		return nil, 0, nil, inputError(err)
+	}
+	// Intervals absent from the file (closed hours) need nobody.
+	if s, err = data.SeriesFromTable(s.Table(), data.SeriesOptions{Columns: []string{col}, Every: s.Step, FillGaps: data.GapZero}); err != nil {
+		return nil, 0, nil, inputError(err)
+	}
+	for i, v := range s.Columns[0].Float {
+		if v != v || v < 0 || v != float64(int(v)) {
+			return nil, 0, nil, inputError(tb.ErrorAt(i, col, fmt.Sprint(v), fmt.Errorf("want a whole number of agents >= 0 (use scheduled_agents, rounded up)")))
+		}
+	}
+	return s.Start, s.Step, s.Columns[0].Float, nil
+}
+
+func coverageTable(start []time.Time, s *shifts.Schedule) *data.Table {
+	n := len(start)
+	col := func(name string, f func(i int) int) data.Column {
+		c := data.Column{Name: name, Float: make([]float64, n)}
+		for i := range c.Float {
+			c.Float[i] = float64(f(i))
+		}
+		return c
+	}
+	return &data.Table{Columns: []data.Column{{Name: "start", Time: start},
+		col("required", func(i int) int { return s.Required[i] }),
+		col("scheduled", func(i int) int { return s.Scheduled[i] }),
+		col("over", func(i int) int { return max(0, s.Scheduled[i]-s.Required[i]) }),
+		col("under", func(i int) int { return s.Under[i] }),
+	}}
+}
+
+// shiftText prints the shift table grouped by day.
+func shiftText(w io.Writer, s *shifts.Schedule) error {
+	var rows [][]string
+	day := ""
+	for _, sh := range s.Shifts {
+		d := sh.Start.Format("Mon 2006-01-02")
+		label := ""
+		if d != day {
+			label, day = d, d
+		}
+		rows = append(rows, []string{label, sh.Start.Format("15:04"), sh.End.Format("15:04 -07"), fmt.Sprintf("%.1fh", sh.End.Sub(sh.Start).Hours()), strconv.Itoa(sh.Agents)})
+	}
+	return texttab.Write(w, []string{"day", "start", "end", "length", "agents"}, rows)
+}
+
+// filterRows returns the rows of t for which keep is true.
+func filterRows(t *data.Table, keep func(int) bool) *data.Table {
+	out := &data.Table{}
+	for _, c := range t.Columns {
+		nc := data.Column{Name: c.Name}
+		for i := 0; i < t.Len(); i++ {
+			if !keep(i) {
+				continue
+			}
+			switch {
+			case c.Time != nil:
+				nc.Time = append(nc.Time, c.Time[i])
+			case c.Float != nil:
+				nc.Float = append(nc.Float, c.Float[i])
+			default:
+				nc.Text = append(nc.Text, c.Text[i])
+			}
+		}
+		out.Columns = append(out.Columns, nc)
+	}
+	return out
+}

@@ -1,0 +1,54 @@
+package shifts
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+// weekRequirement is a week of requirements with a morning ramp, a lunch
+// dip and an evening peak, at the given interval length.
+func weekRequirement(step time.Duration) ([]time.Time, []float64) {
+	t0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	n := int(7 * 24 * time.Hour / step)
+	start := make([]time.Time, n)
+	req := make([]float64, n)
+	for i := range start {
+		start[i] = t0.Add(time.Duration(i) * step)
+		h := start[i].Sub(start[i].Truncate(24 * time.Hour)).Hours()
+		v := 12*math.Exp(-math.Pow(h-11, 2)/8) + 16*math.Exp(-math.Pow(h-20.5, 2)/5) + 3
+		if h < 7 || h >= 23 {
+			v = 0
+		}
+		req[i] = math.Ceil(v)
+	}
+	return start, req
+}
+
+func BenchmarkSolveWeek30m(b *testing.B) {
+	start, req := weekRequirement(30 * time.Minute)
+	rules := Rules{StartEvery: 30 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour}}
+	var s *Schedule
+	for b.Loop() {
+		var err error
+		if s, err = Solve(start, 30*time.Minute, req, rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(s.PaidHours, "paid-hours")
+	b.ReportMetric(s.Gap, "gap")
+}
+
+func BenchmarkSolveWeek15m(b *testing.B) {
+	start, req := weekRequirement(15 * time.Minute)
+	rules := Rules{StartEvery: 15 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour}}
+	var s *Schedule
+	for b.Loop() {
+		var err error
+		if s, err = Solve(start, 15*time.Minute, req, rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(s.PaidHours, "paid-hours")
+	b.ReportMetric(s.Gap, "gap")
+}

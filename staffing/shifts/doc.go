@@ -1,0 +1,38 @@
+// Package shifts turns agents required per interval into a shift table:
+// how many agents start which shift so that every interval is covered at
+// least cost.
+//
+// # Model
+//
+// Shifts start on a grid of local clock times (Rules.StartEvery) between
+// Rules.EarliestStart and, ending by, Rules.LatestEnd on the day they
+// start, with one of Rules.Lengths, in real elapsed time (a shift over the
+// spring daylight-saving change still lasts eight hours). The cost of a
+// shift is its paid hours times Rules.CostPerHour for its length. The
+// integer programme
+//
+//	minimise   Σ_j c_j x_j + P Σ_t u_t
+//	subject to Σ_{j covers t} x_j + u_t ≥ r_t,   x, u ≥ 0 integer
+//
+// (u, the agents missing, only when an under-staffing penalty P is set)
+// has an interval matrix: every shift covers consecutive intervals. Such
+// matrices are totally unimodular, so the LP relaxation's optimum is
+// integral, and differencing consecutive rows turns it into a minimum-cost
+// flow (Veinott & Wagner 1962, "Optimal capacity scheduling"), solved here
+// by successive shortest paths. The schedule is therefore optimal and its
+// lower bound (the LP value) equals its cost. Caps on agents and on start
+// times break this structure: agents are capped by Lagrangian relaxation
+// (a price per shift, with the dual bound reported), start times by
+// dropping the least-used ones (a heuristic, with the gap to the uncapped
+// optimum reported).
+//
+// Unpaid breaks inside shifts and weekly wrap-around (a Sunday-night shift
+// ending on Monday) are not modelled yet: both break the interval structure.
+//
+// # Errors
+//
+// Requirements that are negative or not whole numbers, intervals that are
+// not consecutive, and requirements that no allowed shift covers (named,
+// unless a penalty lets them go unmet) are errors; ErrUncoverable marks the
+// last kind.
+package shifts

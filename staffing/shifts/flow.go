@@ -1,0 +1,103 @@
+package shifts
+
+import (
+	"container/heap"
+	"math"
+)
+
+// flowGraph is a min-cost flow network solved by successive shortest
+// paths with Johnson potentials (Ahuja, Magnanti & Orlin 1993, §9.7).
+// Arc costs are non-negative, so the first potentials are zero.
+type flowGraph struct {
+	n    int
+	arcs []arc
+	out  [][]int // arc indices leaving each node
+}
+
+type arc struct {
+	to, rev int     // head, index of the reverse arc
+	cap     float64 // residual capacity
+	cost    float64
+}
+
+func newFlowGraph(n int) *flowGraph { return &flowGraph{n: n, out: make([][]int, n)} }
+
+// addArc adds from → to with capacity and cost and returns its index.
+func (g *flowGraph) addArc(from, to int, capacity, cost float64) int {
+	i := len(g.arcs)
+	g.arcs = append(g.arcs, arc{to: to, rev: i + 1, cap: capacity, cost: cost}, arc{to: from, rev: i, cap: 0, cost: -cost})
+	g.out[from] = append(g.out[from], i)
+	g.out[to] = append(g.out[to], i+1)
+	return i
+}
+
+// flow returns the flow on arc i.
+func (g *flowGraph) flow(i int) float64 { return g.arcs[g.arcs[i].rev].cap }
+
+// minCostFlow sends up to want units from s to t at least cost and
+// returns the units sent and their cost.
+func (g *flowGraph) minCostFlow(s, t int, want float64) (sent, cost float64) {
+	pot := make([]float64, g.n)
+	dist := make([]float64, g.n)
+	prev := make([]int, g.n)
+	for sent < want {
+		for i := range dist {
+			dist[i], prev[i] = math.Inf(1), -1
+		}
+		dist[s] = 0
+		pq := &queue{{s, 0}}
+		for pq.Len() > 0 {
+			it := heap.Pop(pq).(item)
+			if it.d > dist[it.v] {
+				continue
+			}
+			for _, ai := range g.out[it.v] {
+				a := &g.arcs[ai]
+				if a.cap <= 1e-12 {
+					continue
+				}
+				nd := dist[it.v] + a.cost + pot[it.v] - pot[a.to]
+				if nd < dist[a.to]-1e-12 {
+					dist[a.to], prev[a.to] = nd, ai
+					heap.Push(pq, item{a.to, nd})
+				}
+			}
+		}
+		if math.IsInf(dist[t], 1) {
+			break
+		}
+		for v := range pot {
+			if !math.IsInf(dist[v], 1) {
+				pot[v] += dist[v]
+			}
+		}
+		push := want - sent
+		for v := t; v != s; {
+			a := &g.arcs[prev[v]]
+			push = math.Min(push, a.cap)
+			v = g.arcs[a.rev].to
+		}
+		for v := t; v != s; {
+			a := &g.arcs[prev[v]]
+			a.cap -= push
+			g.arcs[a.rev].cap += push
+			cost += push * a.cost
+			v = g.arcs[a.rev].to
+		}
+		sent += push
+	}
+	return sent, cost
+}
+
+type item struct {
+	v int
+	d float64
+}
+
+type queue []item
+
+func (q queue) Len() int           { return len(q) }
+func (q queue) Less(i, j int) bool { return q[i].d < q[j].d }
+func (q queue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *queue) Push(x any)        { *q = append(*q, x.(item)) }
+func (q *queue) Pop() any          { old := *q; x := old[len(old)-1]; *q = old[:len(old)-1]; return x }

@@ -1,0 +1,399 @@
+package shifts
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ErrUncoverable is wrapped by errors for requirements no allowed shift
+// can cover (and no under-staffing penalty lets go).
+var ErrUncoverable = errors.New("shifts: requirement no allowed shift covers")
+
+// Rules say which shifts may be used and what they cost.
+type Rules struct {
+	StartEvery time.Duration   // shifts start on this grid of local clock time, e.g. 30m
+	Lengths    []time.Duration // allowed shift lengths, e.g. 4h, 6h, 8h
+	// EarliestStart and LatestEnd bound shifts by local clock time on the
+	// day they start; LatestEnd 0 means midnight (24:00).
+	EarliestStart, LatestEnd time.Duration
+	// CostPerHour is the cost of a paid hour per length, parallel to
+	// Lengths; nil (or 0) means 1, so the solver minimises paid hours.
+	CostPerHour []float64
+	// UnderPenalty is the cost of one agent missing in one interval; 0
+	// means every requirement must be met.
+	UnderPenalty float64
+	// MaxAgents caps the number of shifts (agents) in the schedule; 0 means none.
+	MaxAgents int
+	// MaxStartTimes caps the distinct local start times used; 0 means none.
+	MaxStartTimes int
+}
+
+// Validate reports every problem with r for intervals of length step.
+func (r Rules) Validate(step time.Duration) error {
+	var errs []error
+	if step <= 0 {
+		errs = append(errs, fmt.Errorf("shifts: interval %v: want a positive length", step))
+		return errors.Join(errs...)
+	}
+	if r.StartEvery <= 0 || r.StartEvery%step != 0 {
+		errs = append(errs, fmt.Errorf("shifts: StartEvery = %v: want a positive multiple of the interval %v", r.StartEvery, step))
+	}
+	if len(r.Lengths) == 0 {
+		errs = append(errs, errors.New("shifts: Lengths: want at least one shift length"))
+	}
+	for _, l := range r.Lengths {
+		if l <= 0 || l%step != 0 {
+			errs = append(errs, fmt.Errorf("shifts: length %v: want a positive multiple of the interval %v", l, step))
+		}
+	}
+	if r.CostPerHour != nil && len(r.CostPerHour) != len(r.Lengths) {
+		errs = append(errs, fmt.Errorf("shifts: CostPerHour has %d values for %d lengths", len(r.CostPerHour), len(r.Lengths)))
+	}
+	for _, c := range r.CostPerHour {
+		if c < 0 || math.IsNaN(c) {
+			errs = append(errs, fmt.Errorf("shifts: cost per hour %v: want >= 0", c))
+		}
+	}
+	if r.LatestEnd != 0 && r.EarliestStart >= r.LatestEnd {
+		errs = append(errs, fmt.Errorf("shifts: EarliestStart %v is not before LatestEnd %v", r.EarliestStart, r.LatestEnd))
+	}
+	if r.UnderPenalty < 0 || r.MaxAgents < 0 || r.MaxStartTimes < 0 {
+		errs = append(errs, errors.New("shifts: UnderPenalty, MaxAgents and MaxStartTimes must not be negative"))
+	}
+	return errors.Join(errs...)
+}
+
+// Shift is a number of agents working the same shift.
+type Shift struct {
+	Start, End time.Time
+	Agents     int
+}
+
+// Schedule is a shift plan and how it covers the requirement.
+type Schedule struct {
+	Shifts    []Shift
+	Required  []int
+	Scheduled []int // agents on duty per interval
+	Under     []int // agents missing per interval
+	PaidHours float64
+	Cost      float64 // paid-hour cost plus under-staffing penalties
+	// LowerBound is a proven lower bound on Cost (the LP relaxation, or
+	// the Lagrangian bound with MaxAgents); Gap is (Cost − LowerBound)/Cost.
+	LowerBound float64
+	Gap        float64
+	Optimal    bool
+	Note       string // how optimality was or was not proven
+}
+
+type candidate struct {
+	start, k int // first interval, intervals covered
+	length   time.Duration
+	clock    time.Duration // local start time of day
+	cost     float64
+}
+
+// Solve chooses how many agents start which shift so that every interval
+// has at least its required agents, at least cost.
+//
+// Without breaks every shift covers consecutive intervals, so the
+// covering matrix has consecutive ones in each column and is totally
+// unimodular: the LP relaxation has an integral optimum, and it is a
+// minimum-cost flow (Veinott & Wagner 1962): with r₋₁ = rₙ = 0, node t
+// has supply rₜ − rₜ₋₁, a shift from interval a to b is an arc a → b, and
+// surplus agents flow back along zero-cost arcs t+1 → t (under-staffing,
+// when penalised, along arcs t → t+1). The flow optimum is thus exact,
+// with a zero gap. A cap on agents is priced in by Lagrangian relaxation
+// (a price per shift, found by bisection), which gives a proven lower
+// bound and a feasible schedule; a cap on start times is met by dropping
+// the least-used start times, with the gap to the uncapped optimum reported.
+//
+// start holds the interval starts, consecutive at step in real time (a
+// week in Europe/Stockholm may have 167 or 169 hourly intervals).
+func Solve(start []time.Time, step time.Duration, required []float64, r Rules) (*Schedule, error) {
+	if err := r.Validate(step); err != nil {
+		return nil, err
+	}
+	n := len(start)
+	if n == 0 || len(required) != n {
+		return nil, errors.New("shifts: want one requirement per interval")
+	}
+	req := make([]int, n)
+	for i, v := range required {
+		switch {
+		case math.IsNaN(v) || v < 0:
+			return nil, fmt.Errorf("shifts: interval %s: requirement %v: want a whole number of agents >= 0", start[i].Format(time.RFC3339), v)
+		case v != math.Trunc(v):
+			return nil, fmt.Errorf("shifts: interval %s: requirement %v is not a whole number of agents (use scheduled agents, rounded up)", start[i].Format(time.RFC3339), v)
+		}
+		req[i] = int(v)
+		if i > 0 && start[i].Sub(start[i-1]) != step {
+			return nil, fmt.Errorf("shifts: interval %s follows %s: want consecutive intervals of %v", start[i].Format(time.RFC3339), start[i-1].Format(time.RFC3339), step)
+		}
+	}
+	cands := candidates(start, step, r)
+	if err := uncovered(start, req, cands, r); err != nil {
+		return nil, err
+	}
+	allowed := map[time.Duration]bool{}
+	for _, c := range cands {
+		allowed[c.clock] = true
+	}
+	best, err := solveFlow(req, cands, allowed, r)
+	if err != nil {
+		return nil, err
+	}
+	lb, note := best.bound, best.note
+	sched := best
+	if r.MaxStartTimes > 0 {
+		for len(usedClocks(sched.x, cands)) > r.MaxStartTimes {
+			// Drop the start time with the fewest agents and solve again.
+			use := map[time.Duration]int{}
+			for j, x := range sched.x {
+				if x > 0 {
+					use[cands[j].clock] += x
+				}
+			}
+			var least time.Duration
+			first := true
+			for c, a := range use {
+				if first || a < use[least] || a == use[least] && c < least {
+					least, first = c, false
+				}
+			}
+			delete(allowed, least)
+			next, err := solveFlow(req, cands, allowed, r)
+			if err != nil {
+				return nil, fmt.Errorf("shifts: cannot cover the requirement with %d start times: %w", r.MaxStartTimes, err)
+			}
+			sched = next
+		}
+		if sched.cost > lb+1e-9 {
+			note = fmt.Sprintf("start times capped at %d by dropping the least-used ones (a heuristic); the bound is the optimum without the cap", r.MaxStartTimes)
+		}
+	}
+	return sched.schedule(start, step, req, cands, lb, note), nil
+}
+
+func candidates(start []time.Time, step time.Duration, r Rules) []candidate {
+	latest := r.LatestEnd
+	if latest == 0 {
+		latest = 24 * time.Hour
+	}
+	var cs []candidate
+	for i, t := range start {
+		clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second
+		if clock%r.StartEvery != 0 || clock < r.EarliestStart {
+			continue
+		}
+		for li, l := range r.Lengths {
+			k := int(l / step)
+			if i+k > len(start) || clock+l > latest {
+				continue
+			}
+			cost := l.Hours()
+			if r.CostPerHour != nil && r.CostPerHour[li] > 0 {
+				cost *= r.CostPerHour[li]
+			}
+			cs = append(cs, candidate{start: i, k: k, length: l, clock: clock, cost: cost})
+		}
+	}
+	return cs
+}
+
+// uncovered returns an error naming the intervals with a requirement that
+// no candidate covers, unless under-staffing is allowed.
+func uncovered(start []time.Time, req []int, cands []candidate, r Rules) error {
+	if r.UnderPenalty > 0 {
+		return nil
+	}
+	covered := make([]bool, len(req))
+	for _, c := range cands {
+		for t := c.start; t < c.start+c.k; t++ {
+			covered[t] = true
+		}
+	}
+	var bad []string
+	for t, v := range req {
+		if v > 0 && !covered[t] {
+			bad = append(bad, start[t].Format("Mon 2006-01-02 15:04"))
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	more := ""
+	if len(bad) > 5 {
+		more = fmt.Sprintf(" and %d more", len(bad)-5)
+		bad = bad[:5]
+	}
+	return fmt.Errorf("%w: %s%s need agents but no allowed shift (starts, lengths, earliest start, latest end) covers them; widen the rules or set an under-staffing penalty",
+		ErrUncoverable, strings.Join(bad, ", "), more)
+}
+
+type flowSolution struct {
+	x           []int
+	under       []int
+	cost, bound float64
+	note        string
+}
+
+// usedClocks returns the local start times the solution uses.
+func usedClocks(x []int, cands []candidate) map[time.Duration]bool {
+	used := map[time.Duration]bool{}
+	for j, v := range x {
+		if v > 0 {
+			used[cands[j].clock] = true
+		}
+	}
+	return used
+}
+
+// solveFlow solves the covering LP as a min-cost flow, with a Lagrangian
+// price per shift when the number of agents is capped.
+func solveFlow(req []int, cands []candidate, allowed map[time.Duration]bool, r Rules) (*flowSolution, error) {
+	price := 0.0
+	sol, err := flowAt(req, cands, allowed, r, price)
+	if err != nil {
+		return nil, err
+	}
+	sol.bound, sol.note = sol.cost, "exact: the covering matrix is an interval matrix, so the LP optimum (a min-cost flow) is integral"
+	if r.MaxAgents == 0 || total(sol.x) <= r.MaxAgents {
+		return sol, nil
+	}
+	// Price shifts until at most MaxAgents are used; every price λ gives
+	// the bound cost(λ) − λ·MaxAgents on the capped optimum.
+	lo, hi := 0.0, 1.0
+	var hiSol *flowSolution
+	for {
+		s, err := flowAt(req, cands, allowed, r, hi)
+		if err != nil {
+			return nil, err
+		}
+		if total(s.x) <= r.MaxAgents {
+			hiSol = s
+			break
+		}
+		if hi > 1e9 {
+			return nil, fmt.Errorf("%w: even at any price per shift more than %d agents are needed; raise the cap or set an under-staffing penalty", ErrUncoverable, r.MaxAgents)
+		}
+		lo, hi = hi, hi*2
+	}
+	bound := math.Inf(-1)
+	for i := 0; i < 40 && hi-lo > 1e-6*math.Max(1, hi); i++ {
+		mid := (lo + hi) / 2
+		s, err := flowAt(req, cands, allowed, r, mid)
+		if err != nil {
+			return nil, err
+		}
+		lag := s.cost + mid*float64(total(s.x)) - mid*float64(r.MaxAgents)
+		bound = math.Max(bound, lag)
+		if total(s.x) <= r.MaxAgents {
+			hi, hiSol = mid, s
+		} else {
+			lo = mid
+		}
+	}
+	hiSol.bound = math.Max(bound, hiSol.cost-hi*float64(r.MaxAgents-total(hiSol.x))) // λ at hi is also a valid price
+	hiSol.bound = math.Min(hiSol.bound, hiSol.cost)
+	hiSol.note = fmt.Sprintf("agents capped at %d by Lagrangian relaxation: the bound is the best Lagrangian dual found", r.MaxAgents)
+	return hiSol, nil
+}
+
+func total(x []int) int {
+	s := 0
+	for _, v := range x {
+		s += v
+	}
+	return s
+}
+
+// flowAt solves the covering problem with each shift's cost raised by price.
+func flowAt(req []int, cands []candidate, allowed map[time.Duration]bool, r Rules, price float64) (*flowSolution, error) {
+	n := len(req)
+	g := newFlowGraph(n + 3)
+	src, sink := n+1, n+2
+	inf := math.Inf(1)
+	arcOf := make([]int, len(cands))
+	for j, c := range cands {
+		arcOf[j] = -1
+		if allowed[c.clock] {
+			arcOf[j] = g.addArc(c.start, c.start+c.k, inf, c.cost+price)
+		}
+	}
+	for t := 0; t < n; t++ {
+		g.addArc(t+1, t, inf, 0) // surplus agents
+	}
+	underArc := make([]int, n)
+	for t := range underArc {
+		underArc[t] = -1
+		if r.UnderPenalty > 0 {
+			underArc[t] = g.addArc(t, t+1, inf, r.UnderPenalty)
+		}
+	}
+	want := 0.0
+	prev := 0
+	for t := 0; t <= n; t++ {
+		cur := 0
+		if t < n {
+			cur = req[t]
+		}
+		if d := cur - prev; d > 0 {
+			g.addArc(src, t, float64(d), 0)
+			want += float64(d)
+		} else if d < 0 {
+			g.addArc(t, sink, float64(-d), 0)
+		}
+		prev = cur
+	}
+	sent, _ := g.minCostFlow(src, sink, want)
+	if sent < want-1e-9 {
+		return nil, fmt.Errorf("%w: the allowed shifts cannot cover every interval", ErrUncoverable)
+	}
+	sol := &flowSolution{x: make([]int, len(cands)), under: make([]int, n)}
+	for j, a := range arcOf {
+		if a >= 0 {
+			f := g.flow(a)
+			sol.x[j] = int(math.Round(f))
+			sol.cost += float64(sol.x[j]) * cands[j].cost
+		}
+	}
+	for t, a := range underArc {
+		if a >= 0 {
+			sol.under[t] = int(math.Round(g.flow(a)))
+			sol.cost += float64(sol.under[t]) * r.UnderPenalty
+		}
+	}
+	return sol, nil
+}
+
+func (s *flowSolution) schedule(start []time.Time, step time.Duration, req []int, cands []candidate, bound float64, note string) *Schedule {
+	n := len(req)
+	sc := &Schedule{Required: req, Scheduled: make([]int, n), Under: make([]int, n), Cost: s.cost, LowerBound: bound, Note: note}
+	for j, x := range s.x {
+		if x == 0 {
+			continue
+		}
+		c := cands[j]
+		sc.Shifts = append(sc.Shifts, Shift{Start: start[c.start], End: start[c.start].Add(c.length), Agents: x})
+		sc.PaidHours += float64(x) * c.length.Hours()
+		for t := c.start; t < c.start+c.k; t++ {
+			sc.Scheduled[t] += x
+		}
+	}
+	sort.Slice(sc.Shifts, func(i, j int) bool {
+		a, b := sc.Shifts[i], sc.Shifts[j]
+		return a.Start.Before(b.Start) || a.Start.Equal(b.Start) && a.End.Before(b.End)
+	})
+	for t := range req {
+		sc.Under[t] = max(0, req[t]-sc.Scheduled[t])
+	}
+	if sc.Cost > 0 {
+		sc.Gap = math.Max(0, (sc.Cost-sc.LowerBound)/sc.Cost)
+	}
+	sc.Optimal = sc.Gap <= 1e-9
+	return sc
+}

@@ -1,0 +1,238 @@
+package shifts
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/optimize/convex/lp"
+)
+
+func hoursFrom(t0 time.Time, n int) []time.Time {
+	s := make([]time.Time, n)
+	for i := range s {
+		s[i] = t0.Add(time.Duration(i) * time.Hour)
+	}
+	return s
+}
+
+// bruteForce enumerates every integer schedule with 0..maxX agents per
+// candidate shift and returns the least cost that covers req.
+func bruteForce(req []int, cands []candidate, maxX int) float64 {
+	best := math.Inf(1)
+	x := make([]int, len(cands))
+	for {
+		cov := make([]int, len(req))
+		cost := 0.0
+		for j, v := range x {
+			cost += float64(v) * cands[j].cost
+			for t := cands[j].start; t < cands[j].start+cands[j].k; t++ {
+				cov[t] += v
+			}
+		}
+		ok := true
+		for t := range req {
+			ok = ok && cov[t] >= req[t]
+		}
+		if ok && cost < best {
+			best = cost
+		}
+		i := 0
+		for ; i < len(x); i++ {
+			x[i]++
+			if x[i] <= maxX {
+				break
+			}
+			x[i] = 0
+		}
+		if i == len(x) {
+			return best
+		}
+	}
+}
+
+// lpBound solves the covering LP min cᵀx, Ax − s = r, x, s ≥ 0 with
+// gonum's simplex: a second method for the flow's lower bound.
+func lpBound(t *testing.T, req []int, cands []candidate) float64 {
+	t.Helper()
+	n, m := len(req), len(cands)
+	A := mat.NewDense(n, m+n, nil)
+	c := make([]float64, m+n)
+	b := make([]float64, n)
+	for j, cd := range cands {
+		c[j] = cd.cost
+		for i := cd.start; i < cd.start+cd.k; i++ {
+			A.Set(i, j, 1)
+		}
+	}
+	for i := range req {
+		A.Set(i, m+i, -1)
+		b[i] = float64(req[i])
+	}
+	opt, _, err := lp.Simplex(c, A, b, 1e-10, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return opt
+}
+
+func TestSolveMatchesBruteForceAndLP(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(5, 6))
+	t0 := time.Date(2026, 1, 5, 6, 0, 0, 0, time.UTC)
+	rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{2 * time.Hour, 3 * time.Hour}, CostPerHour: []float64{1.2, 1}}
+	for trial := 0; trial < 20; trial++ {
+		n := 6
+		start := hoursFrom(t0, n)
+		req := make([]float64, n)
+		ireq := make([]int, n)
+		for i := range req {
+			ireq[i] = rng.IntN(3)
+			req[i] = float64(ireq[i])
+		}
+		s, err := Solve(start, time.Hour, req, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cands := candidates(start, time.Hour, rules)
+		want := bruteForce(ireq, cands, 2)
+		if math.Abs(s.Cost-want) > 1e-9 {
+			t.Errorf("trial %d req %v: flow cost %v, brute force %v", trial, ireq, s.Cost, want)
+		}
+		// Interval matrices are totally unimodular: the LP optimum is the
+		// integer optimum (Veinott & Wagner 1962).
+		if lpv := lpBound(t, ireq, cands); math.Abs(lpv-want) > 1e-6 || math.Abs(s.LowerBound-lpv) > 1e-6 || !s.Optimal {
+			t.Errorf("trial %d: LP %v, bound %v, integer %v", trial, lpv, s.LowerBound, want)
+		}
+		for i := range ireq {
+			if s.Scheduled[i] < ireq[i] {
+				t.Errorf("trial %d: interval %d has %d of %d agents", trial, i, s.Scheduled[i], ireq[i])
+			}
+		}
+	}
+}
+
+func TestSolveDSTWeek(t *testing.T) {
+	t.Parallel()
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	// The week of the spring change has 167 hours. An 8-hour shift from
+	// 00:00 on 2025-03-30 lasts 8 real hours and ends at 09:00 CEST.
+	t0 := time.Date(2025, 3, 24, 0, 0, 0, 0, loc)
+	var start []time.Time
+	for t := t0; t.Before(t0.AddDate(0, 0, 7)); t = t.Add(time.Hour) {
+		start = append(start, t)
+	}
+	if len(start) != 167 {
+		t.Fatalf("%d hours", len(start))
+	}
+	req := make([]float64, len(start))
+	for i, st := range start {
+		if st.Hour() >= 8 && st.Hour() < 20 {
+			req[i] = 3
+		}
+	}
+	i := 6*24 + 0 // 2025-03-30 00:00
+	req[i] = 1
+	s, err := Solve(start, time.Hour, req, Rules{StartEvery: time.Hour, Lengths: []time.Duration{8 * time.Hour}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sh := range s.Shifts {
+		if sh.Start.Equal(start[i]) {
+			found = true
+			if got := sh.End.Format(time.RFC3339); got != "2025-03-30T09:00:00+02:00" {
+				t.Errorf("shift from %v ends %s, want 09:00 CEST", sh.Start, got)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no shift covers the 00:00 requirement on the spring Sunday: %v", s.Shifts)
+	}
+}
+
+func TestSolveUncoverableAndPenalty(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	start := hoursFrom(t0, 24)
+	req := make([]float64, 24)
+	req[3] = 2 // demand at 03:00
+	for h := 8; h < 16; h++ {
+		req[h] = 1
+	}
+	rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{4 * time.Hour, 8 * time.Hour}, EarliestStart: 6 * time.Hour}
+	_, err := Solve(start, time.Hour, req, rules)
+	if !errors.Is(err, ErrUncoverable) || !strings.Contains(err.Error(), "Mon 2026-01-05 03:00") {
+		t.Errorf("uncoverable: %v", err)
+	}
+	rules.UnderPenalty = 10
+	s, err := Solve(start, time.Hour, req, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 8 paid hours for 08–16 plus 2 agent-hours unmet at 03:00 at 10 each.
+	if s.Under[3] != 2 || s.PaidHours != 8 || s.Cost != 8+20 || !s.Optimal {
+		t.Errorf("penalty: under %v paid %v cost %v", s.Under, s.PaidHours, s.Cost)
+	}
+	// Fractional requirements are refused with a hint.
+	req[9] = 1.5
+	if _, err := Solve(start, time.Hour, req, rules); err == nil || !strings.Contains(err.Error(), "not a whole number") {
+		t.Errorf("fractional: %v", err)
+	}
+}
+
+func TestSolveCaps(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(9, 9))
+	t0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	start := make([]time.Time, 7*48)
+	req := make([]float64, len(start))
+	for i := range start {
+		start[i] = t0.Add(time.Duration(i) * 30 * time.Minute)
+		h := float64(i%48) / 2
+		req[i] = math.Round(math.Max(0, 8*math.Sin(math.Pi*(h-6)/16)) + float64(rng.IntN(2)))
+		if h < 6 || h >= 22 {
+			req[i] = 0
+		}
+	}
+	rules := Rules{StartEvery: 30 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour}, UnderPenalty: 5}
+	free, err := Solve(start, 30*time.Minute, req, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agents := 0
+	for _, sh := range free.Shifts {
+		agents += sh.Agents
+	}
+	rules.MaxAgents = agents * 8 / 10
+	capped, err := Solve(start, 30*time.Minute, req, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, sh := range capped.Shifts {
+		n += sh.Agents
+	}
+	if n > rules.MaxAgents || capped.LowerBound > capped.Cost+1e-9 || capped.LowerBound < free.Cost-1e-9 {
+		t.Errorf("cap %d: %d agents, cost %v, bound %v, uncapped %v", rules.MaxAgents, n, capped.Cost, capped.LowerBound, free.Cost)
+	}
+	rules.MaxAgents, rules.MaxStartTimes = 0, 3
+	fewStarts, err := Solve(start, 30*time.Minute, req, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clocks := map[string]bool{}
+	for _, sh := range fewStarts.Shifts {
+		clocks[sh.Start.Format("15:04")] = true
+	}
+	if len(clocks) > 3 || fewStarts.Cost < free.Cost-1e-9 || fewStarts.LowerBound != free.Cost {
+		t.Errorf("start times %v, cost %v, bound %v, free %v", clocks, fewStarts.Cost, fewStarts.LowerBound, free.Cost)
+	}
+}
