@@ -72,21 +72,28 @@ func sampleOrderLog() (io.Reader, error) {
 	return &buf, nil
 }
 
-// sampleVolumes returns the sample's last week as staff input: one row
-// per hour and channel (phone from calls, chat, email), leaving out the
-// hours the phone line was closed.
+// sampleWeek is the week the staffing commands show on the sample: an
+// ordinary week in the run-up to Black Friday, Monday 17 November 2025,
+// rather than the holiday week at the end of the data.
+func sampleWeek(loc *time.Location) (from, to time.Time) {
+	from = time.Date(2025, 11, 17, 0, 0, 0, 0, loc)
+	return from, from.AddDate(0, 0, 7)
+}
+
+// sampleVolumes returns one week of the sample (sampleWeek) as staff
+// input: one row per hour and channel (phone from calls, chat, email),
+// leaving out the hours the phone line was closed.
 func sampleVolumes() (*data.Table, error) {
 	s, err := data.Sample()
 	if err != nil {
 		return nil, err
 	}
-	end := s.Start[len(s.Start)-1].Add(s.Step)
-	from := end.AddDate(0, 0, -7)
+	from, to := sampleWeek(s.Start[0].Location())
 	var buf bytes.Buffer
 	buf.WriteString("start,volume,channel\n")
 	calls, chats, emails := s.Column("calls"), s.Column("chats"), s.Column("emails")
 	for i, st := range s.Start {
-		if st.Before(from) {
+		if st.Before(from) || !st.Before(to) {
 			continue
 		}
 		ts := st.Format(time.RFC3339)

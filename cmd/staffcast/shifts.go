@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/heatmap"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/staffing"
@@ -32,9 +33,9 @@ solver is exact (the covering matrix is an interval matrix; see "go doc
 With --under-penalty, intervals no shift can (or should) cover are left
 short and reported instead of failing. Breaks inside shifts and weekly
 wrap-around are not supported yet. Without --in it schedules the
-embedded sample's last week of phone requirements.`,
+embedded sample's phone requirements for the week of 17 November 2025.`,
 		Flags: append(append([]cli.Flag{
-			&cli.StringFlag{Name: "in", Usage: "requirements per interval: CSV, Parquet or Arrow; default: the sample's last week"},
+			&cli.StringFlag{Name: "in", Usage: "requirements per interval: CSV, Parquet or Arrow; default: a week of the embedded sample"},
 			&cli.StringFlag{Name: "column", Usage: "requirement column; default: the only numeric column, or scheduled_agents"},
 			&cli.StringFlag{Name: "start-every", Usage: "shifts start on this grid of local time; default: every interval"},
 			&cli.StringFlag{Name: "channel", Usage: "with a channel column: schedule this channel only; default: the sum over channels (one blended team)"},
@@ -46,6 +47,7 @@ embedded sample's last week of phone requirements.`,
 			&cli.IntFlag{Name: "max-agents", Usage: "at most this many shifts (agents); 0 = no cap"},
 			&cli.IntFlag{Name: "max-start-times", Usage: "at most this many distinct start times; 0 = no cap"},
 			&cli.StringFlag{Name: "coverage-out", Usage: "write required, scheduled, over and under per interval to FILE (csv, json, parquet)"},
+			&cli.StringFlag{Name: "chart", Usage: "draw required against scheduled agents to FILE.png or FILE.svg"},
 		}, timeFlags()...), outputFlags(formatTable, formatCSV, formatJSON, formatParquet)...),
 		Action: runShifts,
 	}
@@ -80,6 +82,17 @@ func runShifts(c *cli.Context) error {
 			return usageError(fmt.Errorf("--coverage-out: %w", err))
 		}
 		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return data.WriteTable(w, coverageTable(start, s), format) }); err != nil {
+			return err
+		}
+	}
+	if f := c.String("chart"); f != "" {
+		format, err := heatmap.FormatFromPath(f)
+		if err != nil {
+			return usageError(fmt.Errorf("--chart: %w", err))
+		}
+		if err := data.WriteFileAtomic(f, func(w io.Writer) error {
+			return heatmap.WriteCoverage(w, format, start, step, s.Required, s.Scheduled)
+		}); err != nil {
 			return err
 		}
 	}
@@ -151,7 +164,7 @@ func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
 // requirements reads --in (or the sample's last week of phone staffing).
 func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error) {
 	if c.String("in") == "" {
-		sampleNote(c, "its last week of calls, staffed at 80/20 with a 4-minute AHT and 30% shrinkage")
+		sampleNote(c, "the week of 17 November 2025: calls staffed at 80/20 with a 4-minute AHT and 30% shrinkage")
 		tb, err := sampleVolumes()
 		if err != nil {
 			return nil, 0, nil, err

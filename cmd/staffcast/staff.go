@@ -29,7 +29,7 @@ fractional_agents (where the target is met exactly), scheduled_agents
 (with --patience) and backlog (email and callbacks) where they apply.
 Total agent-hours go to stderr.`,
 		Flags: append(append(append([]cli.Flag{
-			&cli.StringFlag{Name: "in", Usage: "interval table to staff: CSV, Parquet or Arrow; - for CSV on stdin; default: the embedded sample's last week"},
+			&cli.StringFlag{Name: "in", Usage: "interval table to staff: CSV, Parquet or Arrow; - for CSV on stdin; default: a week of the embedded sample"},
 			&cli.DurationFlag{Name: "interval", Usage: "interval length; 0 = the spacing of start"},
 			&cli.IntFlag{Name: "chats", Value: 1, Usage: "chats one agent handles at once"},
 			&cli.Float64Flag{Name: "chat-slowdown", Usage: "extra handling time per extra concurrent chat, a fraction (0.2 = 20% slower per extra chat)"},
@@ -74,7 +74,7 @@ func runStaff(c *cli.Context) error {
 	opt.Text = []string{"channel"}
 	var tb *data.Table
 	if c.String("in") == "" {
-		sampleNote(c, "its last week of calls, chats and emails, Europe/Stockholm")
+		sampleNote(c, "the week of 17 November 2025: calls, chats and emails, Europe/Stockholm")
 		if tb, err = sampleVolumes(); err != nil {
 			return err
 		}
