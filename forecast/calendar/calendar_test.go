@@ -1,0 +1,82 @@
+package calendar
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestKnownDates(t *testing.T) {
+	t.Parallel()
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	has := func(c Country, name, date string) bool {
+		d, _ := time.ParseInLocation("2006-01-02", date, loc)
+		for _, e := range Events(c, d, d.AddDate(0, 0, 1), loc) {
+			if e.Name == name && e.Start.Equal(d) {
+				return true
+			}
+		}
+		return false
+	}
+	// Dates from the countries' official calendars (and the US calendar
+	// for Thanksgiving): Midsommardagen 2025-06-21, Good Friday 2026-04-03,
+	// Norway's Constitution Day 17 May, Finland's Independence Day 6 Dec,
+	// Black Friday 2025-11-28 and 2026-11-27.
+	for _, c := range []struct {
+		c          Country
+		name, date string
+	}{
+		{Sweden, "Midsommardagen", "2025-06-21"},
+		{Sweden, "Långfredagen", "2026-04-03"}, // Good Friday before Easter Sunday 2026-04-05
+		{Sweden, "Black Friday", "2025-11-28"},
+		{Sweden, "Black Friday", "2026-11-27"},
+		{Finland, "Black Friday", "2026-11-27"},
+		{Sweden, "Salary day", "2025-10-24"}, // the 25th was a Saturday
+		{Sweden, "Salary day", "2025-11-25"},
+	} {
+		if !has(c.c, c.name, c.date) {
+			t.Errorf("%s: no %s on %s", c.c, c.name, c.date)
+		}
+	}
+	for _, c := range []struct {
+		c    Country
+		date string
+	}{{Norway, "2026-05-17"}, {Finland, "2025-12-06"}, {Denmark, "2025-12-25"}} {
+		d, _ := time.ParseInLocation("2006-01-02", c.date, loc)
+		found := false
+		for _, e := range Events(c.c, d, d.AddDate(0, 0, 1), loc) {
+			found = found || e.Kind == Holiday && e.Start.Equal(d)
+		}
+		if !found {
+			t.Errorf("%s: no public holiday on %s", c.c, c.date)
+		}
+	}
+	// A holiday on the spring DST day lasts 23 hours of real time.
+	d := time.Date(2025, 3, 30, 0, 0, 0, 0, loc)
+	for _, e := range Events(Sweden, d, d.AddDate(0, 0, 1), loc) {
+		if e.Start.Equal(d) && e.End.Sub(e.Start) != 23*time.Hour {
+			t.Errorf("%s lasts %v", e.Name, e.End.Sub(e.Start))
+		}
+	}
+	if _, err := ParseCountry("XX"); err == nil || !strings.Contains(err.Error(), "SE, NO, DK or FI") {
+		t.Errorf("ParseCountry: %v", err)
+	}
+}
+
+func TestReadEvents(t *testing.T) {
+	t.Parallel()
+	in := "name,start,end\nTV ad,2026-11-20,2026-11-22\nFlash sale,2026-11-24T18:00:00+01:00,2026-11-24T22:00:00+01:00\n"
+	ev, err := ReadEvents(strings.NewReader(in), "campaigns.csv", time.UTC)
+	if err != nil || len(ev) != 2 || ev[0].End.Sub(ev[0].Start) != 72*time.Hour || ev[1].End.Sub(ev[1].Start) != 4*time.Hour {
+		t.Fatalf("%+v, %v", ev, err)
+	}
+	_, err = ReadEvents(strings.NewReader("name,start,end\nx,2026-11-22,2026-11-20\n"), "campaigns.csv", time.UTC)
+	var re *ReadError
+	if !errors.As(err, &re) || !strings.Contains(err.Error(), `campaigns.csv:2: column "end"`) {
+		t.Errorf("end before start: %v", err)
+	}
+}
