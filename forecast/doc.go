@@ -1,0 +1,39 @@
+// Package forecast forecasts hourly (or 15- and 30-minute) counts of
+// orders and contacts, with prediction intervals, and measures forecasts
+// by rolling-origin backtests.
+//
+// # Models
+//
+//   - SeasonalNaive: the same local clock time one week earlier.
+//   - WeekMean: the mean of the same local clock time over the last
+//     Options.Weeks weeks (4 by default).
+//   - Regression: least squares on log(1 + y) with one effect per
+//     interval of the week (weekday × time of day), yearly Fourier terms
+//     (4 pairs, with two years of history), a linear trend, and calendar
+//     events (public holidays, retail events, campaigns: effects by part of
+//     day inside an event and for its days before and after, one set per
+//     retail event seen twice in history, pooled by kind otherwise),
+//     weighted so that an observation Options.HalfLife old (12 weeks)
+//     counts half as much as the latest.
+//   - Combination: the mean of WeekMean and Regression.
+//   - Auto: the model with the least absolute error on a holdout of the
+//     last horizon of history (up to four weeks), forecast from the
+//     history before it.
+//
+// Intervals of the week with no non-zero observation in the last eight
+// weeks (closed hours, nights never recorded) are forecast as zero.
+//
+// # Prediction intervals
+//
+// The holdout's errors on the log scale, log(1+y) − log(1+ŷ), give the
+// quantiles: the interval at level q is exp(log(1+ŷ) + e_q) − 1, with e_q
+// the empirical q-quantile of the holdout errors (split-conformal
+// calibration, Vovk et al. 2005). Backtests report their coverage.
+//
+// # Time
+//
+// Series are in their own location; the forecast continues it, stepping
+// with Add, so a spring day has 23 hourly intervals and an autumn day 25.
+// Weekly lags are taken by local clock time (AddDate), so "the same hour
+// last week" stays the same hour across a daylight-saving change.
+package forecast

@@ -1,0 +1,142 @@
+package forecast
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"gonum.org/v1/gonum/floats/scalar"
+)
+
+// weekly makes n hourly values of a pure weekly pattern from t0.
+func weekly(t0 time.Time, n int) ([]time.Time, []float64) {
+	start := make([]time.Time, n)
+	y := make([]float64, n)
+	for i := range start {
+		start[i] = t0.Add(time.Duration(i) * time.Hour)
+		s := slotOf(start[i], time.Hour)
+		y[i] = float64(10 + (s*7)%23)
+	}
+	return start, y
+}
+
+func TestModelsRecoverAPureWeeklyPattern(t *testing.T) {
+	t.Parallel()
+	// A series that repeats every week exactly: the seasonal naive and
+	// week-mean forecasts are exact by construction, and the regression,
+	// which can express it exactly, recovers it to 1e-3 relative (the
+	// ridge and the trend term are all that separate them).
+	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 12*168)
+	fut, want := weekly(start[len(start)-1].Add(time.Hour), 336)
+	for _, m := range []Model{SeasonalNaive, WeekMean, Regression, Combination} {
+		res, err := ForecastAt(start, y, time.Hour, fut, Options{Model: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want {
+			if !scalar.EqualWithinAbsOrRel(res.Point[i], want[i], 1e-9, 1e-3) {
+				t.Fatalf("%v at %v: %v, want %v", m, fut[i], res.Point[i], want[i])
+			}
+		}
+	}
+}
+
+func TestForecastContinuesAcrossDST(t *testing.T) {
+	t.Parallel()
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	// History ends the Saturday before the spring change; a 2-day horizon
+	// has 47 hours, and 03:00 follows 01:00 on the Sunday.
+	start, y := weekly(time.Date(2025, 2, 1, 0, 0, 0, 0, loc), 0)
+	for t0 := time.Date(2025, 2, 1, 0, 0, 0, 0, loc); t0.Before(time.Date(2025, 3, 30, 0, 0, 0, 0, loc)); t0 = t0.Add(time.Hour) {
+		start = append(start, t0)
+		y = append(y, float64(t0.Hour()))
+	}
+	res, err := Forecast(start, y, time.Hour, 47, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Start[2].Format(time.RFC3339); got != "2025-03-30T03:00:00+02:00" {
+		t.Errorf("third forecast hour %s, want 2025-03-30T03:00:00+02:00", got)
+	}
+	if got := res.Start[46].Format(time.RFC3339); got != "2025-03-31T23:00:00+02:00" {
+		t.Errorf("last forecast hour %s", got)
+	}
+	for i, p := range res.Point {
+		if math.IsNaN(p) || p < 0 || res.Quantiles[0][i] > res.Quantiles[2][i] {
+			t.Fatalf("hour %d: %v %v", i, p, res.Quantiles)
+		}
+	}
+}
+
+func TestForecastBadInput(t *testing.T) {
+	t.Parallel()
+	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 3*168)
+	if _, err := Forecast(start[:50], y[:50], time.Hour, 24, Options{}); !errors.Is(err, ErrTooShort) {
+		t.Errorf("two days of history: %v", err)
+	}
+	if _, err := Forecast(start, y, time.Hour, 0, Options{}); err == nil || !strings.Contains(err.Error(), "horizon") {
+		t.Errorf("horizon 0: %v", err)
+	}
+	neg := append([]float64(nil), y...)
+	neg[7] = -1
+	if _, err := Forecast(start, neg, time.Hour, 24, Options{}); err == nil || !strings.Contains(err.Error(), ">= 0") {
+		t.Errorf("negative value: %v", err)
+	}
+	// An all-zero series forecasts zeros, with no NaN.
+	zero := make([]float64, len(y))
+	res, err := Forecast(start, zero, time.Hour, 48, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range res.Point {
+		if res.Point[i] != 0 || math.IsNaN(res.Quantiles[2][i]) {
+			t.Fatalf("all-zero series: %v", res.Point[i])
+		}
+	}
+	if _, err := ParseModel("prophet"); err == nil {
+		t.Error("ParseModel accepted an unknown model")
+	}
+}
+
+func TestBacktestMetricsByHand(t *testing.T) {
+	t.Parallel()
+	// Hand-computed: actuals 10, 20; forecast 12, 15; scale 5.
+	a := newAcc()
+	a.add(10, 12, 0, 11, 5)
+	a.add(20, 15, 14, 18, 5) // 20 falls outside [14, 18]
+	m := a.metrics()
+	// MAE (2+5)/2 = 3.5 → MASE 0.7; WAPE 7/30; bias (2−5)/30; RMSE √14.5; coverage 1/2.
+	want := Metrics{MASE: 0.7, WAPE: 7.0 / 30, Bias: -3.0 / 30, RMSE: math.Sqrt(14.5), Coverage: 0.5, N: 2}
+	if !scalar.EqualWithinAbs(m.MASE, want.MASE, 1e-12) || !scalar.EqualWithinAbs(m.WAPE, want.WAPE, 1e-12) || !scalar.EqualWithinAbs(m.Bias, want.Bias, 1e-12) ||
+		!scalar.EqualWithinAbs(m.RMSE, want.RMSE, 1e-12) || m.Coverage != want.Coverage || m.N != 2 {
+		t.Errorf("metrics %+v, want %+v", m, want)
+	}
+	// A backtest of a pure weekly series: the seasonal naive is perfect.
+	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 8*168)
+	bts, err := RunBacktest(start, y, time.Hour, 168, 2, []Model{SeasonalNaive}, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bts[0].Overall.MASE > 1e-12 || bts[0].Overall.N != 336 || len(bts[0].ByDay) != 7 {
+		t.Errorf("seasonal naive on a weekly series: %+v", bts[0].Overall)
+	}
+}
+
+func BenchmarkForecastThreeYears(b *testing.B) {
+	// Fit and forecast 14 days from three years of hourly history, with
+	// the holdout that picks the model (Auto): the cost a planner waits for.
+	start, y := weekly(time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 3*52*168)
+	for i := range y {
+		y[i] *= 1 + 0.3*math.Sin(2*math.Pi*float64(i)/(365.25*24))
+	}
+	for b.Loop() {
+		if _, err := Forecast(start, y, time.Hour, 336, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
