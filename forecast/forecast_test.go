@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/staffcast/staffcast/forecast/calendar"
 	"gonum.org/v1/gonum/floats/scalar"
 )
 
@@ -134,8 +135,9 @@ func BenchmarkForecastThreeYears(b *testing.B) {
 	for i := range y {
 		y[i] *= 1 + 0.3*math.Sin(2*math.Pi*float64(i)/(365.25*24))
 	}
+	events := calendar.Events(calendar.Sweden, start[0], start[len(start)-1].AddDate(0, 0, 15), time.UTC)
 	for b.Loop() {
-		if _, err := Forecast(start, y, time.Hour, 336, Options{}); err != nil {
+		if _, err := Forecast(start, y, time.Hour, 336, Options{Events: events}); err != nil {
 			b.Fatal(err)
 		}
 	}

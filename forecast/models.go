@@ -120,6 +120,7 @@ type features struct {
 	events   []calendar.Event
 	eventCol map[string]int // event group → first of its columns
 	counts   map[string]int // occurrences of each event name in history
+	byDay    map[int64][]eventRef
 	p        int
 }
 
@@ -178,7 +179,44 @@ func newFeatures(start []time.Time, step time.Duration, events []calendar.Event)
 		}
 	}
 	f.counts = counts
+	f.index()
 	return f, warns
+}
+
+// eventRef is an event's effect on one local day: inside it (with the
+// hours it covers), or in its window before or after.
+type eventRef struct {
+	e    *calendar.Event
+	base int
+	kind int // 0 inside, 1 before, 2 after
+}
+
+// index lists, per local day, the events that touch it, so that a row
+// looks up its day instead of scanning every event.
+func (f *features) index() {
+	f.byDay = map[int64][]eventRef{}
+	for i := range f.events {
+		e := &f.events[i]
+		base := f.eventCol[eventGroup(*e, f.counts)]
+		add := func(from, to time.Time, kind int) {
+			for d := dayOf(from); d.Before(to); d = d.AddDate(0, 0, 1) {
+				k := wallKey(d)
+				f.byDay[k] = append(f.byDay[k], eventRef{e, base, kind})
+			}
+		}
+		add(e.Start, e.End, 0)
+		if e.Before > 0 {
+			add(e.Start.AddDate(0, 0, -e.Before), e.Start, 1)
+		}
+		if e.After > 0 {
+			add(e.End, e.End.AddDate(0, 0, e.After), 2)
+		}
+	}
+}
+
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
 // row returns the non-zero columns of time t and their values.
@@ -200,19 +238,18 @@ func (f *features) row(t time.Time, cols []int, vals []float64) ([]int, []float6
 		cols = append(cols, c)
 		vals = append(vals, t.Sub(f.origin).Hours()/(24*365))
 	}
-	for _, e := range f.events {
-		base := f.eventCol[eventGroup(e, f.counts)]
+	for _, r := range f.byDay[wallKey(dayOf(t))] {
 		switch {
-		case !t.Before(e.Start) && t.Before(e.End):
-			cols = append(cols, base+t.Hour()*dayParts/24)
-			vals = append(vals, 1)
-		case e.Before > 0 && t.Before(e.Start) && !t.Before(e.Start.AddDate(0, 0, -e.Before)):
-			cols = append(cols, base+dayParts)
-			vals = append(vals, 1)
-		case e.After > 0 && !t.Before(e.End) && t.Before(e.End.AddDate(0, 0, e.After)):
-			cols = append(cols, base+dayParts+1)
-			vals = append(vals, 1)
+		case r.kind == 0 && !t.Before(r.e.Start) && t.Before(r.e.End):
+			cols = append(cols, r.base+t.Hour()*dayParts/24)
+		case r.kind == 1 && t.Before(r.e.Start):
+			cols = append(cols, r.base+dayParts)
+		case r.kind == 2 && !t.Before(r.e.End):
+			cols = append(cols, r.base+dayParts+1)
+		default:
+			continue
 		}
+		vals = append(vals, 1)
 	}
 	return cols, vals
 }

@@ -52,7 +52,7 @@ func runAggregate(c *cli.Context) error {
 	var s *data.Series
 	switch in {
 	case "":
-		sampleNote(c, "the order log of its last four weeks, Europe/Stockholm")
+		sampleNote(c, "in", "the order log of its last four weeks, Europe/Stockholm")
 		log, err := sampleOrderLog()
 		if err != nil {
 			return err

@@ -25,6 +25,8 @@ Exit codes: 0 ok, 1 internal error, 2 bad flags or arguments,
 			// One constructor per command, each in its own file.
 			planCommand(),
 			hoursCommand(),
+			forecastCommand(),
+			backtestCommand(),
 			erlangCommand(),
 			staffCommand(),
 			shiftsCommand(),

@@ -58,7 +58,7 @@ func runConvert(c *cli.Context) error {
 			return err
 		}
 	} else if c.String("in") == "" {
-		sampleNote(c, "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
+		sampleNote(c, "in", "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
 		s, err := data.Sample()
 		if err != nil {
 			return err

@@ -54,9 +54,10 @@ func writeSampleOrders(w io.Writer, s *data.Series) error {
 	return data.WriteSampleOrders(w, s, end.AddDate(0, 0, -7*sampleWeeks), end, data.SampleSeed)
 }
 
-// sampleNote tells the user that a command runs on the embedded sample.
-func sampleNote(c *cli.Context, what string) {
-	fmt.Fprintf(c.App.ErrWriter, "no --in: using the embedded sample (%s); see staffcast sample --help\n", what)
+// sampleNote tells the user that a command runs on the embedded sample
+// because its input flag was not given.
+func sampleNote(c *cli.Context, flag, what string) {
+	fmt.Fprintf(c.App.ErrWriter, "no --%s: using the embedded sample (%s); see staffcast sample --help\n", flag, what)
 }
 
 // sampleOrderLog returns the sample's order log as a reader.

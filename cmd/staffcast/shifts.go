@@ -164,7 +164,7 @@ func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
 // requirements reads --in (or the sample's last week of phone staffing).
 func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error) {
 	if c.String("in") == "" {
-		sampleNote(c, "the week of 17 November 2025: calls staffed at 80/20 with a 4-minute AHT and 30% shrinkage")
+		sampleNote(c, "in", "the week of 17 November 2025: calls staffed at 80/20 with a 4-minute AHT and 30% shrinkage")
 		tb, err := sampleVolumes()
 		if err != nil {
 			return nil, 0, nil, err

@@ -74,7 +74,7 @@ func runStaff(c *cli.Context) error {
 	opt.Text = []string{"channel"}
 	var tb *data.Table
 	if c.String("in") == "" {
-		sampleNote(c, "the week of 17 November 2025: calls, chats and emails, Europe/Stockholm")
+		sampleNote(c, "in", "the week of 17 November 2025: calls, chats and emails, Europe/Stockholm")
 		if tb, err = sampleVolumes(); err != nil {
 			return err
 		}

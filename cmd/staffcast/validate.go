@@ -49,7 +49,7 @@ func runValidate(c *cli.Context) error {
 func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 	in := c.String("in")
 	if in == "" {
-		sampleNote(c, "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
+		sampleNote(c, "in", "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
 		s, err := data.Sample()
 		if err != nil {
 			return nil, err

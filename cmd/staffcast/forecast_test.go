@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const ukSeries = "../../data/real/online_retail_uk_2011_hourly.csv"
+
+func TestForecast(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"uk_csv", []string{"forecast", "--history", ukSeries, "--horizon", "2d", "--country", "DK", "--events", "testdata/events.csv", "--format", "csv"}, exitOK},
+		{"sample_two_columns", []string{"forecast", "--column", "orders", "--column", "calls", "--horizon", "6h", "--format", "csv"}, exitOK},
+		{"horizon_zero", []string{"forecast", "--history", ukSeries, "--horizon", "0h"}, exitUsage},
+		{"unknown_country", []string{"forecast", "--history", ukSeries, "--country", "UK"}, exitUsage},
+		{"events_end_before_start", []string{"forecast", "--history", ukSeries, "--events", "testdata/events_bad.csv"}, exitInput},
+		{"too_short", []string{"forecast", "--history", "testdata/requirements_dst.csv"}, exitInput},
+		{"unknown_column", []string{"forecast", "--history", ukSeries, "--column", "calls"}, exitUsage},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, "", c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, c.code, stderr)
+			}
+			golden(t, ".stdout", stdout)
+			golden(t, ".stderr", stderr)
+		})
+	}
+}
+
+func TestBacktestCSV(t *testing.T) {
+	t.Parallel()
+	// Fit times vary, so the CSV is checked by shape rather than golden.
+	stdout, stderr, code := run(t, "", "backtest", "--history", ukSeries, "--horizon", "7d", "--origins", "2", "--format", "csv")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if lines[0] != "model,day,mase,wape,bias,rmse,coverage_80,n,fit_seconds" || len(lines) != 1+4*(1+7) {
+		t.Errorf("backtest CSV:\n%s", stdout)
+	}
+	if !strings.HasPrefix(lines[1], "seasonal-naive,all,") || !strings.Contains(stdout, "\nregression,all,") {
+		t.Errorf("rows: %v", lines[:3])
+	}
+}
+
+func TestBacktestChart(t *testing.T) {
+	t.Parallel()
+	chart := filepath.Join(t.TempDir(), "bt.svg")
+	if _, stderr, code := run(t, "", "backtest", "--history", ukSeries, "--horizon", "7d", "--origins", "1", "--chart", chart); code != exitOK {
+		t.Fatal(stderr)
+	}
+	if b, err := os.ReadFile(chart); err != nil || !strings.Contains(string(b), "<svg") {
+		t.Errorf("chart: %v", err)
+	}
+}
