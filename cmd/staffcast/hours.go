@@ -12,6 +12,7 @@ import (
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/heatmap"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/forecast"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/hours"
 	"github.com/urfave/cli/v2"
@@ -224,6 +225,11 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 	if err != nil {
 		return err
 	}
+	if isPlan && c.String("demand-from") == "forecast" {
+		if series, err = forecastDemand(c, series); err != nil {
+			return err
+		}
+	}
 	orders := series.Column(c.String("orders-column"))
 	calls := series.Column(c.String("calls-column"))
 	if orders == nil || calls == nil {
@@ -293,6 +299,56 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 		}
 	}
 	return out.write(c.App.Writer, func(w io.Writer) error { return res.write(w, out.format, current) })
+}
+
+// forecastDemand forecasts the 52 weeks after the history with the
+// regression model (the one with yearly seasonality and retail events,
+// so that the coming Christmas rush is in the plan), for the orders,
+// calls and chats columns. Hours whose calls history never saw (the line
+// was closed) stay unknown (NaN), as in the history.
+func forecastDemand(c *cli.Context, s *data.Series) (*data.Series, error) {
+	horizon := int(364 * 24 * time.Hour / s.Step)
+	until := s.Start[len(s.Start)-1].Add(time.Duration(horizon+48) * s.Step)
+	opt, err := forecastOptions(c, s, until)
+	if err != nil {
+		return nil, err
+	}
+	opt.Model = forecast.Regression
+	out := &data.Series{Step: s.Step}
+	for _, name := range []string{c.String("orders-column"), c.String("calls-column"), c.String("chats-column")} {
+		y := s.Column(name)
+		if y == nil {
+			continue
+		}
+		res, err := forecast.Forecast(s.Start, y, s.Step, horizon, opt)
+		if err != nil {
+			return nil, inputError(fmt.Errorf("forecasting %s: %w", name, err))
+		}
+		out.Start = res.Start
+		point := res.Point
+		if name == c.String("calls-column") {
+			seen := map[int]bool{}
+			for i, t := range s.Start {
+				if !math.IsNaN(y[i]) {
+					seen[weekSlot(t, s.Step)] = true
+				}
+			}
+			for i, t := range res.Start {
+				if !seen[weekSlot(t, s.Step)] {
+					point[i] = math.NaN()
+				}
+			}
+		}
+		out.Columns = append(out.Columns, data.Column{Name: name, Float: point})
+	}
+	fmt.Fprintf(c.App.ErrWriter, "planning on a forecast of the 52 weeks after the history (%s to %s, regression model); --demand-from history plans on the history itself\n",
+		out.Start[0].Format("2006-01-02"), out.Start[len(out.Start)-1].Format("2006-01-02"))
+	return out, nil
+}
+
+func weekSlot(t time.Time, step time.Duration) int {
+	clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
+	return int(t.Weekday())*int(24*time.Hour/step) + int(clock/step)
 }
 
 // demandSeries reads the demand, or the embedded sample's last year.
