@@ -221,11 +221,15 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 	if err != nil {
 		return err
 	}
-	series, err := demandSeries(c, path, isPlan)
+	fromForecast := isPlan && c.String("demand-from") == "forecast"
+	if isPlan && !fromForecast && c.String("demand-from") != "history" {
+		return usageError(fmt.Errorf("--demand-from %q: want forecast or history", c.String("demand-from")))
+	}
+	series, err := demandSeries(c, path, isPlan, !fromForecast)
 	if err != nil {
 		return err
 	}
-	if isPlan && c.String("demand-from") == "forecast" {
+	if fromForecast {
 		if series, err = forecastDemand(c, series); err != nil {
 			return err
 		}
@@ -324,6 +328,9 @@ func forecastDemand(c *cli.Context, s *data.Series) (*data.Series, error) {
 		if err != nil {
 			return nil, inputError(fmt.Errorf("forecasting %s: %w", name, err))
 		}
+		for _, w := range res.Warnings {
+			fmt.Fprintf(c.App.ErrWriter, "forecasting %s: warning: %v\n", name, w)
+		}
 		out.Start = res.Start
 		point := res.Point
 		if name == c.String("calls-column") {
@@ -351,8 +358,9 @@ func weekSlot(t time.Time, step time.Duration) int {
 	return int(t.Weekday())*int(24*time.Hour/step) + int(clock/step)
 }
 
-// demandSeries reads the demand, or the embedded sample's last year.
-func demandSeries(c *cli.Context, path string, isPlan bool) (*data.Series, error) {
+// demandSeries reads the demand, or the embedded sample (its last 52
+// weeks when lastYear is set).
+func demandSeries(c *cli.Context, path string, isPlan, lastYear bool) (*data.Series, error) {
 	if path != "" {
 		ro, err := readOptions(c)
 		if err != nil {
@@ -368,6 +376,11 @@ func demandSeries(c *cli.Context, path string, isPlan bool) (*data.Series, error
 	if err != nil {
 		return nil, err
 	}
+	flag := map[bool]string{true: "history", false: "demand"}[isPlan]
+	if !lastYear {
+		sampleNote(c, flag, "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
+		return s, nil
+	}
 	// The last 52 weeks: the coming year is planned from the last one.
 	end := s.Start[len(s.Start)-1].Add(s.Step)
 	from := end.AddDate(0, 0, -364)
@@ -380,7 +393,7 @@ func demandSeries(c *cli.Context, path string, isPlan bool) (*data.Series, error
 		last.Columns = append(last.Columns, data.Column{Name: col.Name, Float: col.Float[i:]})
 	}
 	fmt.Fprintf(c.App.ErrWriter, "no --%s: planning on the embedded sample's last 52 weeks (%s to %s), Europe/Stockholm\n",
-		map[bool]string{true: "history", false: "demand"}[isPlan], last.Start[0].Format("2006-01-02"), end.AddDate(0, 0, -1).Format("2006-01-02"))
+		flag, last.Start[0].Format("2006-01-02"), end.AddDate(0, 0, -1).Format("2006-01-02"))
 	return last, nil
 }
 
