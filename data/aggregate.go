@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -33,11 +32,7 @@ type AggregateOptions struct {
 
 // AggregateFile aggregates the event log in the file at path.
 func AggregateFile(path string, opt AggregateOptions) (*Series, error) {
-	f, err := FormatFromPath(path)
-	if err != nil {
-		return nil, err
-	}
-	r, err := os.Open(path)
+	r, f, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -139,12 +134,7 @@ func (b *bucketer) csv(r io.Reader, name string) error {
 	br := bufio.NewReaderSize(r, 1<<20)
 	comma := b.opt.Comma
 	if comma == 0 {
-		head, _ := br.Peek(4096)
-		if line, _, _ := bytes.Cut(head, []byte("\n")); bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")) {
-			comma = ';'
-		} else {
-			comma = ','
-		}
+		comma = detectComma(br)
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = comma

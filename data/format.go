@@ -1,7 +1,10 @@
 package data
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -52,4 +55,25 @@ func FormatFromPath(path string) (Format, error) {
 		return 0, fmt.Errorf("data: %s: unknown extension %q: want .csv, .json, .parquet or .arrow", path, ext)
 	}
 	return f, nil
+}
+
+// openFile opens path and returns it with the format its extension names.
+func openFile(path string) (*os.File, Format, error) {
+	f, err := FormatFromPath(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	r, err := os.Open(path)
+	return r, f, err
+}
+
+// detectComma picks the CSV separator from the header line: a semicolon
+// when it has more semicolons than commas (Nordic spreadsheet exports),
+// else a comma.
+func detectComma(br *bufio.Reader) rune {
+	head, _ := br.Peek(4096)
+	if line, _, _ := bytes.Cut(head, []byte("\n")); bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")) {
+		return ';'
+	}
+	return ','
 }

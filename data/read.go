@@ -2,13 +2,11 @@ package data
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -53,11 +51,7 @@ func (o ReadOptions) parser() timeParser {
 // ReadTableFile reads the table in the file at path, in the format its
 // extension names.
 func ReadTableFile(path string, opt ReadOptions) (*Table, error) {
-	f, err := FormatFromPath(path)
-	if err != nil {
-		return nil, err
-	}
-	r, err := os.Open(path)
+	r, f, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -83,12 +77,7 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 	br := bufio.NewReader(r)
 	comma := opt.Comma
 	if comma == 0 {
-		head, _ := br.Peek(4096)
-		if line, _, _ := bytes.Cut(head, []byte("\n")); bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")) {
-			comma = ';'
-		} else {
-			comma = ','
-		}
+		comma = detectComma(br)
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = comma

@@ -2,7 +2,6 @@ package data
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -84,11 +83,7 @@ func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
 	cr.FieldsPerRecord = -1
 	cr.Comma = opt.Comma
 	if cr.Comma == 0 {
-		head, _ := br.Peek(4096)
-		cr.Comma = ','
-		if line, _, _ := bytes.Cut(head, []byte("\n")); bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")) {
-			cr.Comma = ';'
-		}
+		cr.Comma = detectComma(br)
 	}
 	recs, err := cr.ReadAll()
 	if err != nil {

@@ -184,6 +184,14 @@ func orderProfile(d time.Time, h int) float64 {
 // contactProfile spreads a day's contacts over the hours, peaking between
 // from and to (the hours customers choose when the channel is open).
 func contactProfile(h, from, to int) float64 {
+	sum := 0.0
+	for k := 0; k < 24; k++ {
+		sum += contactWeight(k, from, to)
+	}
+	return contactWeight(h, from, to) / sum
+}
+
+func contactWeight(h, from, to int) float64 {
 	w := 0.15
 	if h >= 7 && h < 23 {
 		w = 1
@@ -194,25 +202,7 @@ func contactProfile(h, from, to int) float64 {
 	if h == 9 || h == 10 || h == 13 {
 		w *= 1.2
 	}
-	return w / dayWeight(from, to)
-}
-
-func dayWeight(from, to int) float64 {
-	sum := 0.0
-	for h := 0; h < 24; h++ {
-		w := 0.15
-		if h >= 7 && h < 23 {
-			w = 1
-		}
-		if h >= from && h < to {
-			w = 3
-		}
-		if h == 9 || h == 10 || h == 13 {
-			w *= 1.2
-		}
-		sum += w
-	}
-	return sum
+	return w
 }
 
 func emailProfile(h int) float64 {

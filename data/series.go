@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -46,11 +45,7 @@ type SeriesOptions struct {
 
 // ReadSeriesFile reads and checks the interval series in the file at path.
 func ReadSeriesFile(path string, opt SeriesOptions) (*Series, error) {
-	f, err := FormatFromPath(path)
-	if err != nil {
-		return nil, err
-	}
-	r, err := os.Open(path)
+	r, f, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -171,7 +171,7 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 			off = quantile(r, q)
 		}
 		for i, p := range point {
-			if p == 0 && closedSlot(point, i) {
+			if p == 0 {
 				continue // a closed interval: zero is certain enough
 			}
 			qs[i] = math.Max(0, math.Expm1(math.Log1p(p)+off))
@@ -180,9 +180,6 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 	}
 	return res, nil
 }
-
-// closedSlot is true for intervals the model forecasts as exactly zero.
-func closedSlot(point []float64, i int) bool { return point[i] == 0 }
 
 // roughOffset is a log-scale half-width used without a holdout: ±0.5 at
 // the 10% and 90% levels (a factor of about 1.6).

@@ -268,8 +268,7 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 			if errors.Is(err, hours.ErrInfeasible) {
 				return unreachableError(fmt.Errorf("period %s: %w", p.name, err))
 			}
-			var se error = err
-			return usageError(flagNames(se))
+			return usageError(flagNames(err))
 		}
 		marg, err := hours.Marginals(&w, ps, plan)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,19 +162,11 @@ func TestRecommendByHand(t *testing.T) {
 	}
 	// A budget below 7 days × 3 h: the error names the smallest that works.
 	s.Budget = 20
-	if _, err := Recommend(w, s); !errors.Is(err, ErrInfeasible) || !contains(err.Error(), "need 21 agent-hours") {
+	if _, err := Recommend(w, s); !errors.Is(err, ErrInfeasible) || !strings.Contains(err.Error(), "need 21 agent-hours") {
 		t.Errorf("small budget: %v", err)
 	}
 }
 
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
-}
 
 func TestProfileDST(t *testing.T) {
 	t.Parallel()
