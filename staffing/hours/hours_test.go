@@ -167,7 +167,6 @@ func TestRecommendByHand(t *testing.T) {
 	}
 }
 
-
 func TestProfileDST(t *testing.T) {
 	t.Parallel()
 	loc, err := time.LoadLocation("Europe/Stockholm")
