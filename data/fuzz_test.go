@@ -89,3 +89,40 @@ func FuzzReadParquet(f *testing.F) {
 		}
 	})
 }
+
+func FuzzReadArrow(f *testing.F) {
+	var buf bytes.Buffer
+	s := GenerateSample(1)
+	small := &Series{Start: s.Start[:30], Step: s.Step, Columns: []Column{{Name: "orders", Float: s.Columns[0].Float[:30]}}}
+	WriteTable(&buf, small.Table(), Arrow)
+	f.Add(buf.Bytes())
+	f.Add([]byte("ARROW1\x00\x00garbage"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		_, err := ReadTable(bytes.NewReader(in), "f.arrow", Arrow, ReadOptions{})
+		if err != nil && !positioned(err) {
+			t.Fatalf("error without a position: %v", err)
+		}
+	})
+}
+
+func FuzzReadReport(f *testing.F) {
+	f.Add("15;2025-01-02;08:00;1;Kundtjänst;20;18;15;2;1;0;0;0;3000;600,5;0;0;0;0;0;0\n", true)
+	f.Add("Interval Start UTC Date,Queue,Media Type,Offered,Interactions Handled,Total Handle Time (Seconds)\n2025-10-26T00:00:00.000Z,Support,voice,12,11,2640\n", false)
+	f.Fuzz(func(t *testing.T, in string, teleopti bool) {
+		layout := Genesys
+		if teleopti {
+			layout = Teleopti
+		}
+		tb, err := ReadReport(strings.NewReader(in), "r.csv", ReportOptions{Layout: layout})
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) && !strings.Contains(err.Error(), "r.csv") {
+				t.Fatalf("error without a position: %v", err)
+			}
+			return
+		}
+		if tb.Len() == 0 || len(tb.Columns) != len(ReportFields) {
+			t.Fatalf("table %+v", tb)
+		}
+	})
+}
