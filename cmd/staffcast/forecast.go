@@ -48,6 +48,7 @@ the regression. Hours the history never saw open are forecast as zero.
 Without --history it forecasts the embedded sample.`,
 		Flags: append(append(forecastFlags(),
 			&cli.StringFlag{Name: "quantiles", Value: "0.1,0.5,0.9", Usage: "prediction levels"},
+			&cli.StringFlag{Name: "driver", Usage: "forecast the other columns as contacts driven by this column of orders (lags of 0-3 days); prints the contacts per order learned"},
 		), outputFlags(formatTable, formatCSV, formatJSON, formatParquet)...),
 		Action: runForecast,
 	}
@@ -147,16 +148,30 @@ func runForecast(c *cli.Context) error {
 		return err
 	}
 	opt.Quantiles = levels
+	driver := c.String("driver")
+	if driver != "" && s.Column(driver) == nil {
+		return usageError(fmt.Errorf("--driver %q: the history has %s", driver, columnNames(s)))
+	}
 	t := &data.Table{}
 	for _, col := range cols {
-		res, err := forecast.Forecast(s.Start, s.Column(col), s.Step, horizon, opt)
-		if err != nil {
-			return inputError(fmt.Errorf("column %q: %w", col, err))
+		var res *forecast.Result
+		if driver != "" && col != driver {
+			d, err := forecast.ForecastDriven(s.Start, s.Column(col), s.Column(driver), s.Step, horizon, opt)
+			if err != nil {
+				return inputError(fmt.Errorf("column %q: %w", col, err))
+			}
+			fmt.Fprintf(c.App.ErrWriter, "column %s: %.4f per %s (same day %.4f, 1 day later %.4f, 2 days %.4f, 3 days %.4f)\n",
+				col, d.ContactsPerOrder, driver, d.PerOrder[0], d.PerOrder[1], d.PerOrder[2], d.PerOrder[3])
+			res = d.Result
+		} else {
+			if res, err = forecast.Forecast(s.Start, s.Column(col), s.Step, horizon, opt); err != nil {
+				return inputError(fmt.Errorf("column %q: %w", col, err))
+			}
+			fmt.Fprintf(c.App.ErrWriter, "column %s: model %v\n", col, res.Model)
 		}
 		for _, w := range res.Warnings {
 			fmt.Fprintf(c.App.ErrWriter, "column %s: warning: %v\n", col, w)
 		}
-		fmt.Fprintf(c.App.ErrWriter, "column %s: model %v\n", col, res.Model)
 		if len(t.Columns) == 0 {
 			t.Columns = append(t.Columns, data.Column{Name: "start", Time: res.Start})
 		}

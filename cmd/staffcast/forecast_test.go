@@ -18,6 +18,7 @@ func TestForecast(t *testing.T) {
 	}{
 		{"uk_csv", []string{"forecast", "--history", ukSeries, "--horizon", "2d", "--country", "DK", "--events", "testdata/events.csv", "--format", "csv"}, exitOK},
 		{"sample_two_columns", []string{"forecast", "--column", "orders", "--column", "calls", "--horizon", "6h", "--format", "csv"}, exitOK},
+		{"sample_driver", []string{"forecast", "--column", "calls", "--driver", "orders", "--horizon", "12h", "--format", "csv"}, exitOK},
 		{"horizon_zero", []string{"forecast", "--history", ukSeries, "--horizon", "0h"}, exitUsage},
 		{"unknown_country", []string{"forecast", "--history", ukSeries, "--country", "UK"}, exitUsage},
 		{"events_end_before_start", []string{"forecast", "--history", ukSeries, "--events", "testdata/events_bad.csv"}, exitInput},
