@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -118,6 +121,12 @@ func runForecast(c *cli.Context) error {
 	out, err := newOutput(c, formatTable, formatCSV, formatJSON, formatParquet)
 	if err != nil {
 		return err
+	}
+	if many, err := manySeries(c); err != nil || many != nil {
+		if err != nil {
+			return err
+		}
+		return forecastMany(c, out, many)
 	}
 	s, cols, err := history(c)
 	if err != nil {
@@ -284,6 +293,170 @@ func runBacktest(c *cli.Context) error {
 		})
 	}
 	return out.writeGrid(c.App.Writer, g, false)
+}
+
+// namedSeries is one series of a batch.
+type namedSeries struct {
+	name string
+	s    *data.Series
+	col  string
+}
+
+// manySeries reads a batch: --history a folder (one series per file) or a
+// long file with a "series" column. It returns nil for a single series.
+func manySeries(c *cli.Context) ([]namedSeries, error) {
+	path := c.String("history")
+	if path == "" {
+		return nil, nil
+	}
+	ro, err := readOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	ro.TimeColumn = c.String("time-column")
+	pick := func(s *data.Series) (string, error) {
+		if cols := c.StringSlice("column"); len(cols) > 0 {
+			if len(cols) > 1 {
+				return "", usageError(errors.New("a batch of series takes one --column"))
+			}
+			if s.Column(cols[0]) == nil {
+				return "", usageError(fmt.Errorf("--column %q: the series has %s", cols[0], columnNames(s)))
+			}
+			return cols[0], nil
+		}
+		return s.Columns[0].Name, nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		entries, err := os.ReadDir(path)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		var out []namedSeries
+		for _, e := range entries {
+			if e.IsDir() {
+				continue
+			}
+			if _, err := data.FormatFromPath(e.Name()); err != nil {
+				continue
+			}
+			f := filepath.Join(path, e.Name())
+			s, err := data.ReadSeriesFile(f, data.SeriesOptions{ReadOptions: ro, FillGaps: data.GapKeep})
+			if err != nil {
+				return nil, inputError(err)
+			}
+			col, err := pick(s)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, namedSeries{strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())), s, col})
+		}
+		if len(out) == 0 {
+			return nil, inputError(fmt.Errorf("%s: no .csv, .parquet or .arrow files", path))
+		}
+		return out, nil
+	}
+	ro.Text = []string{"series"}
+	tb, err := readTable(c, path, ro)
+	if err != nil {
+		return nil, err
+	}
+	sc := tb.Column("series")
+	if sc == nil || sc.Text == nil {
+		return nil, nil
+	}
+	var order []string
+	rows := map[string][]int{}
+	for i, name := range sc.Text {
+		if _, ok := rows[name]; !ok {
+			order = append(order, name)
+		}
+		rows[name] = append(rows[name], i)
+	}
+	var out []namedSeries
+	for _, name := range order {
+		sub := filterRows(tb, func(i int) bool { return sc.Text[i] == name })
+		s, err := data.SeriesFromTable(sub, data.SeriesOptions{ReadOptions: ro, FillGaps: data.GapKeep})
+		if err != nil {
+			return nil, inputError(fmt.Errorf("series %q: %w", name, err))
+		}
+		col, err := pick(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, namedSeries{name, s, col})
+	}
+	return out, nil
+}
+
+// forecastMany forecasts a batch of series in parallel (one worker per
+// CPU) and writes them in long form: series, start, forecast, quantiles.
+func forecastMany(c *cli.Context, out output, batch []namedSeries) error {
+	span, err := parseSpan("horizon", c.String("horizon"))
+	if err != nil {
+		return err
+	}
+	model, err := forecast.ParseModel(c.String("model"))
+	if err != nil {
+		return usageError(fmt.Errorf("--model: %w", err))
+	}
+	country, err := calendar.ParseCountry(c.String("country"))
+	if err != nil {
+		return usageError(fmt.Errorf("--country: %w", err))
+	}
+	results := make([]*forecast.Result, len(batch))
+	errs := make([]error, len(batch))
+	progress := progressTo(c.App.ErrWriter, len(batch))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				b := batch[i]
+				horizon := int(span / b.s.Step)
+				if b.s.Step <= 0 || horizon <= 0 {
+					errs[i] = fmt.Errorf("series %q: --horizon %s is shorter than one interval", b.name, c.String("horizon"))
+					continue
+				}
+				loc := b.s.Start[0].Location()
+				opt := forecast.Options{Model: model, Events: calendar.Events(country, b.s.Start[0], b.s.Start[len(b.s.Start)-1].Add(span+24*time.Hour), loc)}
+				results[i], errs[i] = forecast.Forecast(b.s.Start, b.s.Column(b.col), b.s.Step, horizon, opt)
+				mu.Lock()
+				done++
+				if progress != nil {
+					progress(done, len(batch))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range batch {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	t := &data.Table{Columns: []data.Column{{Name: "series", Text: []string{}}, {Name: "start"}, {Name: "forecast"}}}
+	for i, r := range results {
+		if errs[i] != nil {
+			return inputError(fmt.Errorf("series %q: %w", batch[i].name, errs[i]))
+		}
+		for j := range r.Start {
+			t.Columns[0].Text = append(t.Columns[0].Text, batch[i].name)
+			t.Columns[1].Time = append(t.Columns[1].Time, r.Start[j])
+			t.Columns[2].Float = append(t.Columns[2].Float, r.Point[j])
+		}
+		for k, q := range r.Levels {
+			if i == 0 {
+				t.Columns = append(t.Columns, data.Column{Name: "p" + strconv.FormatFloat(100*q, 'f', -1, 64)})
+			}
+			t.Columns[3+k].Float = append(t.Columns[3+k].Float, r.Quantiles[k]...)
+		}
+	}
+	fmt.Fprintf(c.App.ErrWriter, "forecast %d series\n", len(batch))
+	return out.writeTable(c.App.Writer, t, 1)
 }
 
 // progressTo returns a progress callback drawing a bar on w when w is a

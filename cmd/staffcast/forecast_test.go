@@ -62,3 +62,36 @@ func TestBacktestChart(t *testing.T) {
 		t.Errorf("chart: %v", err)
 	}
 }
+
+func TestForecastBatch(t *testing.T) {
+	t.Parallel()
+	// A folder of series and a long file with a series column give the
+	// same forecasts, one block per series.
+	dir := t.TempDir()
+	uk, err := os.ReadFile(ukSeries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(uk)), "\n")
+	var long strings.Builder
+	long.WriteString("series,start,count\n")
+	for _, name := range []string{"a", "b"} {
+		os.WriteFile(filepath.Join(dir, name+".csv"), uk, 0o644)
+		for _, l := range lines[1:] {
+			long.WriteString(name + "," + l + "\n")
+		}
+	}
+	longFile := filepath.Join(t.TempDir(), "long.csv")
+	os.WriteFile(longFile, []byte(long.String()), 0o644)
+	fromDir, stderr, code := run(t, "", "forecast", "--history", dir, "--horizon", "1d", "--format", "csv")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	fromLong, stderr, code := run(t, "", "forecast", "--history", longFile, "--horizon", "1d", "--format", "csv")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	if fromDir != fromLong || strings.Count(fromDir, "\na,") != 24 || strings.Count(fromDir, "\nb,") != 24 {
+		t.Errorf("folder:\n%s\nlong file:\n%s", fromDir, fromLong)
+	}
+}
