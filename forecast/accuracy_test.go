@@ -45,6 +45,7 @@ type accuracy struct {
 	mase, coverage float64
 	model          Model
 	fit            time.Duration
+	validation     map[Model]float64
 }
 
 // holdoutAccuracy follows the protocol of ../shared/data/real/README.md:
@@ -72,7 +73,7 @@ func holdoutAccuracy(t testing.TB, start []time.Time, y []float64, h, lag int, m
 			cov++
 		}
 	}
-	return accuracy{mase: mae / float64(h) / scale, coverage: cov / float64(h), model: res.Model, fit: fit}
+	return accuracy{mase: mae / float64(h) / scale, coverage: cov / float64(h), model: res.Model, fit: fit, validation: res.HoldoutMAE}
 }
 
 func TestAccuracyOnRealSeries(t *testing.T) {
@@ -93,12 +94,13 @@ func TestAccuracyOnRealSeries(t *testing.T) {
 		{"online_retail_uk_2011_hourly.csv", 336, 168, 1.058, 1.22},
 	} {
 		start, y := realSeries(t, c.file)
-		for _, m := range []Model{SeasonalNaive, WeekMean, Regression, Combination, Auto} {
+		for _, m := range []Model{SeasonalNaive, WeekMean, Profile, Regression, Combination, Auto} {
 			a := holdoutAccuracy(t, start, y, c.h, c.lag, m)
 			t.Logf("%-34s %-15v MASE %.3f  80%% coverage %.2f  (%v chosen, %v)", c.file, m, a.mase, a.coverage, a.model, a.fit.Round(time.Millisecond))
 			if m != Auto {
 				continue
 			}
+			t.Logf("validation MAE %v", a.validation)
 			if a.mase > c.maxMASE {
 				t.Errorf("%s: MASE %.3f, held to %.3f (goal %.3f)", c.file, a.mase, c.maxMASE, c.goal)
 			}

@@ -15,14 +15,15 @@ import (
 type Model int
 
 const (
-	Auto          Model = iota // choose by a holdout backtest on the last horizon
+	Auto          Model = iota // choose by rolling-origin validation on the last horizons of history
 	SeasonalNaive              // the same interval one week earlier
 	WeekMean                   // the mean of the same interval over the last Options.Weeks weeks
+	Profile                    // exponentially weighted week profile with pooled daily shape and level correction
 	Regression                 // log-scale regression on week profile, yearly terms, trend and calendar events
-	Combination                // the mean of WeekMean and Regression
+	Combination                // the mean of Profile and Regression
 )
 
-var modelNames = [...]string{"auto", "seasonal-naive", "week-mean", "regression", "combination"}
+var modelNames = [...]string{"auto", "seasonal-naive", "week-mean", "profile", "regression", "combination"}
 
 func (m Model) String() string {
 	if m >= 0 && int(m) < len(modelNames) {
@@ -69,7 +70,7 @@ type Result struct {
 }
 
 // candidates are the models Auto chooses from.
-var candidates = []Model{SeasonalNaive, WeekMean, Regression, Combination}
+var candidates = []Model{SeasonalNaive, WeekMean, Profile, Regression, Combination}
 
 // ErrTooShort is wrapped when the history cannot support the forecast.
 var ErrTooShort = errors.New("forecast: history too short")
@@ -92,17 +93,22 @@ func Forecast(start []time.Time, y []float64, step time.Duration, horizon int, o
 	return ForecastAt(start, y, step, future, opt)
 }
 
+// maxOrigins is the number of validation origins: more steady choices
+// and intervals, at one fit per origin and candidate.
+const maxOrigins = 6
+
 // ForecastAt forecasts the values at the given future interval starts.
 // History may have gaps (hours never recorded) and NaN values (missing);
 // values must be finite counts >= 0 otherwise. Intervals of the week that
 // history never saw open (no observation in its last eight weeks, or all
 // zero) are forecast as zero.
 //
-// A holdout of the last len(future) intervals of history (at most four
-// weeks) is forecast from the history before it; its errors choose the
-// model (Auto) and, on the log scale, give the prediction quantiles
-// (split-conformal calibration). The chosen model is then refitted on all
-// history.
+// Validation: the last len(future) intervals of history (at most four
+// weeks), and up to three stretches of that length before them, are each
+// forecast from the history before them. Their errors choose the Profile
+// model's constants and the model (Auto) and, on the log scale, give the
+// prediction quantiles (split-conformal calibration). The chosen model is
+// then refitted on all history.
 func ForecastAt(start []time.Time, y []float64, step time.Duration, future []time.Time, opt Options) (*Result, error) {
 	if err := check(start, y, step, future); err != nil {
 		return nil, err
@@ -118,37 +124,29 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 	}
 	res := &Result{Start: future, Levels: levels, HoldoutMAE: map[Model]float64{}}
 	h := min(len(future), int(28*24*time.Hour/step))
-	week := int(7 * 24 * time.Hour / step)
 	n := len(start)
-	var resid map[Model][]float64
-	if n-h >= 2*week {
-		resid = map[Model][]float64{}
-		cut := n - h
-		for _, m := range candidates {
-			if opt.Model != Auto && opt.Model != m {
-				continue
-			}
-			p, _, err := predict(m, start[:cut], y[:cut], step, start[cut:], opt)
-			if err != nil {
-				return nil, err
-			}
-			mae, k := 0.0, 0
-			for i, v := range y[cut:] {
-				if math.IsNaN(v) {
-					continue
-				}
-				mae += math.Abs(v - p[i])
-				k++
-				resid[m] = append(resid[m], math.Log1p(v)-math.Log1p(p[i]))
-			}
-			res.HoldoutMAE[m] = mae / float64(max(k, 1))
+	var cuts []int
+	for k := 1; k <= maxOrigins; k++ {
+		cut := n - k*h
+		if cut <= 0 || start[cut].Sub(start[0]) < 14*24*time.Hour {
+			break
 		}
+		cuts = append(cuts, cut)
+	}
+	pp := profileParams{shapeHalf: 4, levelHalf: 1}
+	var resid map[Model][]float64
+	if len(cuts) > 0 {
+		v, err := validate(start, y, step, h, cuts, opt)
+		if err != nil {
+			return nil, err
+		}
+		pp, resid, res.HoldoutMAE = v.pp, v.resid, v.mae
 	} else {
-		res.Warnings = append(res.Warnings, fmt.Errorf("forecast: under three weeks of history before the holdout: prediction intervals are rough"))
+		res.Warnings = append(res.Warnings, fmt.Errorf("forecast: under two weeks of history before the validation stretch: prediction intervals are rough"))
 	}
 	res.Model = opt.Model
 	if res.Model == Auto {
-		res.Model = Regression
+		res.Model = Profile
 		best := math.Inf(1)
 		for _, m := range candidates {
 			if mae, ok := res.HoldoutMAE[m]; ok && mae < best {
@@ -156,7 +154,7 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 			}
 		}
 	}
-	point, warns, err := predict(res.Model, start, y, step, future, opt)
+	point, warns, err := predict(res.Model, start, y, step, future, opt, pp)
 	if err != nil {
 		return nil, err
 	}
@@ -181,8 +179,100 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 	return res, nil
 }
 
-// roughOffset is a log-scale half-width used without a holdout: ±0.5 at
-// the 10% and 90% levels (a factor of about 1.6).
+type validation struct {
+	pp    profileParams
+	mae   map[Model]float64
+	resid map[Model][]float64
+}
+
+// validate forecasts the h intervals after each cut from the history
+// before it, with every candidate (or the one forced) and every Profile
+// constant set, and keeps the errors.
+func validate(start []time.Time, y []float64, step time.Duration, h int, cuts []int, opt Options) (*validation, error) {
+	want := func(m Model) bool {
+		return opt.Model == Auto || opt.Model == m || (opt.Model == Combination && m == Regression)
+	}
+	grid := profileGrid()
+	type origin struct {
+		cut   int
+		preds map[Model][]float64
+		prof  [][]float64 // per grid entry
+	}
+	var origins []origin
+	profErr := make([]float64, len(grid))
+	for _, cut := range cuts {
+		o := origin{cut: cut, preds: map[Model][]float64{}}
+		hist, hy, at := start[:cut], y[:cut], start[cut:cut+h]
+		for _, m := range []Model{SeasonalNaive, WeekMean, Regression} {
+			if !want(m) {
+				continue
+			}
+			p, _, err := predict(m, hist, hy, step, at, opt, profileParams{})
+			if err != nil {
+				return nil, err
+			}
+			o.preds[m] = p
+		}
+		if want(Profile) || want(Combination) {
+			pf := newProfileFit(hist, hy, step)
+			open := openSlots(hist, hy, step)
+			for g, pp := range grid {
+				p := pf.predict(pp, at)
+				closeUnseen(p, open, at, step)
+				o.prof = append(o.prof, p)
+				for i, v := range y[cut : cut+h] {
+					if !math.IsNaN(v) {
+						profErr[g] += math.Abs(v - p[i])
+					}
+				}
+			}
+		}
+		origins = append(origins, o)
+	}
+	v := &validation{pp: grid[0], mae: map[Model]float64{}, resid: map[Model][]float64{}}
+	best := 0
+	for g := range grid {
+		if profErr[g] < profErr[best] {
+			best = g
+		}
+	}
+	v.pp = grid[best]
+
+	for _, o := range origins {
+		if o.prof != nil {
+			o.preds[Profile] = o.prof[best]
+			if r, ok := o.preds[Regression]; ok {
+				c := make([]float64, h)
+				for i := range c {
+					c[i] = (r[i] + o.prof[best][i]) / 2
+				}
+				o.preds[Combination] = c
+			}
+		}
+	}
+	for _, m := range candidates {
+		if !(opt.Model == Auto || opt.Model == m) {
+			continue
+		}
+		mae, k := 0.0, 0
+		for _, o := range origins {
+			p := o.preds[m]
+			for i, a := range y[o.cut : o.cut+h] {
+				if math.IsNaN(a) {
+					continue
+				}
+				mae += math.Abs(a - p[i])
+				k++
+				v.resid[m] = append(v.resid[m], math.Log1p(a)-math.Log1p(p[i]))
+			}
+		}
+		v.mae[m] = mae / float64(max(k, 1))
+	}
+	return v, nil
+}
+
+// roughOffset is a log-scale half-width used without validation: ±0.5
+// at the 10% and 90% levels (a factor of about 1.6).
 func roughOffset(q float64) float64 { return (q - 0.5) * 1.25 }
 
 func quantile(sorted []float64, q float64) float64 {

@@ -10,9 +10,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// predict forecasts future with model m fitted on the history.
-func predict(m Model, start []time.Time, y []float64, step time.Duration, future []time.Time, opt Options) ([]float64, []error, error) {
-	open := openSlots(start, y, step)
+// predict forecasts future with model m fitted on the history; pp are
+// the Profile model's constants (for Profile and Combination).
+func predict(m Model, start []time.Time, y []float64, step time.Duration, future []time.Time, opt Options, pp profileParams) ([]float64, []error, error) {
 	var p []float64
 	var warns []error
 	switch m {
@@ -29,27 +29,31 @@ func predict(m Model, start []time.Time, y []float64, step time.Duration, future
 		if p, warns, err = regression(start, y, step, future, opt); err != nil {
 			return nil, nil, err
 		}
+	case Profile:
+		p = newProfileFit(start, y, step).predict(pp, future)
 	case Combination:
 		var err error
 		if p, warns, err = regression(start, y, step, future, opt); err != nil {
 			return nil, nil, err
 		}
-		k := opt.Weeks
-		if k == 0 {
-			k = 4
-		}
-		for i, v := range lagged(start, y, future, k) {
+		for i, v := range newProfileFit(start, y, step).predict(pp, future) {
 			p[i] = (p[i] + v) / 2
 		}
 	default:
 		return nil, nil, fmt.Errorf("forecast: model %v cannot predict", m)
 	}
+	closeUnseen(p, openSlots(start, y, step), future, step)
+	return p, warns, nil
+}
+
+// closeUnseen sets to zero the forecasts of slots of the week that
+// history never saw open, and any negative or NaN forecast.
+func closeUnseen(p []float64, open map[int]bool, future []time.Time, step time.Duration) {
 	for i, t := range future {
 		if !open[slotOf(t, step)] || math.IsNaN(p[i]) || p[i] < 0 {
 			p[i] = 0
 		}
 	}
-	return p, warns, nil
 }
 
 // slotOf is the interval's place in the week by local clock: weekday and
