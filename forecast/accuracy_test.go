@@ -45,7 +45,6 @@ type accuracy struct {
 	mase, coverage float64
 	model          Model
 	fit            time.Duration
-	validation     map[Model]float64
 }
 
 // holdoutAccuracy follows the protocol of ../shared/data/real/README.md:
@@ -73,40 +72,67 @@ func holdoutAccuracy(t testing.TB, start []time.Time, y []float64, h, lag int, m
 			cov++
 		}
 	}
-	return accuracy{mase: mae / float64(h) / scale, coverage: cov / float64(h), model: res.Model, fit: fit, validation: res.HoldoutMAE}
+	return accuracy{mase: mae / float64(h) / scale, coverage: cov / float64(h), model: res.Model, fit: fit}
+}
+
+// realCases are the real series with the README's protocol: h held-out
+// rows, a weekly lag of lag rows, the goal (at least 25% below the
+// seasonal naive and no worse than the best published tool) and the MASE
+// this engine is held to: its measured value plus 2% (under the goal) so
+// that a loss of accuracy fails.
+var realCases = []struct {
+	file          string
+	h, lag        int
+	goal, maxMASE float64
+	// coverage bounds of the 80% interval on the held-out rows: the goal
+	// is 0.75–0.85; anonbank_il is held to 0.86 (measured 0.851, just
+	// outside; before the held-out rows it covers 0.83).
+	covLo, covHi float64
+}{
+	{"anonbank_il_1999_hourly.csv", 336, 168, 0.571, 0.567, 0.75, 0.86},
+	{"bank_calls_us_2003_hourly.csv", 140, 70, 0.861, 0.739, 0.75, 0.85},
+	{"online_retail_uk_2011_hourly.csv", 336, 168, 1.058, 1.029, 0.75, 0.85},
 }
 
 func TestAccuracyOnRealSeries(t *testing.T) {
-	// The bar (../shared/data/real/README.md): MASE at least 25% below the
-	// seasonal naive and no worse than the best of R's forecast package,
-	// Prophet and statsmodels. maxMASE is what this engine is held to:
-	// the goal where it is reached, otherwise its measured value plus 2%
-	// so that a regression fails (the UK goal, 1.058, is not reached yet).
-	// Coverage of the 80% interval must stay within 0.70–0.90 here (the
-	// goal is 0.75–0.85; two series are just outside it).
-	for _, c := range []struct {
-		file          string
-		h, lag        int
-		goal, maxMASE float64
-	}{
-		{"anonbank_il_1999_hourly.csv", 336, 168, 0.571, 0.571},
-		{"bank_calls_us_2003_hourly.csv", 140, 70, 0.861, 0.861},
-		{"online_retail_uk_2011_hourly.csv", 336, 168, 1.058, 1.22},
-	} {
+	for _, c := range realCases {
 		start, y := realSeries(t, c.file)
 		for _, m := range []Model{SeasonalNaive, WeekMean, Profile, Regression, Combination, Auto} {
 			a := holdoutAccuracy(t, start, y, c.h, c.lag, m)
-			t.Logf("%-34s %-15v MASE %.3f  80%% coverage %.2f  (%v chosen, %v)", c.file, m, a.mase, a.coverage, a.model, a.fit.Round(time.Millisecond))
+			t.Logf("%-34s %-15v MASE %.3f  80%% coverage %.3f  (%v chosen, %v)", c.file, m, a.mase, a.coverage, a.model, a.fit.Round(time.Millisecond))
 			if m != Auto {
 				continue
 			}
-			t.Logf("validation MAE %v", a.validation)
 			if a.mase > c.maxMASE {
 				t.Errorf("%s: MASE %.3f, held to %.3f (goal %.3f)", c.file, a.mase, c.maxMASE, c.goal)
 			}
-			if a.coverage < 0.70 || a.coverage > 0.90 {
-				t.Errorf("%s: 80%% interval covers %.2f of held-out hours", c.file, a.coverage)
+			if a.coverage < c.covLo || a.coverage > c.covHi {
+				t.Errorf("%s: 80%% interval covers %.3f of held-out hours, want %.2f–%.2f", c.file, a.coverage, c.covLo, c.covHi)
 			}
+		}
+	}
+}
+
+func TestCalibrationBeforeHoldout(t *testing.T) {
+	// The development stretch: six rolling origins before the held-out
+	// rows (which this test never sees), each forecast by Auto with its
+	// own validation. Design choices (six validation origins, plain
+	// log-scale conformal errors) were made on these figures; the 80%
+	// interval must cover 75–85% of these hours too.
+	if testing.Short() {
+		t.Skip("long")
+	}
+	for _, c := range realCases {
+		start, y := realSeries(t, c.file)
+		n := len(y) - c.h
+		bts, err := RunBacktest(start[:n], y[:n], time.Hour, c.h, 6, []Model{Auto}, Options{Quantiles: []float64{0.1, 0.9}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := bts[0].Overall
+		t.Logf("%-34s auto MASE %.3f  80%% coverage %.3f", c.file, m.MASE, m.Coverage)
+		if m.Coverage < 0.75 || m.Coverage > 0.85 {
+			t.Errorf("%s: 80%% interval covers %.3f of the development hours", c.file, m.Coverage)
 		}
 	}
 }
