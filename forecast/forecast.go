@@ -123,6 +123,9 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 		}
 	}
 	res := &Result{Start: future, Levels: levels, HoldoutMAE: map[Model]float64{}}
+	if span, ahead := start[len(start)-1].Sub(start[0]), future[len(future)-1].Sub(start[len(start)-1]); ahead > span {
+		res.Warnings = append(res.Warnings, fmt.Errorf("forecast: the horizon (%v) reaches further than the history (%v): the forecast repeats what little history shows", ahead.Round(time.Hour), span.Round(time.Hour)))
+	}
 	h := min(len(future), int(28*24*time.Hour/step))
 	n := len(start)
 	var cuts []int

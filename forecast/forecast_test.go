@@ -31,7 +31,7 @@ func TestModelsRecoverAPureWeeklyPattern(t *testing.T) {
 	// ridge and the trend term are all that separate them).
 	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 12*168)
 	fut, want := weekly(start[len(start)-1].Add(time.Hour), 336)
-	for _, m := range []Model{SeasonalNaive, WeekMean, Regression, Combination} {
+	for _, m := range []Model{SeasonalNaive, WeekMean, Profile, Regression, Combination} {
 		res, err := ForecastAt(start, y, time.Hour, fut, Options{Model: m})
 		if err != nil {
 			t.Fatal(err)
@@ -99,6 +99,37 @@ func TestForecastBadInput(t *testing.T) {
 			t.Fatalf("all-zero series: %v", res.Point[i])
 		}
 	}
+	// A constant series: validation errors are all zero, so the quantiles
+	// equal the point forecast, which is the constant.
+	flat := make([]float64, len(y))
+	for i := range flat {
+		flat[i] = 5
+	}
+	res, err = Forecast(start, flat, time.Hour, 48, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range res.Point {
+		if !scalar.EqualWithinAbs(res.Point[i], 5, 1e-9) || !scalar.EqualWithinAbs(res.Quantiles[0][i], 5, 1e-9) || !scalar.EqualWithinAbs(res.Quantiles[2][i], 5, 1e-9) {
+			t.Fatalf("constant series, hour %d: %v %v %v", i, res.Point[i], res.Quantiles[0][i], res.Quantiles[2][i])
+		}
+	}
+	// Too little history for the horizon: a forecast, with a warning
+	// that says so, and no NaN.
+	res, err = Forecast(start[:200], y[:200], time.Hour, 28*24, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasWarning(res.Warnings, "reaches further than the history") {
+		t.Errorf("four weeks from eight days: warnings %v", res.Warnings)
+	}
+	for i := range res.Point {
+		for _, v := range []float64{res.Point[i], res.Quantiles[0][i], res.Quantiles[2][i]} {
+			if math.IsNaN(v) || v < 0 {
+				t.Fatalf("four weeks from eight days, hour %d: %v", i, v)
+			}
+		}
+	}
 	if _, err := ParseModel("prophet"); err == nil {
 		t.Error("ParseModel accepted an unknown model")
 	}
@@ -139,6 +170,47 @@ func BenchmarkForecastThreeYears(b *testing.B) {
 	for b.Loop() {
 		if _, err := Forecast(start, y, time.Hour, 336, Options{Events: events}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func hasWarning(ws []error, text string) bool {
+	for _, w := range ws {
+		if strings.Contains(w.Error(), text) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestProfileAgainstWeekMeanAndHoles(t *testing.T) {
+	t.Parallel()
+	// With equal weights (a very long half-life) and no level correction,
+	// the Profile model is the mean of each hour of the week over all
+	// weeks, which lagged computes independently.
+	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 10*168)
+	for i := range y {
+		y[i] *= 1 + 0.05*float64(i/168) + 0.1*math.Sin(float64(i))
+	}
+	fut, _ := weekly(start[len(start)-1].Add(time.Hour), 168)
+	got := newProfileFit(start, y, time.Hour).predict(profileParams{shapeHalf: 1e12}, fut)
+	want := lagged(start, y, fut, 10)
+	for i := range want {
+		if !scalar.EqualWithinAbsOrRel(got[i], want[i], 1e-9, 1e-9) {
+			t.Fatalf("hour %d: profile %v, mean of ten weeks %v", i, got[i], want[i])
+		}
+	}
+	// A closed day in history (a holiday Monday at zero) is a hole, not a
+	// quiet Monday: the Monday forecast is still the pattern's.
+	start, y = weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 10*168)
+	for i := 4 * 168; i < 4*168+24; i++ {
+		y[i] = 0
+	}
+	fut, want = weekly(start[len(start)-1].Add(time.Hour), 168)
+	got = newProfileFit(start, y, time.Hour).predict(profileParams{shapeHalf: 4, levelHalf: 1}, fut)
+	for i := range want {
+		if !scalar.EqualWithinAbsOrRel(got[i], want[i], 1e-9, 1e-9) {
+			t.Fatalf("hour %d after a closed Monday: %v, want %v", i, got[i], want[i])
 		}
 	}
 }
