@@ -7,6 +7,12 @@
 //   - SeasonalNaive: the same local clock time one week earlier.
 //   - WeekMean: the mean of the same local clock time over the last
 //     Options.Weeks weeks (4 by default).
+//   - Profile: an exponentially weighted mean of each interval of the
+//     week over the last year, days that look like holes (a day under a
+//     quarter of its weekday's median: a closure, an outage) left out,
+//     times a level correction: the weighted ratio of recent actuals to
+//     that profile. Both half-lives (1–32 weeks for the profile; none or
+//     0.5–2 weeks for the level) are chosen per series by validation.
 //   - Regression: least squares on log(1 + y) with one effect per
 //     interval of the week (weekday × time of day), yearly Fourier terms
 //     (4 pairs, with two years of history), a linear trend, and calendar
@@ -15,20 +21,23 @@
 //     retail event seen twice in history, pooled by kind otherwise),
 //     weighted so that an observation Options.HalfLife old (12 weeks)
 //     counts half as much as the latest.
-//   - Combination: the mean of WeekMean and Regression.
-//   - Auto: the model with the least absolute error on a holdout of the
-//     last horizon of history (up to four weeks), forecast from the
-//     history before it.
+//   - Combination: the mean of Profile and Regression.
+//   - Auto: the model with the least absolute error in validation.
+//
+// Validation forecasts the last horizon of history (at most four weeks)
+// and up to five horizons before it, each from the history before it:
+// rolling origins inside the history, so that choices never see the
+// future they are used for.
 //
 // Intervals of the week with no non-zero observation in the last eight
 // weeks (closed hours, nights never recorded) are forecast as zero.
 //
 // # Prediction intervals
 //
-// The holdout's errors on the log scale, log(1+y) − log(1+ŷ), give the
+// The validation errors on the log scale, log(1+y) − log(1+ŷ), give the
 // quantiles: the interval at level q is exp(log(1+ŷ) + e_q) − 1, with e_q
-// the empirical q-quantile of the holdout errors (split-conformal
-// calibration, Vovk et al. 2005). Backtests report their coverage.
+// the empirical q-quantile of the errors (split-conformal calibration,
+// Vovk et al. 2005). Backtests report their coverage.
 //
 // # Time
 //

@@ -104,7 +104,7 @@ const maxOrigins = 6
 // zero) are forecast as zero.
 //
 // Validation: the last len(future) intervals of history (at most four
-// weeks), and up to three stretches of that length before them, are each
+// weeks), and up to five stretches of that length before them, are each
 // forecast from the history before them. Their errors choose the Profile
 // model's constants and the model (Auto) and, on the log scale, give the
 // prediction quantiles (split-conformal calibration). The chosen model is

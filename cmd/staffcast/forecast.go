@@ -44,8 +44,9 @@ func forecastCommand() *cli.Command {
 Output: start (RFC 3339 with offset, continuing the history's zone through
 daylight-saving changes), forecast and one column per quantile (p10, p50,
 p90); with several --column, one set per column (calls_forecast,
-calls_p10, ...). The model is chosen per column by a holdout of the last
-horizon (--model forces one); holidays of --country and retail events
+calls_p10, ...). The model is chosen per column by forecasting the last
+six horizons of history from what came before (--model forces one);
+holidays of --country and retail events
 (Black Friday, the Christmas rush, salary days, ...) and --events enter
 the regression. Hours the history never saw open are forecast as zero.
 Without --history it forecasts the embedded sample.`,
