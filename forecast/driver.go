@@ -33,8 +33,8 @@ const maxLag = 3
 // share each interval of the week had in the last eight weeks. Days
 // without any contact observation (a phone line closed all day) are left
 // out of the fit, and intervals never observed stay zero, as in Forecast.
-// Prediction quantiles come from a holdout of the last horizon, as in
-// ForecastAt.
+// Prediction quantiles come from the log-scale errors on a holdout of
+// the last horizon (one origin, where ForecastAt uses up to six).
 func ForecastDriven(start []time.Time, contacts, orders []float64, step time.Duration, horizon int, opt Options) (*Driven, error) {
 	if len(orders) != len(start) {
 		return nil, errors.New("forecast: want one order count per start time")

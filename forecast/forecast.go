@@ -63,10 +63,10 @@ type Result struct {
 	Levels    []float64   // quantile levels
 	Quantiles [][]float64 // [level][interval]
 	Model     Model       // the model used (Auto resolved)
-	// HoldoutMAE is each candidate model's mean absolute error on the
-	// holdout that chose the model and calibrated the intervals.
-	HoldoutMAE map[Model]float64
-	Warnings   []error
+	// ValidationMAE is each candidate model's mean absolute error over the
+	// validation origins that chose the model and calibrated the intervals.
+	ValidationMAE map[Model]float64
+	Warnings      []error
 }
 
 // candidates are the models Auto chooses from.
@@ -122,7 +122,7 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 			return nil, fmt.Errorf("forecast: quantile %v: want a level in (0,1)", q)
 		}
 	}
-	res := &Result{Start: future, Levels: levels, HoldoutMAE: map[Model]float64{}}
+	res := &Result{Start: future, Levels: levels, ValidationMAE: map[Model]float64{}}
 	if span, ahead := start[len(start)-1].Sub(start[0]), future[len(future)-1].Sub(start[len(start)-1]); ahead > span {
 		res.Warnings = append(res.Warnings, fmt.Errorf("forecast: the horizon (%v) reaches further than the history (%v): the forecast repeats what little history shows", ahead.Round(time.Hour), span.Round(time.Hour)))
 	}
@@ -143,7 +143,7 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 		if err != nil {
 			return nil, err
 		}
-		pp, resid, res.HoldoutMAE = v.pp, v.resid, v.mae
+		pp, resid, res.ValidationMAE = v.pp, v.resid, v.mae
 	} else {
 		res.Warnings = append(res.Warnings, fmt.Errorf("forecast: under two weeks of history before the validation stretch: prediction intervals are rough"))
 	}
@@ -152,7 +152,7 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 		res.Model = Profile
 		best := math.Inf(1)
 		for _, m := range candidates {
-			if mae, ok := res.HoldoutMAE[m]; ok && mae < best {
+			if mae, ok := res.ValidationMAE[m]; ok && mae < best {
 				best, res.Model = mae, m
 			}
 		}

@@ -161,7 +161,7 @@ func TestBacktestMetricsByHand(t *testing.T) {
 
 func BenchmarkForecastThreeYears(b *testing.B) {
 	// Fit and forecast 14 days from three years of hourly history, with
-	// the holdout that picks the model (Auto): the cost a planner waits for.
+	// the validation that picks the model (Auto): the cost a planner waits for.
 	start, y := weekly(time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 3*52*168)
 	for i := range y {
 		y[i] *= 1 + 0.3*math.Sin(2*math.Pi*float64(i)/(365.25*24))
