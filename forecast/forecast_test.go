@@ -214,3 +214,32 @@ func TestProfileAgainstWeekMeanAndHoles(t *testing.T) {
 		}
 	}
 }
+
+func TestQuarterHours(t *testing.T) {
+	t.Parallel()
+	// A 15-minute series that repeats every week: every model forecasts
+	// the pattern, on its 672 intervals of the week.
+	const step = 15 * time.Minute
+	mk := func(t0 time.Time, n int) ([]time.Time, []float64) {
+		start := make([]time.Time, n)
+		y := make([]float64, n)
+		for i := range start {
+			start[i] = t0.Add(time.Duration(i) * step)
+			y[i] = float64(3 + (slotOf(start[i], step)*5)%17)
+		}
+		return start, y
+	}
+	start, y := mk(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 10*672)
+	fut, want := mk(start[len(start)-1].Add(step), 2*96)
+	for _, m := range []Model{SeasonalNaive, WeekMean, Profile, Regression, Combination, Auto} {
+		res, err := ForecastAt(start, y, step, fut, Options{Model: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want {
+			if !scalar.EqualWithinAbsOrRel(res.Point[i], want[i], 1e-9, 1e-3) {
+				t.Fatalf("%v at %v: %v, want %v", m, fut[i], res.Point[i], want[i])
+			}
+		}
+	}
+}
