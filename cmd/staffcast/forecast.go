@@ -296,11 +296,14 @@ func runBacktest(c *cli.Context) error {
 	return out.writeGrid(c.App.Writer, g, false)
 }
 
-// namedSeries is one series of a batch.
+// namedSeries is one series of a batch: read (s, col), or a file a
+// worker reads when it comes to it (load), so that a folder of series is
+// never all in memory at once.
 type namedSeries struct {
 	name string
 	s    *data.Series
 	col  string
+	load func() (*data.Series, string, error)
 }
 
 // manySeries reads a batch: --history a folder (one series per file) or a
@@ -341,15 +344,15 @@ func manySeries(c *cli.Context) ([]namedSeries, error) {
 				continue
 			}
 			f := filepath.Join(path, e.Name())
-			s, err := data.ReadSeriesFile(f, data.SeriesOptions{ReadOptions: ro, FillGaps: data.GapKeep})
-			if err != nil {
-				return nil, inputError(err)
+			load := func() (*data.Series, string, error) {
+				s, err := data.ReadSeriesFile(f, data.SeriesOptions{ReadOptions: ro, FillGaps: data.GapKeep})
+				if err != nil {
+					return nil, "", inputError(err)
+				}
+				col, err := pick(s)
+				return s, col, err
 			}
-			col, err := pick(s)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, namedSeries{strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())), s, col})
+			out = append(out, namedSeries{name: strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())), load: load})
 		}
 		if len(out) == 0 {
 			return nil, inputError(fmt.Errorf("%s: no .csv, .parquet or .arrow files", path))
@@ -384,7 +387,7 @@ func manySeries(c *cli.Context) ([]namedSeries, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, namedSeries{name, s, col})
+		out = append(out, namedSeries{name: name, s: s, col: col})
 	}
 	return out, nil
 }
@@ -417,6 +420,13 @@ func forecastMany(c *cli.Context, out output, batch []namedSeries) error {
 			defer wg.Done()
 			for i := range jobs {
 				b := batch[i]
+				if b.load != nil {
+					var err error
+					if b.s, b.col, err = b.load(); err != nil {
+						errs[i] = err
+						continue
+					}
+				}
 				horizon := int(span / b.s.Step)
 				if b.s.Step <= 0 || horizon <= 0 {
 					errs[i] = fmt.Errorf("series %q: --horizon %s is shorter than one interval", b.name, c.String("horizon"))
@@ -442,6 +452,10 @@ func forecastMany(c *cli.Context, out output, batch []namedSeries) error {
 	t := &data.Table{Columns: []data.Column{{Name: "series", Text: []string{}}, {Name: "start"}, {Name: "forecast"}}}
 	for i, r := range results {
 		if errs[i] != nil {
+			var k *kindError
+			if errors.As(errs[i], &k) {
+				return fmt.Errorf("series %q: %w", batch[i].name, errs[i]) // already says what kind
+			}
 			return inputError(fmt.Errorf("series %q: %w", batch[i].name, errs[i]))
 		}
 		for j := range r.Start {

@@ -95,3 +95,25 @@ func TestForecastBatch(t *testing.T) {
 		t.Errorf("folder:\n%s\nlong file:\n%s", fromDir, fromLong)
 	}
 }
+
+func TestForecastBatchBadFile(t *testing.T) {
+	t.Parallel()
+	// Files of a folder are read by the workers; a file that does not
+	// parse still fails the run with its name and line, and an unknown
+	// --column is still a usage error.
+	dir := t.TempDir()
+	uk, err := os.ReadFile(ukSeries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.csv"), uk, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.csv"), []byte("start,count\n2011-01-01T00:00:00,1\n2011-01-01T01:00:00,x\n"), 0o644)
+	_, stderr, code := run(t, "", "forecast", "--history", dir, "--horizon", "1d", "--format", "csv")
+	if code != exitInput || !strings.Contains(stderr, "b.csv:3") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	_, stderr, code = run(t, "", "forecast", "--history", dir, "--column", "calls", "--horizon", "1d", "--format", "csv")
+	if code != exitUsage || !strings.Contains(stderr, `--column "calls"`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
