@@ -18,7 +18,7 @@ const (
 	Auto          Model = iota // choose by rolling-origin validation on the last horizons of history
 	SeasonalNaive              // the same interval one week earlier
 	WeekMean                   // the mean of the same interval over the last Options.Weeks weeks
-	Profile                    // exponentially weighted week profile with pooled daily shape and level correction
+	Profile                    // exponentially weighted week profile with a level correction
 	Regression                 // log-scale regression on week profile, yearly terms, trend and calendar events
 	Combination                // the mean of Profile and Regression
 )
@@ -232,15 +232,13 @@ func validate(start []time.Time, y []float64, step time.Duration, h int, cuts []
 		}
 		origins = append(origins, o)
 	}
-	v := &validation{pp: grid[0], mae: map[Model]float64{}, resid: map[Model][]float64{}}
 	best := 0
 	for g := range grid {
 		if profErr[g] < profErr[best] {
 			best = g
 		}
 	}
-	v.pp = grid[best]
-
+	v := &validation{pp: grid[best], mae: map[Model]float64{}, resid: map[Model][]float64{}}
 	for _, o := range origins {
 		if o.prof != nil {
 			o.preds[Profile] = o.prof[best]

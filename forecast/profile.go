@@ -31,12 +31,11 @@ const profileWeeks = 52
 // several parameter sets can be tried on one pass over the data.
 type profileFit struct {
 	step    time.Duration
-	perDay  int
+	perWeek int
 	last    time.Time
 	slot    []int     // slot of the week of each kept observation
 	age     []float64 // weeks before the last observation
 	val     []float64
-	perWeek int
 }
 
 // newProfileFit keeps the observations of the last profileWeeks weeks,
@@ -44,8 +43,7 @@ type profileFit struct {
 // quarter of its weekday's median over the window (a holiday closure, an
 // outage) says nothing about an ordinary week.
 func newProfileFit(start []time.Time, y []float64, step time.Duration) *profileFit {
-	perDay := int(24 * time.Hour / step)
-	f := &profileFit{step: step, perDay: perDay, perWeek: 7 * perDay, last: start[len(start)-1]}
+	f := &profileFit{step: step, perWeek: int(7 * 24 * time.Hour / step), last: start[len(start)-1]}
 	from := f.last.AddDate(0, 0, -7*profileWeeks)
 	first := sort.Search(len(start), func(i int) bool { return start[i].After(from) })
 	// Day totals (observed intervals only) and the median by weekday.
