@@ -15,15 +15,16 @@ import (
 type Model int
 
 const (
-	Auto          Model = iota // choose by rolling-origin validation on the last horizons of history
-	SeasonalNaive              // the same interval one week earlier
-	WeekMean                   // the mean of the same interval over the last Options.Weeks weeks
-	Profile                    // exponentially weighted week profile with a level correction
-	Regression                 // log-scale regression on week profile, yearly terms, trend and calendar events
-	Combination                // the mean of Profile and Regression
+	Auto           Model = iota // choose by rolling-origin validation on the last horizons of history
+	SeasonalNaive               // the same interval one week earlier
+	WeekMean                    // the mean of the same interval over the last Options.Weeks weeks
+	Profile                     // exponentially weighted week profile with a level correction
+	Regression                  // log-scale regression on week profile, yearly terms, trend and calendar events
+	Combination                 // the mean of Profile and Regression
+	DoubleSeasonal              // double-seasonal exponential smoothing (Taylor 2003) on log(1 + y)
 )
 
-var modelNames = [...]string{"auto", "seasonal-naive", "week-mean", "profile", "regression", "combination"}
+var modelNames = [...]string{"auto", "seasonal-naive", "week-mean", "profile", "regression", "combination", "double-seasonal"}
 
 func (m Model) String() string {
 	if m >= 0 && int(m) < len(modelNames) {
@@ -70,7 +71,7 @@ type Result struct {
 }
 
 // candidates are the models Auto chooses from.
-var candidates = []Model{SeasonalNaive, WeekMean, Profile, Regression, Combination}
+var candidates = []Model{SeasonalNaive, WeekMean, Profile, DoubleSeasonal, Regression, Combination}
 
 // ErrTooShort is wrapped when the history cannot support the forecast.
 var ErrTooShort = errors.New("forecast: history too short")
@@ -136,14 +137,14 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 		}
 		cuts = append(cuts, cut)
 	}
-	pp := profileParams{shapeHalf: 4, levelHalf: 1}
+	c := tuned{profile: profileParams{shapeHalf: 4, levelHalf: 1}, dshw: dshwParams{alpha: 0.005, delta: 0.01, omega: 0.05}}
 	var resid map[Model][]float64
 	if len(cuts) > 0 {
 		v, err := validate(start, y, step, h, cuts, opt)
 		if err != nil {
 			return nil, err
 		}
-		pp, resid, res.ValidationMAE = v.pp, v.resid, v.mae
+		c, resid, res.ValidationMAE = v.c, v.resid, v.mae
 	} else {
 		res.Warnings = append(res.Warnings, fmt.Errorf("forecast: under two weeks of history before the validation stretch: prediction intervals are rough"))
 	}
@@ -157,7 +158,7 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 			}
 		}
 	}
-	point, warns, err := predict(res.Model, start, y, step, future, opt, pp)
+	point, warns, err := predict(res.Model, start, y, step, future, opt, c)
 	if err != nil {
 		return nil, err
 	}
@@ -182,73 +183,78 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 	return res, nil
 }
 
+// tuned are the constants of the models that validation tunes.
+type tuned struct {
+	profile profileParams
+	dshw    dshwParams
+}
+
 type validation struct {
-	pp    profileParams
+	c     tuned
 	mae   map[Model]float64
 	resid map[Model][]float64
 }
 
 // validate forecasts the h intervals after each cut from the history
-// before it, with every candidate (or the one forced) and every Profile
-// constant set, and keeps the errors.
+// before it, with every candidate (or the one forced) and every constant
+// set of the tuned models, and keeps the errors.
 func validate(start []time.Time, y []float64, step time.Duration, h int, cuts []int, opt Options) (*validation, error) {
 	want := func(m Model) bool {
-		return opt.Model == Auto || opt.Model == m || (opt.Model == Combination && m == Regression)
+		return opt.Model == Auto || opt.Model == m || (opt.Model == Combination && (m == Regression || m == Profile))
 	}
-	grid := profileGrid()
-	type origin struct {
-		cut   int
-		preds map[Model][]float64
-		prof  [][]float64 // per grid entry
-	}
-	var origins []origin
-	profErr := make([]float64, len(grid))
-	for _, cut := range cuts {
-		o := origin{cut: cut, preds: map[Model][]float64{}}
-		hist, hy, at := start[:cut], y[:cut], start[cut:cut+h]
+	preds := make([]map[Model][]float64, len(cuts))
+	profGrid, dshwGrid := profileGrid(), dshwGrid()
+	profErr, dshwErr := newGridErr(len(cuts), len(profGrid)), newGridErr(len(cuts), len(dshwGrid))
+	for o, cut := range cuts {
+		preds[o] = map[Model][]float64{}
+		hist, hy, at, actual := start[:cut], y[:cut], start[cut:cut+h], y[cut:cut+h]
 		for _, m := range []Model{SeasonalNaive, WeekMean, Regression} {
 			if !want(m) {
 				continue
 			}
-			p, _, err := predict(m, hist, hy, step, at, opt, profileParams{})
+			p, _, err := predict(m, hist, hy, step, at, opt, tuned{})
 			if err != nil {
 				return nil, err
 			}
-			o.preds[m] = p
+			preds[o][m] = p
 		}
-		if want(Profile) || want(Combination) {
+		open := openSlots(hist, hy, step)
+		if want(Profile) {
 			pf := newProfileFit(hist, hy, step)
-			open := openSlots(hist, hy, step)
-			for g, pp := range grid {
-				p := pf.predict(pp, at)
-				closeUnseen(p, open, at, step)
-				o.prof = append(o.prof, p)
-				for i, v := range y[cut : cut+h] {
-					if !math.IsNaN(v) {
-						profErr[g] += math.Abs(v - p[i])
-					}
-				}
+			for g, pp := range profGrid {
+				profErr.add(o, g, pf.predict(pp, at), actual, open, at, step)
 			}
 		}
-		origins = append(origins, o)
-	}
-	best := 0
-	for g := range grid {
-		if profErr[g] < profErr[best] {
-			best = g
+		if want(DoubleSeasonal) {
+			df := newDSHWFit(hist, hy, step)
+			for g, dp := range dshwGrid {
+				dshwErr.add(o, g, df.predict(dp, at), actual, open, at, step)
+			}
 		}
 	}
-	v := &validation{pp: grid[best], mae: map[Model]float64{}, resid: map[Model][]float64{}}
-	for _, o := range origins {
-		if o.prof != nil {
-			o.preds[Profile] = o.prof[best]
-			if r, ok := o.preds[Regression]; ok {
-				c := make([]float64, h)
-				for i := range c {
-					c[i] = (r[i] + o.prof[best][i]) / 2
-				}
-				o.preds[Combination] = c
+	v := &validation{mae: map[Model]float64{}, resid: map[Model][]float64{}}
+	if want(Profile) {
+		g := profErr.best()
+		v.c.profile = profGrid[g]
+		for o := range cuts {
+			preds[o][Profile] = profErr.pred[o][g]
+		}
+	}
+	if want(DoubleSeasonal) {
+		g := dshwErr.best()
+		v.c.dshw = dshwGrid[g]
+		for o := range cuts {
+			preds[o][DoubleSeasonal] = dshwErr.pred[o][g]
+		}
+	}
+	if want(Combination) {
+		for o := range cuts {
+			r, p := preds[o][Regression], preds[o][Profile]
+			c := make([]float64, h)
+			for i := range c {
+				c[i] = (r[i] + p[i]) / 2
 			}
+			preds[o][Combination] = c
 		}
 	}
 	for _, m := range candidates {
@@ -256,9 +262,9 @@ func validate(start []time.Time, y []float64, step time.Duration, h int, cuts []
 			continue
 		}
 		mae, k := 0.0, 0
-		for _, o := range origins {
-			p := o.preds[m]
-			for i, a := range y[o.cut : o.cut+h] {
+		for o, cut := range cuts {
+			p := preds[o][m]
+			for i, a := range y[cut : cut+h] {
 				if math.IsNaN(a) {
 					continue
 				}
@@ -270,6 +276,38 @@ func validate(start []time.Time, y []float64, step time.Duration, h int, cuts []
 		v.mae[m] = mae / float64(max(k, 1))
 	}
 	return v, nil
+}
+
+// gridErr keeps, for each constant set of a tuned model, its forecasts at
+// each validation origin and its total absolute error.
+type gridErr struct {
+	pred [][][]float64 // [origin][constant set][interval]
+	err  []float64
+}
+
+func newGridErr(origins, sets int) *gridErr {
+	return &gridErr{pred: make([][][]float64, origins), err: make([]float64, sets)}
+}
+
+func (e *gridErr) add(o, g int, p, actual []float64, open map[int]bool, at []time.Time, step time.Duration) {
+	closeUnseen(p, open, at, step)
+	e.pred[o] = append(e.pred[o], p)
+	for i, a := range actual {
+		if !math.IsNaN(a) {
+			e.err[g] += math.Abs(a - p[i])
+		}
+	}
+}
+
+// best is the constant set with the least error (the first of equals).
+func (e *gridErr) best() int {
+	b := 0
+	for g := range e.err {
+		if e.err[g] < e.err[b] {
+			b = g
+		}
+	}
+	return b
 }
 
 // roughOffset is a log-scale half-width used without validation: ±0.5

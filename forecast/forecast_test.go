@@ -31,7 +31,7 @@ func TestModelsRecoverAPureWeeklyPattern(t *testing.T) {
 	// ridge and the trend term are all that separate them).
 	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 12*168)
 	fut, want := weekly(start[len(start)-1].Add(time.Hour), 336)
-	for _, m := range []Model{SeasonalNaive, WeekMean, Profile, Regression, Combination} {
+	for _, m := range []Model{SeasonalNaive, WeekMean, Profile, DoubleSeasonal, Regression, Combination} {
 		res, err := ForecastAt(start, y, time.Hour, fut, Options{Model: m})
 		if err != nil {
 			t.Fatal(err)
@@ -231,7 +231,7 @@ func TestQuarterHours(t *testing.T) {
 	}
 	start, y := mk(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 10*672)
 	fut, want := mk(start[len(start)-1].Add(step), 2*96)
-	for _, m := range []Model{SeasonalNaive, WeekMean, Profile, Regression, Combination, Auto} {
+	for _, m := range []Model{SeasonalNaive, WeekMean, Profile, DoubleSeasonal, Regression, Combination, Auto} {
 		res, err := ForecastAt(start, y, step, fut, Options{Model: m})
 		if err != nil {
 			t.Fatal(err)
@@ -241,5 +241,43 @@ func TestQuarterHours(t *testing.T) {
 				t.Fatalf("%v at %v: %v, want %v", m, fut[i], res.Point[i], want[i])
 			}
 		}
+	}
+}
+
+func TestDoubleSeasonalStartAndLevel(t *testing.T) {
+	t.Parallel()
+	// With all constants zero nothing is updated: the forecast is the
+	// starting state, exp of the mean of log(1 + y) of each hour of the
+	// week over the first four weeks, minus one (computed here directly).
+	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 10*168)
+	for i := range y {
+		y[i] *= 1 + 0.1*math.Sin(float64(i))
+	}
+	fut, _ := weekly(start[len(start)-1].Add(time.Hour), 168)
+	got := newDSHWFit(start, y, time.Hour).predict(dshwParams{}, fut)
+	for i, t0 := range fut {
+		s := 0.0
+		for w := 0; w < 4; w++ {
+			s += math.Log1p(y[w*168+(slotOf(t0, time.Hour)-slotOf(start[0], time.Hour)+168)%168])
+		}
+		if want := math.Expm1(s / 4); !scalar.EqualWithinAbsOrRel(got[i], want, 1e-9, 1e-9) {
+			t.Fatalf("hour %d: %v, want %v", i, got[i], want)
+		}
+	}
+	// A level that doubles for the last four weeks: the level term
+	// follows it, so the forecast moves most of the way to the new level.
+	start, y = weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 20*168)
+	for i := 16 * 168; i < len(y); i++ {
+		y[i] *= 2
+	}
+	fut, want := weekly(start[len(start)-1].Add(time.Hour), 168)
+	got = newDSHWFit(start, y, time.Hour).predict(dshwParams{alpha: 0.02, delta: 0.01, omega: 0.05}, fut)
+	sumGot, sumWant := 0.0, 0.0
+	for i := range want {
+		sumGot += got[i]
+		sumWant += want[i]
+	}
+	if r := sumGot / sumWant; r < 1.8 || r > 2.1 {
+		t.Errorf("after the level doubled: forecast %.2f times the old level, want about 2", r)
 	}
 }

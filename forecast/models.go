@@ -10,9 +10,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// predict forecasts future with model m fitted on the history; pp are
-// the Profile model's constants (for Profile and Combination).
-func predict(m Model, start []time.Time, y []float64, step time.Duration, future []time.Time, opt Options, pp profileParams) ([]float64, []error, error) {
+// predict forecasts future with model m fitted on the history, with the
+// constants c of the tuned models.
+func predict(m Model, start []time.Time, y []float64, step time.Duration, future []time.Time, opt Options, c tuned) ([]float64, []error, error) {
 	var p []float64
 	var warns []error
 	switch m {
@@ -30,13 +30,15 @@ func predict(m Model, start []time.Time, y []float64, step time.Duration, future
 			return nil, nil, err
 		}
 	case Profile:
-		p = newProfileFit(start, y, step).predict(pp, future)
+		p = newProfileFit(start, y, step).predict(c.profile, future)
+	case DoubleSeasonal:
+		p = newDSHWFit(start, y, step).predict(c.dshw, future)
 	case Combination:
 		var err error
 		if p, warns, err = regression(start, y, step, future, opt); err != nil {
 			return nil, nil, err
 		}
-		for i, v := range newProfileFit(start, y, step).predict(pp, future) {
+		for i, v := range newProfileFit(start, y, step).predict(c.profile, future) {
 			p[i] = (p[i] + v) / 2
 		}
 	default:

@@ -29,7 +29,7 @@ func forecastFlags() []cli.Flag {
 		&cli.StringFlag{Name: "horizon", Value: "14d", Usage: "how far ahead, e.g. 14d, 4w, 48h"},
 		&cli.StringFlag{Name: "country", Value: "SE", Usage: "public holidays and salary days of SE, NO, DK or FI"},
 		&cli.StringFlag{Name: "events", Usage: "CSV of your own events (name,start,end): campaigns, TV ads"},
-		&cli.StringFlag{Name: "model", Value: "auto", Usage: "auto, seasonal-naive, week-mean, profile, regression or combination"},
+		&cli.StringFlag{Name: "model", Value: "auto", Usage: "auto, seasonal-naive, week-mean, profile, double-seasonal, regression or combination"},
 		&cli.StringFlag{Name: "time-column", Value: "start", Usage: "the timestamp column"},
 	}, timeFlags()...)
 }
@@ -246,7 +246,7 @@ func runBacktest(c *cli.Context) error {
 		return err
 	}
 	opt.Quantiles = []float64{0.1, 0.9}
-	models := []forecast.Model{forecast.SeasonalNaive, forecast.WeekMean, forecast.Profile, forecast.Regression, forecast.Combination, forecast.Auto}
+	models := []forecast.Model{forecast.SeasonalNaive, forecast.WeekMean, forecast.Profile, forecast.DoubleSeasonal, forecast.Regression, forecast.Combination, forecast.Auto}
 	if c.IsSet("model") && c.String("model") != "auto" {
 		models = []forecast.Model{opt.Model}
 	}

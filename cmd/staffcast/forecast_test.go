@@ -44,7 +44,7 @@ func TestBacktestCSV(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if lines[0] != "model,day,mase,wape,bias,rmse,coverage_80,n,fit_seconds" || len(lines) != 1+6*(1+7) {
+	if lines[0] != "model,day,mase,wape,bias,rmse,coverage_80,n,fit_seconds" || len(lines) != 1+7*(1+7) {
 		t.Errorf("backtest CSV:\n%s", stdout)
 	}
 	if !strings.HasPrefix(lines[1], "seasonal-naive,all,") || !strings.Contains(stdout, "\nregression,all,") {
