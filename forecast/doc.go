@@ -13,6 +13,10 @@
 //     times a level correction: the weighted ratio of recent actuals to
 //     that profile. Both half-lives (1–32 weeks for the profile; none or
 //     0.5–2 weeks for the level) are chosen per series by validation.
+//   - DoubleSeasonal: double-seasonal exponential smoothing (Taylor
+//     2003) of log(1 + y): a level, a daily and a weekly cycle updated by
+//     each one-step error, with constants chosen per series by
+//     validation.
 //   - Regression: least squares on log(1 + y) with one effect per
 //     interval of the week (weekday × time of day), yearly Fourier terms
 //     (4 pairs, with two years of history), a linear trend, and calendar
@@ -27,7 +31,8 @@
 // Validation forecasts the last horizon of history (at most four weeks)
 // and up to five horizons before it, each from the history before it:
 // rolling origins inside the history, so that choices never see the
-// future they are used for.
+// future they are used for. The same forecasts choose the constants of
+// Profile and DoubleSeasonal.
 //
 // Intervals of the week with no non-zero observation in the last eight
 // weeks (closed hours, nights never recorded) are forecast as zero.
