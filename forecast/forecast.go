@@ -164,6 +164,9 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 	}
 	res.Point = point
 	res.Warnings = append(res.Warnings, warns...)
+	if res.Model != Regression && res.Model != Combination && start[n-1].Sub(start[0]) < yearlySpan {
+		res.Warnings = append(res.Warnings, errNoYearly)
+	}
 	r := resid[res.Model]
 	sort.Float64s(r)
 	for _, q := range levels {

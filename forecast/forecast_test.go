@@ -120,7 +120,7 @@ func TestForecastBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !hasWarning(res.Warnings, "reaches further than the history") {
+	if !hasWarning(res.Warnings, "reaches further than the history") || !hasWarning(res.Warnings, "yearly seasonality left out") {
 		t.Errorf("four weeks from eight days: warnings %v", res.Warnings)
 	}
 	for i := range res.Point {

@@ -139,14 +139,22 @@ func eventGroup(e calendar.Event, counts map[string]int) string {
 	return fmt.Sprint("kind:", int(e.Kind))
 }
 
+// yearlySpan is the history the regression needs for yearly terms.
+const yearlySpan = 2 * 365 * 24 * time.Hour
+
+// errNoYearly says that a short history left out the yearly cycle. The
+// Profile and DoubleSeasonal models never model it (they follow the
+// level of recent weeks instead), so it is said of them too.
+var errNoYearly = errors.New("forecast: under two years of history: yearly seasonality left out")
+
 func newFeatures(start []time.Time, step time.Duration, events []calendar.Event) (*features, []error) {
 	f := &features{step: step, perWeek: int(7 * 24 * time.Hour / step), trend: true, origin: start[len(start)-1], eventCol: map[string]int{}}
 	var warns []error
 	span := start[len(start)-1].Sub(start[0])
-	if span >= 2*365*24*time.Hour {
+	if span >= yearlySpan {
 		f.yearly = 4
 	} else {
-		warns = append(warns, errors.New("forecast: under two years of history: yearly seasonality left out"))
+		warns = append(warns, errNoYearly)
 	}
 	if span < 8*7*24*time.Hour {
 		f.trend = false

@@ -36,6 +36,7 @@ type profileFit struct {
 	slot    []int     // slot of the week of each kept observation
 	age     []float64 // weeks before the last observation
 	val     []float64
+	weights map[float64][]float64 // by half-life: the grid reuses each
 }
 
 // newProfileFit keeps the observations of the last profileWeeks weeks,
@@ -99,8 +100,8 @@ func newProfileFit(start []time.Time, y []float64, step time.Duration) *profileF
 func (f *profileFit) predict(pp profileParams, future []time.Time) []float64 {
 	sum := make([]float64, f.perWeek)
 	wt := make([]float64, f.perWeek)
-	for i, s := range f.slot {
-		w := math.Exp2(-f.age[i] / pp.shapeHalf)
+	for i, w := range f.weightsFor(pp.shapeHalf) {
+		s := f.slot[i]
 		sum[s] += w * f.val[i]
 		wt[s] += w
 	}
@@ -113,10 +114,9 @@ func (f *profileFit) predict(pp profileParams, future []time.Time) []float64 {
 	level := 1.0
 	if pp.levelHalf > 0 {
 		num, den := 0.0, 0.0
-		for i, s := range f.slot {
-			w := math.Exp2(-f.age[i] / pp.levelHalf)
+		for i, w := range f.weightsFor(pp.levelHalf) {
 			num += w * f.val[i]
-			den += w * a[s]
+			den += w * a[f.slot[i]]
 		}
 		if den > 0 && num > 0 {
 			level = num / den
@@ -127,4 +127,20 @@ func (f *profileFit) predict(pp profileParams, future []time.Time) []float64 {
 		out[i] = level * a[slotOf(t, f.step)]
 	}
 	return out
+}
+
+// weightsFor returns 2^(−age/half) of each observation.
+func (f *profileFit) weightsFor(half float64) []float64 {
+	if w, ok := f.weights[half]; ok {
+		return w
+	}
+	w := make([]float64, len(f.age))
+	for i, a := range f.age {
+		w[i] = math.Exp2(-a / half)
+	}
+	if f.weights == nil {
+		f.weights = map[float64][]float64{}
+	}
+	f.weights[half] = w
+	return w
 }
