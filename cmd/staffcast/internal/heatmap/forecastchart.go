@@ -33,7 +33,7 @@ func WriteForecast(w io.Writer, format, title string, start []time.Time, actual,
 	if err != nil {
 		return err
 	}
-	poly.Color = color.RGBA{R: 150, G: 180, B: 230, A: 120}
+	poly.Color = color.NRGBA{R: 150, G: 180, B: 230, A: 120}
 	poly.LineStyle.Width = 0
 	line := func(v []float64, c color.Color) (*plotter.Line, error) {
 		var xy plotter.XYs
