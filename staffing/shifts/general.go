@@ -44,7 +44,7 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 	case r.Cyclic:
 		what = "a cyclic week"
 	}
-	note := fmt.Sprintf("with %s the LP is not integral: the schedule is a heuristic (flow on the requirement plus breaks, then repair) and the bound a Lagrangian bound on the LP relaxation", what)
+	note := fmt.Sprintf("with %s the LP need not be integral: the schedule is a heuristic (rounded LP, and flows on the requirement plus breaks, repaired and improved) and the bound a Lagrangian bound on the LP relaxation", what)
 	return schedule(start, req, cands, ps, cost, lb, note), nil
 }
 
@@ -151,7 +151,7 @@ func (p *problem) cost(units []placed, sur []int) float64 {
 func merge(units []placed) []placed {
 	count := map[[2]int]int{}
 	for _, u := range units {
-		count[[2]int{u.cand, u.off}]++
+		count[[2]int{u.cand, u.off}] += u.agents
 	}
 	var out []placed
 	for k, a := range count {
