@@ -21,6 +21,9 @@ type problem struct {
 	r     Rules
 	// span lists, for each interval, the candidates whose span covers it.
 	span [][]int
+	// price, when set, is the LP's dual price per interval, used to place
+	// breaks where cover is cheapest.
+	price []float64
 }
 
 func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Schedule, error) {
@@ -31,11 +34,12 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 			p.span[t] = append(p.span[t], j)
 		}
 	}
-	lb, cols, xlp := p.pdhg()
-	ps, cost, err := p.primal(cols, xlp)
+	lb, cols, xlp, y := p.pdhg()
+	ps, cost, err := p.primal(cols, xlp, y)
 	if err != nil {
 		return nil, err
 	}
+	lb = p.polish(y, lb, cost)
 	lb = math.Min(lb, cost)
 	what := "breaks"
 	switch {
@@ -48,11 +52,12 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 	return schedule(start, req, cands, ps, cost, lb, note), nil
 }
 
-// primal builds an integer schedule: solve the breakless flow for the
-// requirement plus the agents on break, place the breaks where cover is
-// spare, and repeat with the new break counts; then repair what is still
-// short and drop shifts that are not needed. The cheapest result is kept.
-func (p *problem) primal(cols []lpCol, xlp []float64) ([]placed, float64, error) {
+// primal builds integer schedules and keeps the cheapest: the LP solution
+// rounded down; and the exact breakless flow for the requirement plus the
+// LP's agents on break, with the breaks then placed where cover is spare,
+// the requirement raised where that leaves it short, and the flow solved
+// again. Each is repaired (shifts added where short) and improved.
+func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, error) {
 	// First the LP solution rounded down and repaired.
 	sur := make([]int, p.n)
 	for t := range sur {
@@ -73,10 +78,6 @@ func (p *problem) primal(cols []lpCol, xlp []float64) ([]placed, float64, error)
 	units, sur = p.repair(units, sur)
 	units, sur = p.improve(units, sur)
 	best, bestCost := merge(units), p.cost(units, sur)
-	// Two ways to grow the requirement the flow sees: the requirement
-	// plus every agent on break, or the requirement plus what was still
-	// short after the breaks were placed, added up over the rounds.
-	// The LP's agents on break, rounded, give a third starting point.
 	lpBreak := make([]float64, p.n)
 	for i, cl := range cols {
 		if c := p.cands[cl.j]; cl.off >= 0 {
@@ -85,13 +86,17 @@ func (p *problem) primal(cols []lpCol, xlp []float64) ([]placed, float64, error)
 			}
 		}
 	}
-	for variant := 0; variant < 3; variant++ {
-		deficitOnly := variant > 0
+	// Flows from the LP's agents on break rounded up at four thresholds,
+	// each with breaks placed by spare cover alone or by the LP's prices.
+	for variant := 0; variant < 8; variant++ {
+		p.price = nil
+		if variant >= 4 {
+			p.price = y
+		}
 		rr := append([]int(nil), p.req...)
-		if variant == 2 {
-			for t := range rr {
-				rr[t] += int(math.Ceil(lpBreak[t] - 0.1))
-			}
+		theta := []float64{0.1, 0.3, 0.5, 0.7}[variant%4]
+		for t := range rr {
+			rr[t] += int(math.Ceil(lpBreak[t] - theta))
 		}
 		for it := 0; it < 12; it++ {
 			x, err := p.baseSolve(rr)
@@ -99,21 +104,10 @@ func (p *problem) primal(cols []lpCol, xlp []float64) ([]placed, float64, error)
 				return nil, 0, err
 			}
 			units, sur := p.placeBreaks(x)
-			next := append([]int(nil), p.req...)
-			if deficitOnly {
-				copy(next, rr)
-				for t, s := range sur {
-					next[t] += max(0, -s)
-				}
-			} else {
-				for _, u := range units {
-					if u.off >= 0 {
-						c := p.cands[u.cand]
-						for o := u.off; o < u.off+c.brK; o++ {
-							next[(c.start+o)%p.n]++
-						}
-					}
-				}
+			// Next round: add what is still short after the breaks.
+			next := append([]int(nil), rr...)
+			for t, s := range sur {
+				next[t] += max(0, -s)
 			}
 			units, sur = p.repair(units, sur)
 			units, sur = p.improve(units, sur)
@@ -275,16 +269,24 @@ func (p *problem) placeBreaks(x []int) ([]placed, []int) {
 // agent off those intervals in sur.
 func (p *problem) addBreak(u *placed, sur []int) {
 	c := p.cands[u.cand]
-	bestMin, bestSum := math.MinInt, math.MinInt
+	bestFits, bestMin, bestSum, bestPrice := false, math.MinInt, math.MinInt, 0.0
 	for off := c.brLo; off <= c.brHi; off++ {
-		mn, sum := math.MaxInt, 0
+		mn, sum, price := math.MaxInt, 0, 0.0
 		for o := off; o < off+c.brK; o++ {
-			s := sur[(c.start+o)%p.n]
-			mn = min(mn, s)
-			sum += s
+			t := (c.start + o) % p.n
+			mn = min(mn, sur[t])
+			sum += sur[t]
+			if p.price != nil {
+				price += p.price[t]
+			}
 		}
-		if mn > bestMin || mn == bestMin && sum > bestSum {
-			bestMin, bestSum, u.off = mn, sum, off
+		// With prices, among places that leave nothing short, the one
+		// where cover is cheapest (by the LP's duals) comes first.
+		fits := mn > 0 && p.price != nil
+		better := fits && !bestFits || fits == bestFits && (fits && price < bestPrice-1e-12 ||
+			(!fits || math.Abs(price-bestPrice) <= 1e-12) && (mn > bestMin || mn == bestMin && sum > bestSum))
+		if off == c.brLo || better {
+			bestFits, bestMin, bestSum, bestPrice, u.off = fits, mn, sum, price, off
 		}
 	}
 	for o := u.off; o < u.off+c.brK; o++ {
@@ -419,7 +421,7 @@ func (p *problem) lagValue(y, m []float64, pre []float64) float64 {
 // with their diagonal preconditioning) on the covering LP and returns the
 // best Lagrangian bound seen, the LP's columns and the last (approximate)
 // LP solution over them.
-func (p *problem) pdhg() (float64, []lpCol, []float64) {
+func (p *problem) pdhg() (float64, []lpCol, []float64, []float64) {
 	n := p.n
 	var cols []lpCol
 	rowCount := make([]float64, n)
@@ -455,6 +457,7 @@ func (p *problem) pdhg() (float64, []lpCol, []float64) {
 	xbar := make([]float64, 2*n+1)
 	pre := make([]float64, 2*n+1)
 	best, last := math.Inf(-1), math.Inf(-1)
+	bestY := make([]float64, n)
 	ax := make([]float64, n)
 	for it := 0; it < maxPDHG; it++ {
 		for i := 0; i < 2*n; i++ {
@@ -503,7 +506,10 @@ func (p *problem) pdhg() (float64, []lpCol, []float64) {
 			}
 		}
 		if it%10 == 9 {
-			best = math.Max(best, p.lagValue(y, m, pre))
+			if v := p.lagValue(y, m, pre); v > best {
+				best = v
+				copy(bestY, y)
+			}
 		}
 		if it%1000 == 999 {
 			// Stop once a thousand steps gain less than 0.001%.
@@ -513,7 +519,7 @@ func (p *problem) pdhg() (float64, []lpCol, []float64) {
 			last = best
 		}
 	}
-	return best, cols, x
+	return best, cols, x, bestY
 }
 
 // maxPDHG caps the LP steps; PDHG usually stalls (and stops) well before.
@@ -560,12 +566,11 @@ func (p *problem) improve(units []placed, sur []int) ([]placed, []int) {
 		p.addBreak(u, sur)
 	}
 	byEnd := map[int][]int{}
-	byStart := map[int][]int{}
 	for j, c := range p.cands {
-		byStart[c.start] = append(byStart[c.start], j)
 		byEnd[c.start+c.k] = append(byEnd[c.start+c.k], j)
 	}
 	dropped := make([]bool, len(units))
+	var near []int
 	for pass, changed := 0, true; pass < 4 && changed; pass++ {
 		changed = false
 		order := make([]int, 0, len(units))
@@ -580,10 +585,21 @@ func (p *problem) improve(units []placed, sur []int) ([]placed, []int) {
 			c := p.cands[u.cand]
 			before := c.cost + short()
 			apply(u, -1)
+			// Dropping it, or a cheaper shift within its span.
 			opts := []int{-1}
-			for _, j := range append(append([]int(nil), byStart[c.start]...), byEnd[c.start+c.k]...) {
-				if p.cands[j].cost < c.cost {
-					opts = append(opts, j)
+			for e := c.start + 1; e <= c.start+c.k; e++ {
+				for _, j := range byEnd[e] {
+					if d := p.cands[j]; d.start >= c.start && d.cost < c.cost {
+						opts = append(opts, j)
+					}
+				}
+			}
+			// The agents whose breaks may move: those whose shifts overlap.
+			near = near[:0]
+			for k, v := range units {
+				d := p.cands[v.cand]
+				if !dropped[k] && v.off >= 0 && overlaps(c, d, n) {
+					near = append(near, k)
 				}
 			}
 			done := false
@@ -601,16 +617,22 @@ func (p *problem) improve(units []placed, sur []int) ([]placed, []int) {
 						apply(next, 1)
 					}
 				}
-				// Move the breaks that fall where cover is now short.
-				for k := range units {
-					if k == i || dropped[k] || units[k].off < 0 {
-						continue
-					}
-					ck := p.cands[units[k].cand]
-					for o := units[k].off; o < units[k].off+ck.brK; o++ {
-						if sur[(ck.start+o)%n] < 0 {
-							moveBreak(&units[k])
-							break
+				// Move the breaks that fall where cover is now short, a few
+				// rounds so that one move can make room for another.
+				for round, moved := 0, true; round < 4 && moved && short() > 0; round++ {
+					moved = false
+					for _, k := range near {
+						if k == i || dropped[k] || units[k].off < 0 {
+							continue
+						}
+						ck := p.cands[units[k].cand]
+						for o := units[k].off; o < units[k].off+ck.brK; o++ {
+							if sur[(ck.start+o)%n] < 0 {
+								old := units[k].off
+								moveBreak(&units[k])
+								moved = moved || units[k].off != old
+								break
+							}
 						}
 					}
 				}
@@ -638,4 +660,90 @@ func (p *problem) improve(units []placed, sur []int) ([]placed, []int) {
 		}
 	}
 	return kept, sur
+}
+
+// overlaps reports whether the spans of shifts a and b share an interval
+// (of a week of n intervals, which may wrap).
+func overlaps(a, b candidate, n int) bool {
+	for _, s := range []int{b.start - n, b.start, b.start + n} {
+		if s < a.start+a.k && a.start < s+b.k {
+			return true
+		}
+	}
+	return false
+}
+
+// polish improves the prices y by subgradient steps on L (Held, Wolfe &
+// Crowder 1974) from where PDHG stopped: PDHG's iterate is close to the
+// optimal duals but slightly off dual feasibility, which L punishes. It
+// returns the best bound, at least best.
+func (p *problem) polish(y []float64, best, ub float64) float64 {
+	n := p.n
+	m := make([]float64, len(p.cands))
+	for j, c := range p.cands {
+		for o := 0; o < c.k; o++ {
+			m[j] = math.Max(m[j], float64(p.req[(c.start+o)%n]))
+		}
+	}
+	pen := p.r.UnderPenalty
+	if pen == 0 {
+		pen = math.Inf(1)
+	}
+	y = append([]float64(nil), y...)
+	pre := make([]float64, 2*n+1)
+	diff := make([]float64, 2*n+1)
+	g := make([]float64, n)
+	theta, stall := 0.1, 0
+	for it := 0; it < 2000 && theta > 1e-4; it++ {
+		val := p.lagValue(y, m, pre)
+		if val > best {
+			best, stall = val, 0
+		} else if stall++; stall >= 20 {
+			theta, stall = theta/2, 0
+		}
+		// g = r − (agents the priced-in columns put on each interval).
+		clear(diff)
+		for j, c := range p.cands {
+			s, e := c.start, c.start+c.k
+			whole := pre[e] - pre[s]
+			if c.brK == 0 {
+				if whole > c.cost {
+					diff[s] += m[j]
+					diff[e] -= m[j]
+				}
+				continue
+			}
+			for off := c.brLo; off <= c.brHi; off++ {
+				b := s + off
+				if whole-(pre[b+c.brK]-pre[b]) > c.cost {
+					diff[s] += m[j]
+					diff[e] -= m[j]
+					diff[b] -= m[j]
+					diff[b+c.brK] += m[j]
+				}
+			}
+		}
+		norm, run := 0.0, 0.0
+		for t := range g {
+			g[t] = float64(p.req[t])
+		}
+		for i := 0; i < 2*n; i++ {
+			run += diff[i]
+			g[i%n] -= run
+		}
+		for t := range g {
+			if y[t] <= 0 && g[t] < 0 || y[t] >= pen && g[t] > 0 {
+				g[t] = 0 // the step would leave [0, P] here
+			}
+			norm += g[t] * g[t]
+		}
+		if norm == 0 || ub <= val {
+			break
+		}
+		step := theta * (ub - val) / norm
+		for t := range y {
+			y[t] = math.Min(pen, math.Max(0, y[t]+step*g[t]))
+		}
+	}
+	return best
 }
