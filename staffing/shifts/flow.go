@@ -50,6 +50,9 @@ func (g *flowGraph) minCostFlow(s, t int, want float64) (sent, cost float64) {
 			if it.d > dist[it.v] {
 				continue
 			}
+			if it.v == t {
+				break // the rest cannot shorten the path to t
+			}
 			for _, ai := range g.out[it.v] {
 				a := &g.arcs[ai]
 				if a.cap <= 1e-12 {
@@ -65,10 +68,11 @@ func (g *flowGraph) minCostFlow(s, t int, want float64) (sent, cost float64) {
 		if math.IsInf(dist[t], 1) {
 			break
 		}
+		// Nodes settled after t move by dist[t] only, which keeps every
+		// reduced cost on a residual arc non-negative (the usual early
+		// exit of Dijkstra in successive shortest paths).
 		for v := range pot {
-			if !math.IsInf(dist[v], 1) {
-				pot[v] += dist[v]
-			}
+			pot[v] += math.Min(dist[v], dist[t])
 		}
 		push := want - sent
 		for v := t; v != s; {

@@ -98,7 +98,7 @@ func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, err
 		for t := range rr {
 			rr[t] += int(math.Ceil(lpBreak[t] - theta))
 		}
-		for it := 0; it < 12; it++ {
+		for it := 0; it < 4; it++ {
 			x, err := p.baseSolve(rr)
 			if err != nil {
 				return nil, 0, err
