@@ -262,6 +262,13 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 			col = numeric[0]
 		}
 	}
+	if cl := tb.Column(col); cl != nil {
+		for i, v := range cl.Float {
+			if v != v || v < 0 || v != float64(int(v)) {
+				return nil, 0, nil, inputError(tb.ErrorAt(i, col, fmt.Sprint(v), fmt.Errorf("want a whole number of agents >= 0 (use scheduled_agents, rounded up)")))
+			}
+		}
+	}
 	var s *data.Series
 	if ch := tb.Column("channel"); ch != nil && ch.Text != nil {
 		// Long form, one row per interval and channel: keep one channel,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -57,5 +58,32 @@ func TestShiftsCBC(t *testing.T) {
 			t.Errorf("%s: %s", solver, stderr)
 		}
 		t.Logf("%s: %s", solver, stderr)
+	}
+}
+
+// TestShiftsNoOutputOnError checks that a refused schedule leaves no file.
+func TestShiftsNoOutputOnError(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--in", "testdata/requirements_night.csv", "--earliest", "06:00"},
+		{"--in", "testdata/requirements_negative.csv"},
+		{"--in", "testdata/requirements_fractional.csv"},
+		{"--in", "testdata/requirements_night.csv", "--breaks", "3h@6h"},
+	} {
+		out, cov := filepath.Join(dir, "shifts.csv"), filepath.Join(dir, "coverage.csv")
+		_, stderr, code := run(t, "", append([]string{"shifts", "--out", out, "--coverage-out", cov}, args...)...)
+		if code == exitOK {
+			t.Errorf("%v: exit 0", args)
+		}
+		for _, f := range []string{out, cov} {
+			if _, err := os.Stat(f); err == nil {
+				t.Errorf("%v: %s written despite the error %s", args, f, stderr)
+			}
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 0 {
+			t.Errorf("%v: left %v", args, entries)
+		}
 	}
 }
