@@ -56,7 +56,9 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 // rounded down; and the exact breakless flow for the requirement plus the
 // LP's agents on break, with the breaks then placed where cover is spare,
 // the requirement raised where that leaves it short, and the flow solved
-// again. Each is repaired (shifts added where short) and improved.
+// again; and the same rounds for what the LP rounded down leaves short,
+// keeping its whole agents. Each is repaired (shifts added where short)
+// and improved.
 func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, error) {
 	// First the LP solution rounded down and repaired.
 	sur := make([]int, p.n)
@@ -75,6 +77,7 @@ func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, err
 			}
 		}
 	}
+	floorLP, floorSur := append([]placed(nil), units...), append([]int(nil), sur...)
 	units, sur = p.repair(units, sur)
 	units, sur = p.improve(units, sur)
 	best, bestCost := merge(units), p.cost(units, sur)
@@ -87,23 +90,33 @@ func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, err
 		}
 	}
 	// Flows from the LP's agents on break rounded up at four thresholds,
-	// each with breaks placed by spare cover alone or by the LP's prices.
-	for variant := 0; variant < 8; variant++ {
+	// each with breaks placed by spare cover alone or by the LP's prices,
+	// then flows on top of the LP rounded down.
+	for variant := 0; variant < 10; variant++ {
 		p.price = nil
-		if variant >= 4 {
+		if variant >= 4 && variant < 8 || variant == 9 {
 			p.price = y
 		}
 		rr := append([]int(nil), p.req...)
-		theta := []float64{0.1, 0.3, 0.5, 0.7}[variant%4]
-		for t := range rr {
-			rr[t] += int(math.Ceil(lpBreak[t] - theta))
+		var fixed []placed
+		if variant >= 8 {
+			// Keep the LP's whole agents and cover the rest by flows.
+			fixed = floorLP
+			for t := range rr {
+				rr[t] = max(0, -floorSur[t])
+			}
+		} else {
+			theta := []float64{0.1, 0.3, 0.5, 0.7}[variant%4]
+			for t := range rr {
+				rr[t] += int(math.Ceil(lpBreak[t] - theta))
+			}
 		}
 		for it := 0; it < 4; it++ {
 			x, err := p.baseSolve(rr)
 			if err != nil {
 				return nil, 0, err
 			}
-			units, sur := p.placeBreaks(x)
+			units, sur := p.placeBreaks(x, fixed)
 			// Next round: add what is still short after the breaks.
 			next := append([]int(nil), rr...)
 			for t, s := range sur {
@@ -223,16 +236,24 @@ func (p *problem) baseSolve(rr []int) ([]int, error) {
 // works at offset o.
 func works(c candidate, off, o int) bool { return off < 0 || o < off || o >= off+c.brK }
 
-// placeBreaks gives each agent of x a break where the cover to spare is
-// largest, and returns the agents and the cover left over per interval
-// (negative where short).
-func (p *problem) placeBreaks(x []int) ([]placed, []int) {
+// placeBreaks adds the agents of x to the fixed ones, gives each a break
+// where the cover to spare is largest, and returns the agents and the
+// cover left over per interval (negative where short).
+func (p *problem) placeBreaks(x []int, fixed []placed) ([]placed, []int) {
 	n := p.n
 	sur := make([]int, n)
 	for t := range sur {
 		sur[t] = -p.req[t]
 	}
-	var units []placed
+	units := append([]placed(nil), fixed...)
+	for _, u := range fixed {
+		c := p.cands[u.cand]
+		for o := 0; o < c.k; o++ {
+			if works(c, u.off, o) {
+				sur[(c.start+o)%n]++
+			}
+		}
+	}
 	for j, v := range x {
 		c := p.cands[j]
 		for ; v > 0; v-- {
@@ -246,7 +267,7 @@ func (p *problem) placeBreaks(x []int) ([]placed, []int) {
 			}
 		}
 	}
-	for i := range units {
+	for i := len(fixed); i < len(units); i++ {
 		if units[i].off >= 0 {
 			p.addBreak(&units[i], sur)
 		}
