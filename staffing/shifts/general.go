@@ -232,6 +232,19 @@ func (p *problem) baseSolve(rr []int) ([]int, error) {
 	return x, nil
 }
 
+// offsets lists c's break placements as offsets from its start, or -1
+// for a shift without a break.
+func (c candidate) offsets() []int {
+	if c.brK == 0 {
+		return []int{-1}
+	}
+	offs := make([]int, 0, c.brHi-c.brLo+1)
+	for off := c.brLo; off <= c.brHi; off++ {
+		offs = append(offs, off)
+	}
+	return offs
+}
+
 // works reports whether an agent on candidate c with the break at off
 // works at offset o.
 func works(c candidate, off, o int) bool { return off < 0 || o < off || o >= off+c.brK }
@@ -332,14 +345,7 @@ func (p *problem) repair(units []placed, sur []int) ([]placed, []int) {
 			for _, j := range p.span[t] {
 				c := p.cands[j]
 				ot := ((t-c.start)%n + n) % n
-				offs := []int{-1}
-				if c.brK > 0 {
-					offs = offs[:0]
-					for off := c.brLo; off <= c.brHi; off++ {
-						offs = append(offs, off)
-					}
-				}
-				for _, off := range offs {
+				for _, off := range c.offsets() {
 					if !works(c, off, ot) {
 						continue
 					}
@@ -451,14 +457,7 @@ func (p *problem) pdhg() (float64, []lpCol, []float64, []float64) {
 		for o := 0; o < c.k; o++ {
 			m[j] = math.Max(m[j], float64(p.req[(c.start+o)%n]))
 		}
-		offs := []int{-1}
-		if c.brK > 0 {
-			offs = offs[:0]
-			for off := c.brLo; off <= c.brHi; off++ {
-				offs = append(offs, off)
-			}
-		}
-		for _, off := range offs {
+		for _, off := range c.offsets() {
 			k := c.k
 			if off >= 0 {
 				k -= c.brK

@@ -30,11 +30,7 @@ func NewModel(start []time.Time, step time.Duration, required []float64, r Rules
 	}
 	m := &Model{start: start, req: req, cands: cands, r: r}
 	for j, c := range cands {
-		if c.brK == 0 {
-			m.cols = append(m.cols, lpCol{j: j, off: -1, cost: c.cost})
-			continue
-		}
-		for off := c.brLo; off <= c.brHi; off++ {
+		for _, off := range c.offsets() {
 			m.cols = append(m.cols, lpCol{j: j, off: off, cost: c.cost})
 		}
 	}
