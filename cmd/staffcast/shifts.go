@@ -23,13 +23,15 @@ func shiftsCommand() *cli.Command {
 		UsageText: `staffcast shifts --in requirements.csv --start-every 30m --lengths 4h,6h,8h --out shifts.csv
    staffcast shifts --in requirements.parquet --column scheduled_agents --earliest 06:00 --latest 23:00 \
        --cost 4h=1.1,6h=1,8h=1 --under-penalty 5 --coverage-out coverage.csv
+   staffcast shifts --in week.csv --start-every 15m --breaks 30m@6h --cyclic --latest 30:00 --out shifts.csv
 
 The input has start and a requirement column (--column, default
 scheduled_agents as "staffcast staff" writes it; a file with one numeric
 column needs none), at any interval length. The output has one row per
-shift start and length: start, end (RFC 3339 with offset) and agents. The
-solver is exact (the covering matrix is an interval matrix; see "go doc
-./staffing/shifts"); paid hours, the lower bound and the gap go to stderr.
+shift start and length: start, end (RFC 3339 with offset) and agents.
+Without breaks the solver is exact (the covering matrix is an interval
+matrix; see "go doc ./staffing/shifts"); paid hours, the lower bound and
+the gap go to stderr.
 With --under-penalty, intervals no shift can (or should) cover are left
 short and reported instead of failing.
 
@@ -39,7 +41,7 @@ the output then has break_start and break_end, one row per shift and
 break time. --cyclic treats a one-week input as a repeating week: shifts
 may run from Sunday night into Monday (allow them with --latest above
 24:00, e.g. 30:00 = 06:00 the next day). With breaks or --cyclic the LP
-is not integral: the schedule is a heuristic and the gap to the LP lower
+need not be integral: the schedule is a heuristic and the gap to the LP lower
 bound is reported. --solver cbc hands the same model to COIN-OR CBC
 (cbc on PATH) instead. Without --in it schedules the embedded sample's
 phone requirements for the week of 17 November 2025.`,
