@@ -313,3 +313,33 @@ func randomRequirement(rng *rand.Rand, n int) ([]float64, []int) {
 	}
 	return req, ireq
 }
+
+func TestBreaksEdgeCases(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	start := hoursFrom(t0, 24)
+	rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{4 * time.Hour, 8 * time.Hour}, Break: time.Hour, BreakFrom: 6 * time.Hour}
+	// Nothing required: nobody scheduled, nothing to prove.
+	s, err := Solve(start, time.Hour, make([]float64, 24), rules)
+	if err != nil || len(s.Shifts) != 0 || s.Cost != 0 || s.Gap != 0 {
+		t.Errorf("empty: %+v, %v", s, err)
+	}
+	// No length long enough for a break: the exact flow, gap zero.
+	req := make([]float64, 24)
+	for h := 9; h < 17; h++ {
+		req[h] = 2
+	}
+	short := rules
+	short.Lengths = []time.Duration{4 * time.Hour}
+	if s, err := Solve(start, time.Hour, req, short); err != nil || s.Cost != 16 || !s.Optimal {
+		t.Errorf("no breaks possible: %+v, %v", s, err)
+	}
+	// The hour before 03:00 cannot be covered (shifts from 06:00): with a
+	// penalty it is left short, and the bound still holds.
+	req[3] = 1
+	rules.EarliestStart, rules.UnderPenalty = 6*time.Hour, 3
+	s, err = Solve(start, time.Hour, req, rules)
+	if err != nil || s.Under[3] != 1 || s.LowerBound > s.Cost || s.Cost < 16+3 {
+		t.Errorf("penalty: %+v, %v", s, err)
+	}
+}

@@ -149,7 +149,11 @@ func Solve(start []time.Time, step time.Duration, required []float64, r Rules) (
 	if err != nil {
 		return nil, err
 	}
-	if r.Break > 0 || r.Cyclic {
+	withBreaks := false
+	for _, c := range cands {
+		withBreaks = withBreaks || c.brK > 0
+	}
+	if withBreaks || r.Cyclic {
 		if r.MaxAgents > 0 || r.MaxStartTimes > 0 {
 			return nil, errors.New("shifts: MaxAgents and MaxStartTimes cannot yet be combined with breaks or cyclic weeks")
 		}
