@@ -48,36 +48,18 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 	case r.Cyclic:
 		what = "a cyclic week"
 	}
-	note := fmt.Sprintf("with %s the LP need not be integral: the schedule is a heuristic (rounded LP, and flows on the requirement plus breaks, repaired and improved) and the bound a Lagrangian bound on the LP relaxation", what)
+	note := fmt.Sprintf("with %s the LP need not be integral: the schedule is a heuristic (LP diving, and flows on the requirement plus breaks, repaired and improved) and the bound a Lagrangian bound on the LP relaxation", what)
 	return schedule(start, req, cands, ps, cost, lb, note), nil
 }
 
-// primal builds integer schedules and keeps the cheapest: the LP solution
-// rounded down; and the exact breakless flow for the requirement plus the
-// LP's agents on break, with the breaks then placed where cover is spare,
-// the requirement raised where that leaves it short, and the flow solved
-// again; and the same rounds for what the LP rounded down leaves short,
-// keeping its whole agents. Each is repaired (shifts added where short)
-// and improved.
+// primal builds integer schedules and keeps the cheapest: the LP rounded
+// by fractional diving; and the exact breakless flow for the requirement
+// plus the LP's agents on break, with the breaks then placed where cover
+// is spare, the requirement raised where that leaves it short, and the
+// flow solved again. Each is repaired (shifts added where short) and
+// improved. Diving usually wins; the flows are a quick second opinion.
 func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, error) {
-	// First the LP solution rounded down and repaired.
-	sur := make([]int, p.n)
-	for t := range sur {
-		sur[t] = -p.req[t]
-	}
-	var units []placed
-	for i, cl := range cols {
-		c := p.cands[cl.j]
-		for v := int(math.Floor(xlp[i] + 1e-6)); v > 0; v-- {
-			units = append(units, placed{cl.j, cl.off, 1})
-			for o := 0; o < c.k; o++ {
-				if works(c, cl.off, o) {
-					sur[(c.start+o)%p.n]++
-				}
-			}
-		}
-	}
-	floorLP, floorSur := append([]placed(nil), units...), append([]int(nil), sur...)
+	units, sur := p.dive(cols, xlp, y)
 	units, sur = p.repair(units, sur)
 	units, sur = p.improve(units, sur)
 	best, bestCost := merge(units), p.cost(units, sur)
@@ -89,34 +71,24 @@ func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, err
 			}
 		}
 	}
-	// Flows from the LP's agents on break rounded up at four thresholds,
-	// each with breaks placed by spare cover alone or by the LP's prices,
-	// then flows on top of the LP rounded down.
-	for variant := 0; variant < 10; variant++ {
+	// The LP's agents on break rounded up at two thresholds, each with
+	// breaks placed by spare cover alone or by the LP's prices.
+	for variant := 0; variant < 4; variant++ {
 		p.price = nil
-		if variant >= 4 && variant < 8 || variant == 9 {
+		if variant >= 2 {
 			p.price = y
 		}
 		rr := append([]int(nil), p.req...)
-		var fixed []placed
-		if variant >= 8 {
-			// Keep the LP's whole agents and cover the rest by flows.
-			fixed = floorLP
-			for t := range rr {
-				rr[t] = max(0, -floorSur[t])
-			}
-		} else {
-			theta := []float64{0.1, 0.3, 0.5, 0.7}[variant%4]
-			for t := range rr {
-				rr[t] += int(math.Ceil(lpBreak[t] - theta))
-			}
+		theta := []float64{0.1, 0.3}[variant%2]
+		for t := range rr {
+			rr[t] += int(math.Ceil(lpBreak[t] - theta))
 		}
 		for it := 0; it < 4; it++ {
 			x, err := p.baseSolve(rr)
 			if err != nil {
 				return nil, 0, err
 			}
-			units, sur := p.placeBreaks(x, fixed)
+			units, sur := p.placeBreaks(x)
 			// Next round: add what is still short after the breaks.
 			next := append([]int(nil), rr...)
 			for t, s := range sur {
@@ -138,6 +110,68 @@ func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, err
 		}
 	}
 	return best, bestCost, nil
+}
+
+// dive rounds the LP by fractional diving: fix the agents of the columns
+// at or near a whole number (0.7 and up), or else one agent of the column
+// with the largest fraction; solve the LP again for what is left short,
+// from the last solution (500 PDHG steps are enough from there), and
+// repeat until nothing is short.
+func (p *problem) dive(cols []lpCol, x, y []float64) ([]placed, []int) {
+	sur := make([]int, p.n)
+	for t := range sur {
+		sur[t] = -p.req[t]
+	}
+	var units []placed
+	fix := func(i int) {
+		units = append(units, placed{cols[i].j, cols[i].off, 1})
+		p.cover(units[len(units)-1], sur)
+		x[i] = math.Max(0, x[i]-1)
+	}
+	x = append([]float64(nil), x...)
+	// Every useful agent covers some of what is short, so the dive needs
+	// at most that many steps; the cap only guards against a stalled LP.
+	steps := p.n
+	for _, r := range p.req {
+		steps += r
+	}
+	for ; steps > 0; steps-- {
+		fixed, top := false, -1
+		for i := range cols {
+			for x[i] >= 0.7 {
+				fix(i)
+				fixed = true
+			}
+			if x[i] > 1e-3 && (top < 0 || x[i] > x[top]) {
+				top = i
+			}
+		}
+		if !fixed && top >= 0 {
+			fix(top)
+		}
+		q := *p
+		q.req = make([]int, p.n)
+		short := false
+		for t, s := range sur {
+			q.req[t] = max(0, -s)
+			short = short || s < 0
+		}
+		if !short || !fixed && top < 0 {
+			return units, sur // covered, or the LP has nothing more to give
+		}
+		_, _, x, y = q.pdhgFrom(x, y, 500)
+	}
+	return units, sur
+}
+
+// cover adds u's agent to sur where u works.
+func (p *problem) cover(u placed, sur []int) {
+	c := p.cands[u.cand]
+	for o := 0; o < c.k; o++ {
+		if works(c, u.off, o) {
+			sur[(c.start+o)%p.n]++
+		}
+	}
 }
 
 // cost is the paid cost of units plus the penalty for what is short.
@@ -249,24 +283,16 @@ func (c candidate) offsets() []int {
 // works at offset o.
 func works(c candidate, off, o int) bool { return off < 0 || o < off || o >= off+c.brK }
 
-// placeBreaks adds the agents of x to the fixed ones, gives each a break
-// where the cover to spare is largest, and returns the agents and the
-// cover left over per interval (negative where short).
-func (p *problem) placeBreaks(x []int, fixed []placed) ([]placed, []int) {
+// placeBreaks gives each agent of x a break where the cover to spare is
+// largest, and returns the agents and the cover left over per interval
+// (negative where short).
+func (p *problem) placeBreaks(x []int) ([]placed, []int) {
 	n := p.n
 	sur := make([]int, n)
 	for t := range sur {
 		sur[t] = -p.req[t]
 	}
-	units := append([]placed(nil), fixed...)
-	for _, u := range fixed {
-		c := p.cands[u.cand]
-		for o := 0; o < c.k; o++ {
-			if works(c, u.off, o) {
-				sur[(c.start+o)%n]++
-			}
-		}
-	}
+	var units []placed
 	for j, v := range x {
 		c := p.cands[j]
 		for ; v > 0; v-- {
@@ -280,7 +306,7 @@ func (p *problem) placeBreaks(x []int, fixed []placed) ([]placed, []int) {
 			}
 		}
 	}
-	for i := len(fixed); i < len(units); i++ {
+	for i := range units {
 		if units[i].off >= 0 {
 			p.addBreak(&units[i], sur)
 		}
@@ -449,6 +475,12 @@ func (p *problem) lagValue(y, m []float64, pre []float64) float64 {
 // best Lagrangian bound seen, the LP's columns and the last (approximate)
 // LP solution over them.
 func (p *problem) pdhg() (float64, []lpCol, []float64, []float64) {
+	return p.pdhgFrom(nil, nil, maxPDHG)
+}
+
+// pdhgFrom is pdhg from the primal x0 and dual y0 (nil: zero) for at most
+// iters steps.
+func (p *problem) pdhgFrom(x0, y0 []float64, iters int) (float64, []lpCol, []float64, []float64) {
 	n := p.n
 	var cols []lpCol
 	rowCount := make([]float64, n)
@@ -474,12 +506,14 @@ func (p *problem) pdhg() (float64, []lpCol, []float64, []float64) {
 	x := make([]float64, len(cols))
 	u := make([]float64, n) // under-staffing, when penalised
 	y := make([]float64, n)
+	copy(x, x0)
+	copy(y, y0)
 	xbar := make([]float64, 2*n+1)
 	pre := make([]float64, 2*n+1)
 	best, last := math.Inf(-1), math.Inf(-1)
 	bestY := make([]float64, n)
 	ax := make([]float64, n)
-	for it := 0; it < maxPDHG; it++ {
+	for it := 0; it < iters; it++ {
 		for i := 0; i < 2*n; i++ {
 			pre[i+1] = pre[i] + y[i%n]
 		}
