@@ -23,17 +23,28 @@ func shiftsCommand() *cli.Command {
 		UsageText: `staffcast shifts --in requirements.csv --start-every 30m --lengths 4h,6h,8h --out shifts.csv
    staffcast shifts --in requirements.parquet --column scheduled_agents --earliest 06:00 --latest 23:00 \
        --cost 4h=1.1,6h=1,8h=1 --under-penalty 5 --coverage-out coverage.csv
+   staffcast shifts --in week.csv --start-every 15m --breaks 30m@6h --cyclic --latest 30:00 --out shifts.csv
 
 The input has start and a requirement column (--column, default
 scheduled_agents as "staffcast staff" writes it; a file with one numeric
 column needs none), at any interval length. The output has one row per
-shift start and length: start, end (RFC 3339 with offset) and agents. The
-solver is exact (the covering matrix is an interval matrix; see "go doc
-./staffing/shifts"); paid hours, the lower bound and the gap go to stderr.
+shift start and length: start, end (RFC 3339 with offset) and agents.
+Without breaks the solver is exact (the covering matrix is an interval
+matrix; see "go doc ./staffing/shifts"); paid hours, the lower bound and
+the gap go to stderr.
 With --under-penalty, intervals no shift can (or should) cover are left
-short and reported instead of failing. Breaks inside shifts and weekly
-wrap-around are not supported yet. Without --in it schedules the
-embedded sample's phone requirements for the week of 17 November 2025.`,
+short and reported instead of failing.
+
+--breaks 30m@6h gives every shift of 6 h or more an unpaid 30-minute
+break, placed by the solver wholly inside the middle third of the shift;
+the output then has break_start and break_end, one row per shift and
+break time. --cyclic treats a one-week input as a repeating week: shifts
+may run from Sunday night into Monday (allow them with --latest above
+24:00, e.g. 30:00 = 06:00 the next day). With breaks or --cyclic the LP
+need not be integral: the schedule is a heuristic and the gap to the LP lower
+bound is reported. --solver cbc hands the same model to COIN-OR CBC
+(cbc on PATH) instead. Without --in it schedules the embedded sample's
+phone requirements for the week of 17 November 2025.`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "in", Usage: "requirements per interval: CSV, Parquet or Arrow; default: a week of the embedded sample"},
 			&cli.StringFlag{Name: "column", Usage: "requirement column; default: the only numeric column, or scheduled_agents"},
@@ -41,7 +52,11 @@ embedded sample's phone requirements for the week of 17 November 2025.`,
 			&cli.StringFlag{Name: "channel", Usage: "with a channel column: schedule this channel only; default: the sum over channels (one blended team)"},
 			&cli.StringFlag{Name: "lengths", Value: "4h,6h,8h", Usage: "allowed shift lengths"},
 			&cli.StringFlag{Name: "earliest", Value: "00:00", Usage: "earliest shift start, local time"},
-			&cli.StringFlag{Name: "latest", Value: "24:00", Usage: "latest shift end, local time"},
+			&cli.StringFlag{Name: "latest", Value: "24:00", Usage: "latest shift end, local time; above 24:00 for shifts past midnight (30:00 = 06:00 the next day)"},
+			&cli.StringFlag{Name: "breaks", Value: "none", Usage: "unpaid breaks: none, or LENGTH@MIN_SHIFT such as 30m@6h (placed in the middle third of the shift)"},
+			&cli.BoolFlag{Name: "cyclic", Usage: "the input is one repeating week: shifts may wrap from Sunday night into Monday"},
+			&cli.StringFlag{Name: "solver", Value: "staffcast", Usage: "staffcast (built in), or cbc (COIN-OR CBC on PATH)"},
+			&cli.DurationFlag{Name: "cbc-time", Value: 5 * time.Minute, Usage: "with --solver cbc: stop CBC after this much CPU time and report its gap"},
 			&cli.StringFlag{Name: "cost", Usage: "cost of a paid hour by length, e.g. 4h=1.1,6h=1,8h=1 (default 1: minimise paid hours)"},
 			&cli.Float64Flag{Name: "under-penalty", Usage: "cost of one agent missing for one interval; 0 = cover everything"},
 			&cli.IntFlag{Name: "max-agents", Usage: "at most this many shifts (agents); 0 = no cap"},
@@ -66,11 +81,26 @@ func runShifts(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := rules.Validate(step); err != nil {
-		return usageError(errors.New(strings.NewReplacer("StartEvery", "--start-every", "Lengths", "--lengths", "length", "--lengths").Replace(err.Error())))
+	if (rules.Break > 0 || rules.Cyclic) && (rules.MaxAgents > 0 || rules.MaxStartTimes > 0) {
+		return usageError(errors.New("--max-agents and --max-start-times cannot yet be combined with --breaks or --cyclic"))
 	}
-	s, err := shifts.Solve(start, step, req, rules)
+	if err := rules.Validate(step); err != nil {
+		return usageError(errors.New(strings.NewReplacer("StartEvery", "--start-every", "Lengths", "--lengths", "length", "--lengths", "shifts: break", "--breaks: break", "LatestEnd", "--latest").Replace(err.Error())))
+	}
+	var s *shifts.Schedule
+	switch c.String("solver") {
+	case "staffcast":
+		s, err = shifts.Solve(start, step, req, rules)
+	case "cbc":
+		s, err = solveCBC(c, start, step, req, rules)
+	default:
+		return usageError(fmt.Errorf("--solver %q: want staffcast or cbc", c.String("solver")))
+	}
 	if err != nil {
+		var k *kindError
+		if errors.As(err, &k) {
+			return err
+		}
 		if errors.Is(err, shifts.ErrUncoverable) {
 			return unreachableError(err)
 		}
@@ -97,13 +127,26 @@ func runShifts(c *cli.Context) error {
 		}
 	}
 	t := &data.Table{Columns: []data.Column{{Name: "start"}, {Name: "end"}, {Name: "agents"}}}
+	if rules.Break > 0 {
+		t.Columns = append(t.Columns, data.Column{Name: "break_start"}, data.Column{Name: "break_end"})
+	}
 	for _, sh := range s.Shifts {
 		t.Columns[0].Time = append(t.Columns[0].Time, sh.Start)
 		t.Columns[1].Time = append(t.Columns[1].Time, sh.End)
 		t.Columns[2].Float = append(t.Columns[2].Float, float64(sh.Agents))
+		if rules.Break > 0 {
+			// Shifts too short for a break have none: their break is empty
+			// at the shift's end.
+			bs, be := sh.BreakStart, sh.BreakEnd
+			if bs.IsZero() {
+				bs, be = sh.End, sh.End
+			}
+			t.Columns[3].Time = append(t.Columns[3].Time, bs)
+			t.Columns[4].Time = append(t.Columns[4].Time, be)
+		}
 	}
 	if out.format == formatTable {
-		err = out.write(c.App.Writer, func(w io.Writer) error { return shiftText(w, s) })
+		err = out.write(c.App.Writer, func(w io.Writer) error { return shiftText(w, s, rules.Break > 0) })
 	} else {
 		err = out.writeTable(c.App.Writer, t, 0)
 	}
@@ -152,9 +195,19 @@ func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
 	if r.EarliestStart, err = parseClockFlag("earliest", c.String("earliest")); err != nil {
 		return r, err
 	}
-	if r.LatestEnd, err = parseClockFlag("latest", c.String("latest")); err != nil {
+	if r.LatestEnd, err = parseLatest(c.String("latest")); err != nil {
 		return r, err
 	}
+	if b := c.String("breaks"); b != "none" {
+		l, from, ok := strings.Cut(b, "@")
+		d1, err1 := time.ParseDuration(l)
+		d2, err2 := time.ParseDuration(from)
+		if !ok || err1 != nil || err2 != nil || d1 <= 0 || d2 <= 0 {
+			return r, usageError(fmt.Errorf("--breaks %q: want none or LENGTH@MIN_SHIFT such as 30m@6h", b))
+		}
+		r.Break, r.BreakFrom = d1, d2
+	}
+	r.Cyclic = c.Bool("cyclic")
 	r.UnderPenalty = c.Float64("under-penalty")
 	r.MaxAgents = c.Int("max-agents")
 	r.MaxStartTimes = c.Int("max-start-times")
@@ -214,6 +267,13 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 			col = numeric[0]
 		}
 	}
+	if cl := tb.Column(col); cl != nil {
+		for i, v := range cl.Float {
+			if v != v || v < 0 || v != float64(int(v)) {
+				return nil, 0, nil, inputError(tb.ErrorAt(i, col, fmt.Sprint(v), fmt.Errorf("want a whole number of agents >= 0 (use scheduled_agents, rounded up)")))
+			}
+		}
+	}
 	var s *data.Series
 	if ch := tb.Column("channel"); ch != nil && ch.Text != nil {
 		// Long form, one row per interval and channel: keep one channel,
@@ -261,8 +321,18 @@ func coverageTable(start []time.Time, s *shifts.Schedule) *data.Table {
 	}}
 }
 
+// parseLatest reads --latest: HH:MM up to 48:00, above 24:00 meaning the
+// next day.
+func parseLatest(s string) (time.Duration, error) {
+	var h, m int
+	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > 48 || m < 0 || m > 59 || h == 48 && m != 0 {
+		return 0, usageError(fmt.Errorf("--latest %q: want a clock time HH:MM, up to 48:00 (30:00 = 06:00 the next day)", s))
+	}
+	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, nil
+}
+
 // shiftText prints the shift table grouped by day.
-func shiftText(w io.Writer, s *shifts.Schedule) error {
+func shiftText(w io.Writer, s *shifts.Schedule, breaks bool) error {
 	var rows [][]string
 	day := ""
 	for _, sh := range s.Shifts {
@@ -271,9 +341,21 @@ func shiftText(w io.Writer, s *shifts.Schedule) error {
 		if d != day {
 			label, day = d, d
 		}
-		rows = append(rows, []string{label, sh.Start.Format("15:04"), sh.End.Format("15:04 -07"), fmt.Sprintf("%.1fh", sh.End.Sub(sh.Start).Hours()), strconv.Itoa(sh.Agents)})
+		row := []string{label, sh.Start.Format("15:04"), sh.End.Format("15:04 -07"), fmt.Sprintf("%.1fh", sh.End.Sub(sh.Start).Hours()), strconv.Itoa(sh.Agents)}
+		if breaks {
+			b := ""
+			if !sh.BreakStart.IsZero() {
+				b = sh.BreakStart.Format("15:04") + "–" + sh.BreakEnd.Format("15:04")
+			}
+			row = append(row[:4], b, row[4])
+		}
+		rows = append(rows, row)
 	}
-	return texttab.Write(w, []string{"day", "start", "end", "length", "agents"}, rows)
+	head := []string{"day", "start", "end", "length", "agents"}
+	if breaks {
+		head = []string{"day", "start", "end", "length", "break", "agents"}
+	}
+	return texttab.Write(w, head, rows)
 }
 
 // filterRows returns the rows of t for which keep is true.

@@ -52,3 +52,41 @@ func BenchmarkSolveWeek15m(b *testing.B) {
 	b.ReportMetric(s.PaidHours, "paid-hours")
 	b.ReportMetric(s.Gap, "gap")
 }
+
+// The second goal: a week of 15-minute intervals with a 30-minute
+// unpaid break in the middle third of shifts of 6 h or more, within 1% of
+// the lower bound.
+func BenchmarkSolveWeek15mBreaks(b *testing.B) {
+	benchBreaks(b, 15*time.Minute, false)
+}
+
+func BenchmarkSolveWeek30mBreaks(b *testing.B) {
+	benchBreaks(b, 30*time.Minute, false)
+}
+
+// A cyclic week with breaks, open around the clock at a low level at night.
+func BenchmarkSolveWeek15mBreaksCyclic(b *testing.B) {
+	benchBreaks(b, 15*time.Minute, true)
+}
+
+func benchBreaks(b *testing.B, step time.Duration, cyclic bool) {
+	start, req := weekRequirement(step)
+	rules := Rules{StartEvery: step, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour},
+		Break: 30 * time.Minute, BreakFrom: 6 * time.Hour, Cyclic: cyclic}
+	if cyclic {
+		rules.LatestEnd = 32 * time.Hour
+		for i := range req {
+			req[i] = math.Max(req[i], 2)
+		}
+	}
+	var s *Schedule
+	for b.Loop() {
+		var err error
+		if s, err = Solve(start, step, req, rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(s.PaidHours, "paid-hours")
+	b.ReportMetric(s.LowerBound, "lower-bound")
+	b.ReportMetric(100*s.Gap, "gap-%")
+}

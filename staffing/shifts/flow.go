@@ -1,9 +1,6 @@
 package shifts
 
-import (
-	"container/heap"
-	"math"
-)
+import "math"
 
 // flowGraph is a min-cost flow network solved by successive shortest
 // paths with Johnson potentials (Ahuja, Magnanti & Orlin 1993, §9.7).
@@ -40,16 +37,21 @@ func (g *flowGraph) minCostFlow(s, t int, want float64) (sent, cost float64) {
 	pot := make([]float64, g.n)
 	dist := make([]float64, g.n)
 	prev := make([]int, g.n)
+	var pq queue
 	for sent < want {
 		for i := range dist {
 			dist[i], prev[i] = math.Inf(1), -1
 		}
 		dist[s] = 0
-		pq := &queue{{s, 0}}
-		for pq.Len() > 0 {
-			it := heap.Pop(pq).(item)
+		pq = append(pq[:0], item{s, 0})
+		for len(pq) > 0 {
+			var it item
+			it, pq = pq.pop()
 			if it.d > dist[it.v] {
 				continue
+			}
+			if it.v == t {
+				break // the rest cannot shorten the path to t
 			}
 			for _, ai := range g.out[it.v] {
 				a := &g.arcs[ai]
@@ -59,17 +61,18 @@ func (g *flowGraph) minCostFlow(s, t int, want float64) (sent, cost float64) {
 				nd := dist[it.v] + a.cost + pot[it.v] - pot[a.to]
 				if nd < dist[a.to]-1e-12 {
 					dist[a.to], prev[a.to] = nd, ai
-					heap.Push(pq, item{a.to, nd})
+					pq = pq.push(item{a.to, nd})
 				}
 			}
 		}
 		if math.IsInf(dist[t], 1) {
 			break
 		}
+		// Nodes settled after t move by dist[t] only, which keeps every
+		// reduced cost on a residual arc non-negative (the usual early
+		// exit of Dijkstra in successive shortest paths).
 		for v := range pot {
-			if !math.IsInf(dist[v], 1) {
-				pot[v] += dist[v]
-			}
+			pot[v] += math.Min(dist[v], dist[t])
 		}
 		push := want - sent
 		for v := t; v != s; {
@@ -94,10 +97,41 @@ type item struct {
 	d float64
 }
 
+// queue is a binary min-heap on d, typed to avoid container/heap's
+// boxing in the innermost loop.
 type queue []item
 
-func (q queue) Len() int           { return len(q) }
-func (q queue) Less(i, j int) bool { return q[i].d < q[j].d }
-func (q queue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
-func (q *queue) Push(x any)        { *q = append(*q, x.(item)) }
-func (q *queue) Pop() any          { old := *q; x := old[len(old)-1]; *q = old[:len(old)-1]; return x }
+func (q queue) push(x item) queue {
+	q = append(q, x)
+	for i := len(q) - 1; i > 0; {
+		p := (i - 1) / 2
+		if q[p].d <= q[i].d {
+			break
+		}
+		q[p], q[i] = q[i], q[p]
+		i = p
+	}
+	return q
+}
+
+func (q queue) pop() (item, queue) {
+	top := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for i := 0; ; {
+		l, m := 2*i+1, i
+		if l < len(q) && q[l].d < q[m].d {
+			m = l
+		}
+		if r := l + 1; r < len(q) && q[r].d < q[m].d {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		q[m], q[i] = q[i], q[m]
+		i = m
+	}
+	return top, q
+}

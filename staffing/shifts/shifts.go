@@ -30,6 +30,14 @@ type Rules struct {
 	MaxAgents int
 	// MaxStartTimes caps the distinct local start times used; 0 means none.
 	MaxStartTimes int
+	// Break is an unpaid break given to every shift of at least BreakFrom,
+	// placed by the solver wholly inside the middle third of the shift;
+	// 0 means no breaks.
+	Break, BreakFrom time.Duration
+	// Cyclic makes the input a weekly pattern: shifts may run past the
+	// end of the week and cover its first intervals (Sunday night into
+	// Monday). The input must then be exactly one week.
+	Cyclic bool
 }
 
 // Validate reports every problem with r for intervals of length step.
@@ -58,6 +66,19 @@ func (r Rules) Validate(step time.Duration) error {
 			errs = append(errs, fmt.Errorf("shifts: cost per hour %v: want >= 0", c))
 		}
 	}
+	if r.Break < 0 || r.Break%step != 0 {
+		errs = append(errs, fmt.Errorf("shifts: break %v: want a multiple of the interval %v", r.Break, step))
+	}
+	if r.Break > 0 {
+		for _, l := range r.Lengths {
+			if k := int(l / step); l >= r.BreakFrom && l%step == 0 && breakLo(k) > breakHi(k, int(r.Break/step)) {
+				errs = append(errs, fmt.Errorf("shifts: break %v does not fit in the middle third of a %v shift at %v intervals", r.Break, l, step))
+			}
+		}
+	}
+	if r.LatestEnd < 0 || r.LatestEnd > 48*time.Hour {
+		errs = append(errs, fmt.Errorf("shifts: LatestEnd %v: want a clock time up to 48h (above 24h: the next day)", r.LatestEnd))
+	}
 	if r.LatestEnd != 0 && r.EarliestStart >= r.LatestEnd {
 		errs = append(errs, fmt.Errorf("shifts: EarliestStart %v is not before LatestEnd %v", r.EarliestStart, r.LatestEnd))
 	}
@@ -67,10 +88,12 @@ func (r Rules) Validate(step time.Duration) error {
 	return errors.Join(errs...)
 }
 
-// Shift is a number of agents working the same shift.
+// Shift is a number of agents working the same shift with the same
+// break (BreakStart and BreakEnd are zero for shifts without a break).
 type Shift struct {
-	Start, End time.Time
-	Agents     int
+	Start, End           time.Time
+	BreakStart, BreakEnd time.Time
+	Agents               int
 }
 
 // Schedule is a shift plan and how it covers the requirement.
@@ -90,11 +113,19 @@ type Schedule struct {
 }
 
 type candidate struct {
-	start, k int // first interval, intervals covered
+	start, k int // first interval, intervals spanned (past n only when cyclic)
 	length   time.Duration
 	clock    time.Duration // local start time of day
-	cost     float64
+	cost     float64       // paid hours (length less the break) times the cost per hour
+	// brLo..brHi are the break's allowed first intervals, as offsets from
+	// start, and brK its intervals; brK is 0 for shifts without a break.
+	brLo, brHi, brK int
 }
+
+// breakLo and breakHi bound the first interval of a break of bk intervals
+// in a shift of k: the break lies wholly in the middle third.
+func breakLo(k int) int     { return (k + 2) / 3 }
+func breakHi(k, bk int) int { return 2*k/3 - bk }
 
 // Solve chooses how many agents start which shift so that every interval
 // has at least its required agents, at least cost.
@@ -114,29 +145,19 @@ type candidate struct {
 // start holds the interval starts, consecutive at step in real time (a
 // week in Europe/Stockholm may have 167 or 169 hourly intervals).
 func Solve(start []time.Time, step time.Duration, required []float64, r Rules) (*Schedule, error) {
-	if err := r.Validate(step); err != nil {
+	req, cands, err := prepare(start, step, required, r)
+	if err != nil {
 		return nil, err
 	}
-	n := len(start)
-	if n == 0 || len(required) != n {
-		return nil, errors.New("shifts: want one requirement per interval")
+	withBreaks := false
+	for _, c := range cands {
+		withBreaks = withBreaks || c.brK > 0
 	}
-	req := make([]int, n)
-	for i, v := range required {
-		switch {
-		case math.IsNaN(v) || v < 0:
-			return nil, fmt.Errorf("shifts: interval %s: requirement %v: want a whole number of agents >= 0", start[i].Format(time.RFC3339), v)
-		case v != math.Trunc(v):
-			return nil, fmt.Errorf("shifts: interval %s: requirement %v is not a whole number of agents (use scheduled agents, rounded up)", start[i].Format(time.RFC3339), v)
+	if withBreaks || r.Cyclic {
+		if r.MaxAgents > 0 || r.MaxStartTimes > 0 {
+			return nil, errors.New("shifts: MaxAgents and MaxStartTimes cannot yet be combined with breaks or cyclic weeks")
 		}
-		req[i] = int(v)
-		if i > 0 && start[i].Sub(start[i-1]) != step {
-			return nil, fmt.Errorf("shifts: interval %s follows %s: want consecutive intervals of %v", start[i].Format(time.RFC3339), start[i-1].Format(time.RFC3339), step)
-		}
-	}
-	cands := candidates(start, step, r)
-	if err := uncovered(start, req, cands, r); err != nil {
-		return nil, err
+		return solveGeneral(start, req, cands, r)
 	}
 	allowed := map[time.Duration]bool{}
 	for _, c := range cands {
@@ -175,7 +196,13 @@ func Solve(start []time.Time, step time.Duration, required []float64, r Rules) (
 			note = fmt.Sprintf("start times capped at %d by dropping the least-used ones (a heuristic); the bound is the optimum without the cap", r.MaxStartTimes)
 		}
 	}
-	return sched.schedule(start, step, req, cands, lb, note), nil
+	var ps []placed
+	for j, x := range sched.x {
+		if x > 0 {
+			ps = append(ps, placed{j, -1, x})
+		}
+	}
+	return schedule(start, req, cands, ps, sched.cost, lb, note), nil
 }
 
 func candidates(start []time.Time, step time.Duration, r Rules) []candidate {
@@ -183,6 +210,7 @@ func candidates(start []time.Time, step time.Duration, r Rules) []candidate {
 	if latest == 0 {
 		latest = 24 * time.Hour
 	}
+	bk := int(r.Break / step)
 	var cs []candidate
 	for i, t := range start {
 		clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second
@@ -191,17 +219,29 @@ func candidates(start []time.Time, step time.Duration, r Rules) []candidate {
 		}
 		for li, l := range r.Lengths {
 			k := int(l / step)
-			if i+k > len(start) || clock+l > latest {
+			if clock+l > latest || k > len(start) || i+k > len(start) && !r.Cyclic {
 				continue
 			}
-			cost := l.Hours()
-			if r.CostPerHour != nil && r.CostPerHour[li] > 0 {
-				cost *= r.CostPerHour[li]
+			c := candidate{start: i, k: k, length: l, clock: clock}
+			paid := l
+			if r.Break > 0 && l >= r.BreakFrom {
+				c.brLo, c.brHi, c.brK = breakLo(k), breakHi(k, bk), bk
+				paid -= r.Break
 			}
-			cs = append(cs, candidate{start: i, k: k, length: l, clock: clock, cost: cost})
+			c.cost = paid.Hours()
+			if r.CostPerHour != nil && r.CostPerHour[li] > 0 {
+				c.cost *= r.CostPerHour[li]
+			}
+			cs = append(cs, c)
 		}
 	}
 	return cs
+}
+
+// covers reports whether some placement of c's break leaves the agent
+// working at offset o of the shift.
+func (c candidate) covers(o int) bool {
+	return c.brK == 0 || o < c.brLo || o < c.brHi || o >= c.brLo+c.brK
 }
 
 // uncovered returns an error naming the intervals with a requirement that
@@ -210,10 +250,13 @@ func uncovered(start []time.Time, req []int, cands []candidate, r Rules) error {
 	if r.UnderPenalty > 0 {
 		return nil
 	}
-	covered := make([]bool, len(req))
+	n := len(req)
+	covered := make([]bool, n)
 	for _, c := range cands {
-		for t := c.start; t < c.start+c.k; t++ {
-			covered[t] = true
+		for o := 0; o < c.k; o++ {
+			if c.covers(o) {
+				covered[(c.start+o)%n] = true
+			}
 		}
 	}
 	var bad []string
@@ -230,7 +273,7 @@ func uncovered(start []time.Time, req []int, cands []candidate, r Rules) error {
 		more = fmt.Sprintf(" and %d more", len(bad)-5)
 		bad = bad[:5]
 	}
-	return fmt.Errorf("%w: %s%s need agents but no allowed shift (starts, lengths, earliest start, latest end) covers them; widen the rules or set an under-staffing penalty",
+	return fmt.Errorf("%w: %s%s need agents but no allowed shift (starts, lengths, earliest start, latest end, breaks) covers them; widen the rules or set an under-staffing penalty",
 		ErrUncoverable, strings.Join(bad, ", "), more)
 }
 
@@ -370,23 +413,55 @@ func flowAt(req []int, cands []candidate, allowed map[time.Duration]bool, r Rule
 	return sol, nil
 }
 
-func (s *flowSolution) schedule(start []time.Time, step time.Duration, req []int, cands []candidate, bound float64, note string) *Schedule {
+// placed is a number of agents on candidate shift cand with the break at
+// offset off (-1: no break).
+type placed struct{ cand, off, agents int }
+
+// coverage returns the agents working in each of n intervals.
+func coverage(n int, cands []candidate, ps []placed) []int {
+	cov := make([]int, n)
+	for _, p := range ps {
+		c := cands[p.cand]
+		for o := 0; o < c.k; o++ {
+			if p.off < 0 || o < p.off || o >= p.off+c.brK {
+				cov[(c.start+o)%n] += p.agents
+			}
+		}
+	}
+	return cov
+}
+
+func schedule(start []time.Time, req []int, cands []candidate, ps []placed, cost, bound float64, note string) *Schedule {
 	n := len(req)
-	sc := &Schedule{Required: req, Scheduled: make([]int, n), Under: make([]int, n), Cost: s.cost, LowerBound: bound, Note: note}
-	for j, x := range s.x {
-		if x == 0 {
-			continue
+	sc := &Schedule{Required: req, Scheduled: coverage(n, cands, ps), Under: make([]int, n), Cost: cost, LowerBound: bound, Note: note}
+	step := start[1%n].Sub(start[0])
+	at := func(i int) time.Time { // interval i, past the end of a cyclic week
+		if i < n {
+			return start[i]
 		}
-		c := cands[j]
-		sc.Shifts = append(sc.Shifts, Shift{Start: start[c.start], End: start[c.start].Add(c.length), Agents: x})
-		sc.PaidHours += float64(x) * c.length.Hours()
-		for t := c.start; t < c.start+c.k; t++ {
-			sc.Scheduled[t] += x
+		return start[i-n].AddDate(0, 0, 7)
+	}
+	for _, p := range ps {
+		c := cands[p.cand]
+		sh := Shift{Start: start[c.start], End: start[c.start].Add(c.length), Agents: p.agents}
+		paid := c.length
+		if p.off >= 0 {
+			sh.BreakStart = at(c.start + p.off)
+			sh.BreakEnd = sh.BreakStart.Add(time.Duration(c.brK) * step)
+			paid -= time.Duration(c.brK) * step
 		}
+		sc.Shifts = append(sc.Shifts, sh)
+		sc.PaidHours += float64(p.agents) * paid.Hours()
 	}
 	sort.Slice(sc.Shifts, func(i, j int) bool {
 		a, b := sc.Shifts[i], sc.Shifts[j]
-		return a.Start.Before(b.Start) || a.Start.Equal(b.Start) && a.End.Before(b.End)
+		if !a.Start.Equal(b.Start) {
+			return a.Start.Before(b.Start)
+		}
+		if !a.End.Equal(b.End) {
+			return a.End.Before(b.End)
+		}
+		return a.BreakStart.Before(b.BreakStart)
 	})
 	for t := range req {
 		sc.Under[t] = max(0, req[t]-sc.Scheduled[t])
@@ -396,4 +471,37 @@ func (s *flowSolution) schedule(start []time.Time, step time.Duration, req []int
 	}
 	sc.Optimal = sc.Gap <= 1e-9
 	return sc
+}
+
+// prepare checks the input and returns the requirement in whole agents and
+// the candidate shifts.
+func prepare(start []time.Time, step time.Duration, required []float64, r Rules) ([]int, []candidate, error) {
+	if err := r.Validate(step); err != nil {
+		return nil, nil, err
+	}
+	n := len(start)
+	if n == 0 || len(required) != n {
+		return nil, nil, errors.New("shifts: want one requirement per interval")
+	}
+	req := make([]int, n)
+	for i, v := range required {
+		switch {
+		case math.IsNaN(v) || v < 0:
+			return nil, nil, fmt.Errorf("shifts: interval %s: requirement %v: want a whole number of agents >= 0", start[i].Format(time.RFC3339), v)
+		case v != math.Trunc(v):
+			return nil, nil, fmt.Errorf("shifts: interval %s: requirement %v is not a whole number of agents (use scheduled agents, rounded up)", start[i].Format(time.RFC3339), v)
+		}
+		req[i] = int(v)
+		if i > 0 && start[i].Sub(start[i-1]) != step {
+			return nil, nil, fmt.Errorf("shifts: interval %s follows %s: want consecutive intervals of %v", start[i].Format(time.RFC3339), start[i-1].Format(time.RFC3339), step)
+		}
+	}
+	if r.Cyclic && !start[0].AddDate(0, 0, 7).Equal(start[n-1].Add(step)) {
+		return nil, nil, fmt.Errorf("shifts: cyclic: the input runs from %s to %s: want exactly one week", start[0].Format(time.RFC3339), start[n-1].Add(step).Format(time.RFC3339))
+	}
+	cands := candidates(start, step, r)
+	if err := uncovered(start, req, cands, r); err != nil {
+		return nil, nil, err
+	}
+	return req, cands, nil
 }

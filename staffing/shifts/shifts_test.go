@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/optimize/convex/lp"
 )
 
 func hoursFrom(t0 time.Time, n int) []time.Time {
@@ -23,61 +20,16 @@ func hoursFrom(t0 time.Time, n int) []time.Time {
 // bruteForce enumerates every integer schedule with 0..maxX agents per
 // candidate shift and returns the least cost that covers req.
 func bruteForce(req []int, cands []candidate, maxX int) float64 {
-	best := math.Inf(1)
-	x := make([]int, len(cands))
-	for {
-		cov := make([]int, len(req))
-		cost := 0.0
-		for j, v := range x {
-			cost += float64(v) * cands[j].cost
-			for t := cands[j].start; t < cands[j].start+cands[j].k; t++ {
-				cov[t] += v
-			}
-		}
-		ok := true
-		for t := range req {
-			ok = ok && cov[t] >= req[t]
-		}
-		if ok && cost < best {
-			best = cost
-		}
-		i := 0
-		for ; i < len(x); i++ {
-			x[i]++
-			if x[i] <= maxX {
-				break
-			}
-			x[i] = 0
-		}
-		if i == len(x) {
-			return best
-		}
-	}
+	cols, cost := explicitColumns(len(req), cands)
+	return bruteForceCols(req, cols, cost, maxX)
 }
 
-// lpBound solves the covering LP min cᵀx, Ax − s = r, x, s ≥ 0 with
-// gonum's simplex: a second method for the flow's lower bound.
+// lpBound solves the covering LP with gonum's simplex: a second method
+// for the flow's lower bound.
 func lpBound(t *testing.T, req []int, cands []candidate) float64 {
 	t.Helper()
-	n, m := len(req), len(cands)
-	A := mat.NewDense(n, m+n, nil)
-	c := make([]float64, m+n)
-	b := make([]float64, n)
-	for j, cd := range cands {
-		c[j] = cd.cost
-		for i := cd.start; i < cd.start+cd.k; i++ {
-			A.Set(i, j, 1)
-		}
-	}
-	for i := range req {
-		A.Set(i, m+i, -1)
-		b[i] = float64(req[i])
-	}
-	opt, _, err := lp.Simplex(c, A, b, 1e-10, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return opt
+	cols, cost := explicitColumns(len(req), cands)
+	return simplexCols(t, req, cols, cost)
 }
 
 func TestSolveMatchesBruteForceAndLP(t *testing.T) {
@@ -88,12 +40,7 @@ func TestSolveMatchesBruteForceAndLP(t *testing.T) {
 	for trial := 0; trial < 20; trial++ {
 		n := 6
 		start := hoursFrom(t0, n)
-		req := make([]float64, n)
-		ireq := make([]int, n)
-		for i := range req {
-			ireq[i] = rng.IntN(3)
-			req[i] = float64(ireq[i])
-		}
+		req, ireq := randomRequirement(rng, n)
 		s, err := Solve(start, time.Hour, req, rules)
 		if err != nil {
 			t.Fatal(err)
