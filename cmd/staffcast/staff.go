@@ -75,6 +75,12 @@ func runStaff(c *cli.Context) error {
 	var tb *data.Table
 	if c.String("in") == "" {
 		sampleNote(c, "in", "the week of 17 November 2025: calls, chats and emails, Europe/Stockholm")
+		if s.AHT == 0 {
+			// The sample has no handling times; use the one staffcast
+			// hours assumes, so that the command runs as it is.
+			s.AHT = 4 * time.Minute
+			fmt.Fprintln(c.App.ErrWriter, "no --aht: assuming 4m for the sample")
+		}
 		if tb, err = sampleVolumes(); err != nil {
 			return err
 		}

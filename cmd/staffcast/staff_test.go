@@ -61,6 +61,9 @@ func TestCommandsRunOnTheSample(t *testing.T) {
 	// Without --in every data command runs on the embedded sample.
 	for _, args := range [][]string{
 		{"staff", "--aht", "4m", "--format", "csv"},
+		{"staff"}, // the sample has no handling times: 4m is assumed
+		{"shifts"},
+		{"hours"},
 		{"validate"},
 		{"aggregate", "--format", "csv"},
 		{"convert", "--format", "csv"},
