@@ -85,16 +85,16 @@ var realCases = []struct {
 	h, lag        int
 	goal, maxMASE float64
 	// coverage bounds of the 80% interval on the held-out rows: the goal
-	// is 0.75–0.85; anonbank_il is held to 0.86 (measured 0.851, just
+	// is 0.75–0.85; anonbank_il is held to 0.86 (measured 0.857, just
 	// outside; before the held-out rows it covers 0.83).
 	covLo, covHi float64
 	// devMASE holds the development stretch (TestCalibrationBeforeHoldout)
 	// to its measured MASE plus 2%.
 	devMASE float64
 }{
-	{"anonbank_il_1999_hourly.csv", 336, 168, 0.571, 0.567, 0.75, 0.86, 0.650},
-	{"bank_calls_us_2003_hourly.csv", 140, 70, 0.861, 0.826, 0.75, 0.85, 0.778},
-	{"online_retail_uk_2011_hourly.csv", 336, 168, 1.058, 1.029, 0.75, 0.85, 0.902},
+	{"anonbank_il_1999_hourly.csv", 336, 168, 0.571, 0.555, 0.75, 0.86, 0.636},
+	{"bank_calls_us_2003_hourly.csv", 140, 70, 0.861, 0.769, 0.75, 0.85, 0.787},
+	{"online_retail_uk_2011_hourly.csv", 336, 168, 1.058, 1.043, 0.75, 0.85, 0.903},
 }
 
 func TestAccuracyOnRealSeries(t *testing.T) {
@@ -141,5 +141,30 @@ func TestCalibrationBeforeHoldout(t *testing.T) {
 		if m.MASE > c.devMASE {
 			t.Errorf("%s: development MASE %.3f, held to %.3f", c.file, m.MASE, c.devMASE)
 		}
+	}
+}
+
+func TestAutoBeatsSeasonalNaiveOnUSBacktest(t *testing.T) {
+	// Four rolling origins over the US bank series, each a horizon of the
+	// rows of its last 14 days (nine open weekdays, 126 rows). Auto once
+	// chose DoubleSeasonal here, fitted to the surge after Labor Day, and
+	// lost to the seasonal naive (MASE 1.244 against 1.106).
+	if testing.Short() {
+		t.Skip("long")
+	}
+	start, y := realSeries(t, "bank_calls_us_2003_hourly.csv")
+	from := start[len(start)-1].AddDate(0, 0, -14)
+	h := 0
+	for i := len(start) - 1; i >= 0 && start[i].After(from); i-- {
+		h++
+	}
+	bts, err := RunBacktest(start, y, time.Hour, h, 4, []Model{SeasonalNaive, Auto}, Options{Quantiles: []float64{0.1, 0.9}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	naive, auto := bts[0].Overall.MASE, bts[1].Overall.MASE
+	t.Logf("horizon %d rows: seasonal naive MASE %.3f, auto %.3f (80%% coverage %.3f)", h, naive, auto, bts[1].Overall.Coverage)
+	if auto >= naive {
+		t.Errorf("auto MASE %.3f, not below the seasonal naive's %.3f", auto, naive)
 	}
 }

@@ -45,6 +45,7 @@ type dshwFit struct {
 	z          []float64
 	l0         float64
 	d0, w0     []float64
+	scale      float64 // robust scale of the starting state's errors
 }
 
 // newDSHWFit keeps the observations and the starting state.
@@ -88,8 +89,36 @@ func newDSHWFit(start []time.Time, y []float64, step time.Duration) *dshwFit {
 			f.w0[s] = ws[s]/wn[s] - f.l0 - f.d0[s%perDay]
 		}
 	}
+	// The error scale: the median absolute error of the starting state
+	// over the open hours of the weeks that made it, times 1.4826 (the
+	// MAD's factor to a normal standard deviation), and at least the
+	// Poisson noise of the median open hour, 1/√median on the log scale,
+	// so that a series too regular to show noise can still move to a new
+	// level.
+	var dev, open []float64
+	for i := first; i < len(start) && start[i].Before(initEnd); i++ {
+		if math.IsNaN(y[i]) || y[i] == 0 {
+			continue
+		}
+		s, h := slotOf(start[i], step), hourOf(start[i], step)
+		dev = append(dev, math.Abs(math.Log1p(y[i])-(f.l0+f.d0[h]+f.w0[s])))
+		open = append(open, y[i])
+	}
+	f.scale = 1
+	if len(dev) > 0 {
+		sort.Float64s(dev)
+		sort.Float64s(open)
+		f.scale = math.Max(1.4826*dev[len(dev)/2], 1/math.Sqrt(math.Max(open[len(open)/2], 1)))
+	}
 	return f
 }
+
+// huberK is where the smoothing clips a one-step error, in units of the
+// error scale: Huber's ψ with k = 2, so that a day unlike its kind (the
+// surge after a holiday the series does not show, an outage) moves the
+// level, day and week cycles as a 2σ error would instead of dragging them
+// for the weeks ahead.
+const huberK = 2
 
 // hourOf is the interval's place in the day by local clock.
 func hourOf(t time.Time, step time.Duration) int {
@@ -104,6 +133,7 @@ func (f *dshwFit) predict(p dshwParams, future []time.Time) []float64 {
 	for i, z := range f.z {
 		s, h := f.slot[i], f.hour[i]
 		e := z - (l + d[h] + w[s])
+		e = math.Max(-huberK*f.scale, math.Min(huberK*f.scale, e))
 		l += p.alpha * e
 		d[h] += p.delta * e
 		w[s] += p.omega * e

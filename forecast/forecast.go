@@ -15,7 +15,7 @@ import (
 type Model int
 
 const (
-	Auto           Model = iota // choose by rolling-origin validation on the last horizons of history
+	Auto           Model = iota // the mean of the two models best by rolling-origin validation on the last horizons of history
 	SeasonalNaive               // the same interval one week earlier
 	WeekMean                    // the mean of the same interval over the last Options.Weeks weeks
 	Profile                     // exponentially weighted week profile with a level correction
@@ -63,9 +63,11 @@ type Result struct {
 	Point     []float64
 	Levels    []float64   // quantile levels
 	Quantiles [][]float64 // [level][interval]
-	Model     Model       // the model used (Auto resolved)
+	Model     Model       // the model used: Auto only when Blend says what it averaged
+	Blend     []Model     // for Auto, the models whose forecasts were averaged
 	// ValidationMAE is each candidate model's mean absolute error over the
-	// validation origins that chose the model and calibrated the intervals.
+	// validation origins that chose the model and calibrated the intervals
+	// (under Auto, the blend's).
 	ValidationMAE map[Model]float64
 	Warnings      []error
 }
@@ -106,10 +108,16 @@ const maxOrigins = 6
 //
 // Validation: the last len(future) intervals of history (at most four
 // weeks), and up to five stretches of that length before them, are each
-// forecast from the history before them. Their errors choose the Profile
-// model's constants and the model (Auto) and, on the log scale, give the
-// prediction quantiles (split-conformal calibration). The chosen model is
-// then refitted on all history.
+// forecast from the history before them. Their errors choose the constants
+// of the Profile and DoubleSeasonal models and the two models that Auto
+// averages and, on the log scale, give the prediction quantiles
+// (split-conformal calibration). The chosen models are then refitted on
+// all history.
+//
+// Auto averages two models rather than taking the single best: the best
+// by validation is sometimes the one that fails worst on the next weeks
+// (a model whose constants follow a recent surge), and the mean of two
+// good forecasts is seldom much worse than the better one.
 func ForecastAt(start []time.Time, y []float64, step time.Duration, future []time.Time, opt Options) (*Result, error) {
 	if err := check(start, y, step, future); err != nil {
 		return nil, err
@@ -138,36 +146,56 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 		cuts = append(cuts, cut)
 	}
 	c := tuned{profile: profileParams{shapeHalf: 4, levelHalf: 1}, dshw: dshwParams{alpha: 0.005, delta: 0.01, omega: 0.05}}
-	var resid map[Model][]float64
+	var v *validation
 	if len(cuts) > 0 {
-		v, err := validate(start, y, step, h, cuts, opt)
-		if err != nil {
+		var err error
+		if v, err = validate(start, y, step, h, cuts, opt); err != nil {
 			return nil, err
 		}
-		c, resid, res.ValidationMAE = v.c, v.resid, v.mae
+		c, res.ValidationMAE = v.c, v.mae
 	} else {
 		res.Warnings = append(res.Warnings, fmt.Errorf("forecast: under two weeks of history before the validation stretch: prediction intervals are rough"))
 	}
 	res.Model = opt.Model
-	if res.Model == Auto {
-		res.Model = Profile
-		best := math.Inf(1)
-		for _, m := range candidates {
-			if mae, ok := res.ValidationMAE[m]; ok && mae < best {
-				best, res.Model = mae, m
-			}
+	members := []Model{opt.Model}
+	if opt.Model == Auto {
+		if v == nil {
+			res.Model, members = Profile, []Model{Profile}
+		} else {
+			members = append([]Model(nil), candidates...)
+			sort.SliceStable(members, func(i, j int) bool { return v.mae[members[i]] < v.mae[members[j]] })
+			members = members[:2]
+			res.Blend = members
 		}
 	}
-	point, warns, err := predict(res.Model, start, y, step, future, opt, c)
-	if err != nil {
-		return nil, err
+	res.Point = make([]float64, len(future))
+	yearly := false
+	seen := map[string]bool{}
+	for _, m := range members {
+		p, warns, err := predict(m, start, y, step, future, opt, c)
+		if err != nil {
+			return nil, err
+		}
+		for i, x := range p {
+			res.Point[i] += x / float64(len(members))
+		}
+		for _, w := range warns {
+			if !seen[w.Error()] { // the two members may share the regression
+				seen[w.Error()] = true
+				res.Warnings = append(res.Warnings, w)
+			}
+		}
+		yearly = yearly || m == Regression || m == Combination
 	}
-	res.Point = point
-	res.Warnings = append(res.Warnings, warns...)
-	if res.Model != Regression && res.Model != Combination && start[n-1].Sub(start[0]) < yearlySpan {
+	if !yearly && start[n-1].Sub(start[0]) < yearlySpan {
 		res.Warnings = append(res.Warnings, errNoYearly)
 	}
-	r := resid[res.Model]
+	var r []float64
+	if v != nil {
+		var mae float64
+		r, mae = v.blend(y, members)
+		res.ValidationMAE[res.Model] = mae
+	}
 	sort.Float64s(r)
 	for _, q := range levels {
 		qs := make([]float64, len(future))
@@ -175,7 +203,7 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 		if len(r) >= 20 {
 			off = quantile(r, q)
 		}
-		for i, p := range point {
+		for i, p := range res.Point {
 			if p == 0 {
 				continue // a closed interval: zero is certain enough
 			}
@@ -195,7 +223,30 @@ type tuned struct {
 type validation struct {
 	c     tuned
 	mae   map[Model]float64
-	resid map[Model][]float64
+	h     int
+	cuts  []int
+	preds []map[Model][]float64 // [origin]
+}
+
+// blend returns the log-scale errors, log(1 + actual) − log(1 + forecast),
+// of the mean of the members' validation forecasts, and its MAE.
+func (v *validation) blend(y []float64, members []Model) ([]float64, float64) {
+	var resid []float64
+	mae := 0.0
+	for o, cut := range v.cuts {
+		for i, a := range y[cut : cut+v.h] {
+			if math.IsNaN(a) {
+				continue
+			}
+			p := 0.0
+			for _, m := range members {
+				p += v.preds[o][m][i] / float64(len(members))
+			}
+			mae += math.Abs(a - p)
+			resid = append(resid, math.Log1p(a)-math.Log1p(p))
+		}
+	}
+	return resid, mae / float64(max(len(resid), 1))
 }
 
 // validate forecasts the h intervals after each cut from the history
@@ -235,7 +286,7 @@ func validate(start []time.Time, y []float64, step time.Duration, h int, cuts []
 			}
 		}
 	}
-	v := &validation{mae: map[Model]float64{}, resid: map[Model][]float64{}}
+	v := &validation{mae: map[Model]float64{}, h: h, cuts: cuts, preds: preds}
 	if want(Profile) {
 		g := profErr.best()
 		v.c.profile = profGrid[g]
@@ -261,22 +312,9 @@ func validate(start []time.Time, y []float64, step time.Duration, h int, cuts []
 		}
 	}
 	for _, m := range candidates {
-		if !(opt.Model == Auto || opt.Model == m) {
-			continue
+		if opt.Model == Auto || opt.Model == m {
+			_, v.mae[m] = v.blend(y, []Model{m})
 		}
-		mae, k := 0.0, 0
-		for o, cut := range cuts {
-			p := preds[o][m]
-			for i, a := range y[cut : cut+h] {
-				if math.IsNaN(a) {
-					continue
-				}
-				mae += math.Abs(a - p[i])
-				k++
-				v.resid[m] = append(v.resid[m], math.Log1p(a)-math.Log1p(p[i]))
-			}
-		}
-		v.mae[m] = mae / float64(max(k, 1))
 	}
 	return v, nil
 }

@@ -177,7 +177,11 @@ func runForecast(c *cli.Context) error {
 			if res, err = forecast.Forecast(s.Start, s.Column(col), s.Step, horizon, opt); err != nil {
 				return inputError(fmt.Errorf("column %q: %w", col, err))
 			}
-			fmt.Fprintf(c.App.ErrWriter, "column %s: model %v\n", col, res.Model)
+			if len(res.Blend) > 0 {
+				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v (mean of %v and %v)\n", col, res.Model, res.Blend[0], res.Blend[1])
+			} else {
+				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v\n", col, res.Model)
+			}
 		}
 		for _, w := range res.Warnings {
 			fmt.Fprintf(c.App.ErrWriter, "column %s: warning: %v\n", col, w)
