@@ -28,14 +28,18 @@ func toRecord(t *Table) (arrow.RecordBatch, error) {
 	for j, c := range t.Columns {
 		switch {
 		case c.Time != nil:
-			tz := "UTC"
-			if len(c.Time) > 0 {
-				tz = c.Time[0].Location().String()
-				if tz == "Local" {
-					tz = "UTC"
+			tz, nulls := "", false
+			for _, v := range c.Time {
+				if v.IsZero() {
+					nulls = true
+				} else if tz == "" {
+					tz = v.Location().String()
 				}
 			}
-			fields[j] = arrow.Field{Name: c.Name, Type: &arrow.TimestampType{Unit: timestampUnit, TimeZone: tz}}
+			if tz == "" || tz == "Local" {
+				tz = "UTC"
+			}
+			fields[j] = arrow.Field{Name: c.Name, Type: &arrow.TimestampType{Unit: timestampUnit, TimeZone: tz}, Nullable: nulls}
 		case c.Float != nil:
 			fields[j] = arrow.Field{Name: c.Name, Type: arrow.PrimitiveTypes.Float64, Nullable: true}
 		default:
@@ -49,7 +53,11 @@ func toRecord(t *Table) (arrow.RecordBatch, error) {
 		switch fb := b.Field(j).(type) {
 		case *array.TimestampBuilder:
 			for _, v := range c.Time {
-				fb.Append(arrow.Timestamp(v.UnixMicro()))
+				if v.IsZero() {
+					fb.AppendNull()
+				} else {
+					fb.Append(arrow.Timestamp(v.UnixMicro()))
+				}
 			}
 		case *array.Float64Builder:
 			for _, v := range c.Float {
@@ -172,6 +180,10 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 			null := ch.IsNull(i)
 			switch a := ch.(type) {
 			case *array.Timestamp:
+				if null && !isTime {
+					col.Time = append(col.Time, time.Time{}) // a missing time beside the start
+					continue
+				}
 				if null {
 					return col, bad(fmt.Errorf("%w: empty timestamp", ErrBadTime))
 				}

@@ -214,3 +214,41 @@ func TestReadParquetTimestampUnits(t *testing.T) {
 		}
 	}
 }
+
+// A zero time beside the start column is a missing time (a shift with no
+// break): an empty cell in CSV, null in JSON, Parquet and Arrow, and
+// read back from Parquet and Arrow as a zero time.
+func TestWriteMissingTimes(t *testing.T) {
+	t.Parallel()
+	loc := stockholm(t)
+	start := []time.Time{time.Date(2025, 3, 30, 8, 0, 0, 0, loc), time.Date(2025, 3, 30, 9, 0, 0, 0, loc)}
+	brk := []time.Time{{}, time.Date(2025, 3, 30, 12, 0, 0, 0, loc)}
+	tb := &Table{Columns: []Column{{Name: "start", Time: start}, {Name: "break_start", Time: brk}}}
+	var csvBuf, jsonBuf bytes.Buffer
+	if err := WriteTable(&csvBuf, tb, CSV); err != nil {
+		t.Fatal(err)
+	}
+	if want := "start,break_start\n2025-03-30T08:00:00+02:00,\n2025-03-30T09:00:00+02:00,2025-03-30T12:00:00+02:00\n"; csvBuf.String() != want {
+		t.Errorf("CSV:\n%s\nwant:\n%s", csvBuf.String(), want)
+	}
+	if err := WriteTable(&jsonBuf, tb, JSON); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(jsonBuf.String(), `"break_start": null`) {
+		t.Errorf("JSON has no null break:\n%s", jsonBuf.String())
+	}
+	for _, f := range []Format{Parquet, Arrow} {
+		var buf bytes.Buffer
+		if err := WriteTable(&buf, tb, f); err != nil {
+			t.Fatalf("%v: %v", f, err)
+		}
+		got, err := ReadTable(&buf, "rt."+f.String(), f, ReadOptions{Location: loc})
+		if err != nil {
+			t.Fatalf("%v: %v", f, err)
+		}
+		b := got.Column("break_start")
+		if b == nil || len(b.Time) != 2 || !b.Time[0].IsZero() || !b.Time[1].Equal(brk[1]) {
+			t.Errorf("%v: break_start read back as %v, want [zero, %v]", f, b, brk[1])
+		}
+	}
+}

@@ -15,7 +15,8 @@ import (
 // 3339 with their UTC offset (2025-10-26T02:00:00+02:00), numbers in
 // their shortest exact form, a missing value (NaN) as an empty cell or
 // null, and an infinite one as inf or null. Parquet and Arrow store times as microsecond timestamps with the
-// zone's name, and NaN as null.
+// zone's name, and NaN as null. A zero time.Time is a missing time (a
+// shift with no break, say): an empty cell, or null.
 func WriteTable(w io.Writer, t *Table, f Format) error {
 	switch f {
 	case CSV:
@@ -33,6 +34,9 @@ func WriteTable(w io.Writer, t *Table, f Format) error {
 func cell(c *Column, i int) string {
 	switch {
 	case c.Time != nil:
+		if c.Time[i].IsZero() {
+			return ""
+		}
 		return c.Time[i].Format(time.RFC3339)
 	case c.Float != nil:
 		v := c.Float[i]
@@ -93,6 +97,8 @@ func writeJSON(w io.Writer, t *Table) error {
 				} else {
 					bw.WriteString(strconv.FormatFloat(c.Float[i], 'f', -1, 64))
 				}
+			case c.Time != nil && c.Time[i].IsZero():
+				bw.WriteString("null")
 			default:
 				v, _ := json.Marshal(cell(c, i))
 				bw.Write(v)

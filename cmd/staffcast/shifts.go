@@ -135,14 +135,10 @@ func runShifts(c *cli.Context) error {
 		t.Columns[1].Time = append(t.Columns[1].Time, sh.End)
 		t.Columns[2].Float = append(t.Columns[2].Float, float64(sh.Agents))
 		if rules.Break > 0 {
-			// Shifts too short for a break have none: their break is empty
-			// at the shift's end.
-			bs, be := sh.BreakStart, sh.BreakEnd
-			if bs.IsZero() {
-				bs, be = sh.End, sh.End
-			}
-			t.Columns[3].Time = append(t.Columns[3].Time, bs)
-			t.Columns[4].Time = append(t.Columns[4].Time, be)
+			// Shifts too short for a break have none: zero times, written
+			// as empty cells (null in Parquet and JSON).
+			t.Columns[3].Time = append(t.Columns[3].Time, sh.BreakStart)
+			t.Columns[4].Time = append(t.Columns[4].Time, sh.BreakEnd)
 		}
 	}
 	if out.format == formatTable {
