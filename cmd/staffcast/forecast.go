@@ -13,13 +13,14 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
-	"github.com/staffcast/staffcast/cmd/staffcast/internal/heatmap"
+	"github.com/staffcast/staffcast/chart"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast"
 	"github.com/staffcast/staffcast/forecast/calendar"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
+	"gonum.org/v1/plot/vg"
 )
 
 func forecastFlags() []cli.Flag {
@@ -260,7 +261,7 @@ func runBacktest(c *cli.Context) error {
 		return inputError(err)
 	}
 	if f := c.String("chart"); f != "" {
-		format, err := heatmap.FormatFromPath(f)
+		format, err := chart.FormatFromPath(f)
 		if err != nil {
 			return usageError(fmt.Errorf("--chart: %w", err))
 		}
@@ -271,7 +272,11 @@ func runBacktest(c *cli.Context) error {
 			}
 		}
 		if err := data.WriteFileAtomic(f, func(w io.Writer) error {
-			return heatmap.WriteForecast(w, format, fmt.Sprintf("%s: %v forecast (80%% interval) against actual, last origin", cols[0], best.Model), best.LastStart, best.LastActual, best.LastPoint, best.LastLow, best.LastHigh)
+			p, err := chart.Forecast(fmt.Sprintf("%s: %v forecast (80%% interval) against actual, last origin", cols[0], best.Model), best.LastStart, best.LastActual, best.LastPoint, best.LastLow, best.LastHigh)
+			if err != nil {
+				return err
+			}
+			return chart.Write(w, format, 11*vg.Inch, 4*vg.Inch, p)
 		}); err != nil {
 			return err
 		}

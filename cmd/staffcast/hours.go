@@ -9,13 +9,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/staffcast/staffcast/cmd/staffcast/internal/heatmap"
+	"github.com/staffcast/staffcast/chart"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/hours"
 	"github.com/urfave/cli/v2"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 // hoursFlags are shared by hours and plan.
@@ -245,7 +247,7 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 	}
 	chats := series.Column(c.String("chats-column"))
 	res := hoursResult{Optimal: true}
-	var panels []heatmap.Panel
+	var panels []*plot.Plot
 	for _, p := range periods {
 		w, err := hours.Profile(series.Start, step, orders, calls, chats, p.in, hours.Statistic{Quantile: c.Float64("quantile")})
 		if err != nil {
@@ -281,23 +283,18 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 			}
 		}
 		res.add(pr)
-		var pan heatmap.Panel
-		pan.Title = fmt.Sprintf("orders per hour, %s (mean week); boxes: recommended hours", p.name)
-		pan.Step = step
-		for i, d := range []time.Weekday{1, 2, 3, 4, 5, 6, 0} {
-			pan.Values[i] = w.Orders[d]
-			if day := plan.Days[d]; !day.Closed {
-				pan.Windows[i] = [2]time.Duration{day.Open, day.Close}
-			}
+		pan, err := chart.HeatMap(fmt.Sprintf("orders per hour, %s (mean week); boxes: recommended hours", p.name), w.Orders, step, plan.Hours())
+		if err != nil {
+			return err
 		}
 		panels = append(panels, pan)
 	}
 	if f := c.String("chart"); f != "" {
-		format, err := heatmap.FormatFromPath(f)
+		format, err := chart.FormatFromPath(f)
 		if err != nil {
 			return usageError(fmt.Errorf("--chart: %w", err))
 		}
-		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return heatmap.Write(w, format, panels) }); err != nil {
+		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return chart.Write(w, format, 9*vg.Inch, 3.2*vg.Inch, panels...) }); err != nil {
 			return err
 		}
 	}

@@ -8,12 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/staffcast/staffcast/cmd/staffcast/internal/heatmap"
+	"github.com/staffcast/staffcast/chart"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/shifts"
 	"github.com/urfave/cli/v2"
+	"gonum.org/v1/plot/vg"
 )
 
 func shiftsCommand() *cli.Command {
@@ -116,12 +117,16 @@ func runShifts(c *cli.Context) error {
 		}
 	}
 	if f := c.String("chart"); f != "" {
-		format, err := heatmap.FormatFromPath(f)
+		format, err := chart.FormatFromPath(f)
 		if err != nil {
 			return usageError(fmt.Errorf("--chart: %w", err))
 		}
 		if err := data.WriteFileAtomic(f, func(w io.Writer) error {
-			return heatmap.WriteCoverage(w, format, start, step, s.Required, s.Scheduled)
+			p, err := chart.Coverage("required and scheduled agents", start, step, s.Required, s.Scheduled)
+			if err != nil {
+				return err
+			}
+			return chart.Write(w, format, 11*vg.Inch, 4*vg.Inch, p)
 		}); err != nil {
 			return err
 		}
