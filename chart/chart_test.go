@@ -165,7 +165,7 @@ func TestHeatMapColours(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(p.Title.Text, "red 100") {
+	if !strings.HasSuffix(p.Title.Text, "; blue 0 to red 100") {
 		t.Errorf("title %q: want the scale's top, 100 (NaN ignored)", p.Title.Text)
 	}
 	const w, h = 9 * vg.Inch, 3.2 * vg.Inch
@@ -203,6 +203,9 @@ func TestHeatMapStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	const w, h = 9 * vg.Inch, 3.2 * vg.Inch
+	if !strings.HasSuffix(p.Title.Text, "red 5") {
+		t.Errorf("title %q: want the scale's top, 5", p.Title.Text)
+	}
 	if r, _, b := rgb(pixel(t, p, w, h, 21.75, 0)); r < 150 || b > 80 {
 		t.Errorf("21:45 Sunday: rgb(%d, _, %d), want red", r, b)
 	}

@@ -43,7 +43,11 @@ func HeatMap(title string, values [7][]float64, step time.Duration, open staffin
 		}
 	}
 	p := plot.New()
-	p.Title.Text = fmt.Sprintf("%s; blue 0 to red %.3g", title, max)
+	top := fmt.Sprintf("%.0f", max)
+	if max < 10 {
+		top = fmt.Sprintf("%.2g", max) // 0.35 rather than 0
+	}
+	p.Title.Text = fmt.Sprintf("%s; blue 0 to red %s", title, top)
 	p.X.Label.Text = "local time of day (hour)"
 	p.X.Min, p.X.Max = 0, 24
 	p.Y.Min, p.Y.Max = -0.5, 6.5
