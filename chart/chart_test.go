@@ -290,6 +290,20 @@ func TestBadInput(t *testing.T) {
 			_, err := HeatMap("t", week(1), 0, staffing.OpeningHours{})
 			return err
 		}},
+		{"heat map, infinite value", "Friday slot 7 is +Inf", func() error {
+			v := week(1)
+			v[time.Friday][7] = math.Inf(1)
+			_, err := HeatMap("t", v, time.Hour, staffing.OpeningHours{})
+			return err
+		}},
+		{"forecast, infinite point", "forecast line: plotter: infinite", func() error {
+			_, err := Forecast("t", start, nil, append(v23[:22:22], math.Inf(1), 1), nil, nil)
+			return err
+		}},
+		{"forecast, infinite high", "band: plotter: infinite", func() error {
+			_, err := Forecast("t", start, nil, v24, v24, append(v23[:22:22], math.Inf(1), 1))
+			return err
+		}},
 		{"forecast, no intervals", "no intervals", func() error {
 			_, err := Forecast("t", nil, nil, nil, nil, nil)
 			return err

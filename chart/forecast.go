@@ -74,7 +74,7 @@ func Forecast(title string, start []time.Time, actual, point, low, high []float6
 		if len(band) > 0 {
 			poly, err := plotter.NewPolygon(band)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("chart: forecast: band: %w", err)
 			}
 			poly.Color, poly.LineStyle.Width = color.NRGBA{R: 150, G: 180, B: 230, A: 140}, 0
 			p.Add(poly)
@@ -97,7 +97,7 @@ func Forecast(title string, start []time.Time, actual, point, low, high []float6
 		}
 		line, err := plotter.NewLine(xy)
 		if err != nil {
-			return nil, fmt.Errorf("chart: forecast: %s: %w", l.name, err)
+			return nil, fmt.Errorf("chart: forecast: %s line: %w", l.name, err)
 		}
 		line.Color = l.color
 		p.Add(line)

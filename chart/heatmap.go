@@ -22,7 +22,8 @@ var mondayFirst = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, tim
 //
 // values is indexed by time.Weekday, as hours.Week.Orders is; each day
 // holds one value per slot of length step from midnight, every day the
-// same number. A NaN value is a cell left blank (white).
+// same number. A NaN value is a cell left blank (white); an infinite one
+// is an error.
 func HeatMap(title string, values [7][]float64, step time.Duration, open staffing.OpeningHours) (*plot.Plot, error) {
 	if step <= 0 {
 		return nil, fmt.Errorf("chart: heat map step %v: want a positive duration", step)
@@ -36,7 +37,10 @@ func HeatMap(title string, values [7][]float64, step time.Duration, open staffin
 		if len(row) != slots {
 			return nil, fmt.Errorf("chart: heat map: %v has %d values and %v %d: want the same number every day", time.Weekday(d), len(row), time.Weekday(0), slots)
 		}
-		for _, v := range row {
+		for i, v := range row {
+			if math.IsInf(v, 0) {
+				return nil, fmt.Errorf("chart: heat map: %v slot %d is %v: want a finite value, or NaN for none", time.Weekday(d), i, v)
+			}
 			if v > max { // false for NaN
 				max = v
 			}
