@@ -31,8 +31,8 @@ type Requirement struct {
 //
 // For Erlang C the search runs upward from the offered load, carrying the
 // Erlang B recursion from one n to the next, so its cost is linear in the
-// agents searched. Erlang A's measures are monotone in n too, so it
-// bisects. If even t.MaxAgents agents (DefaultMaxAgents when 0) fall short,
+// agents searched; Erlang A does the same from a staffing below its
+// answer that the Erlang C requirement brackets. If even t.MaxAgents agents (DefaultMaxAgents when 0) fall short,
 // Required returns the Requirement at the cap and an error wrapping
 // ErrUnreachable.
 func Required(q Queue, t Target) (Requirement, error) {
@@ -98,10 +98,18 @@ func (m model) requiredC(t Target, limit int) (Requirement, error) {
 
 func (m model) requiredA(t Target, limit int) (Requirement, error) {
 	sec := t.AnswerWithin.Seconds()
-	at := func(n int) Result { return m.erlangA(n, 1/invErlangB(m.a, n), sec, t.SLBase) }
-	// Start from the Erlang C requirement, which is cheap and usually
-	// within a few agents, then gallop to a bracket [lo fails, hi meets]
-	// and bisect: Erlang A's measures are monotone in n.
+	// The search tests the targets without the ASA's O(√c) sum unless an
+	// ASA target is set; the Requirement's results are computed in full.
+	test := func(n int, inv float64) bool {
+		return t.met(m.erlangAWith(n, 1/inv, sec, t.SLBase, t.MaxASA > 0))
+	}
+	full := func(n int, inv float64) Result { return m.erlangA(n, 1/inv, sec, t.SLBase) }
+	// Bracket from the Erlang C requirement, which is cheap and usually
+	// within a few agents: if it meets the targets, gallop down to a
+	// staffing lo that misses (0 always misses); otherwise lo is it. Then
+	// scan upwards from lo + 1, carrying the Erlang B recursion from one
+	// n to the next as requiredC does: Erlang A's measures are monotone
+	// in n, so the first n that meets every target is the answer.
 	start := max(1, int(math.Ceil(m.a)))
 	c := m
 	c.theta = 0
@@ -110,39 +118,36 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 	if req, err := c.requiredC(tc, limit); err == nil {
 		start = req.Agents
 	}
-	lo, hi := 0, start
-	if t.met(at(start)) {
-		for step := 1; ; step *= 2 {
-			next := hi - step
-			if next < 1 || !t.met(at(next)) {
-				lo = max(next, 0)
+	lo := start
+	if test(start, invErlangB(m.a, start)) {
+		lo = 0
+		for step, hi := 1, start; hi > 1; step *= 2 {
+			next := max(hi-step, 1)
+			if !test(next, invErlangB(m.a, next)) {
+				lo = next
 				break
 			}
 			hi = next
 		}
-	} else {
-		lo = start
-		for step := 1; ; step *= 2 {
-			if lo == limit {
-				r := at(limit)
-				return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
-			}
-			hi = min(limit, lo+step)
-			if t.met(at(hi)) {
-				break
-			}
-			lo = hi
-		}
 	}
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		if t.met(at(mid)) {
-			hi = mid
-		} else {
-			lo = mid
-		}
+	if lo >= limit {
+		r := full(limit, invErlangB(m.a, limit))
+		return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
 	}
-	return m.requirement(t, at(hi-1), at(hi), hi), nil
+	prevInv := invErlangB(m.a, lo)
+	n := lo + 1
+	inv := 1 + float64(n)/m.a*prevInv
+	for {
+		if test(n, inv) {
+			return m.requirement(t, full(n-1, prevInv), full(n, inv), n), nil
+		}
+		if n == limit {
+			r := full(n, inv)
+			return Requirement{Agents: n, Result: r}, unreachable(t, r, limit)
+		}
+		n++
+		prevInv, inv = inv, 1+float64(n)/m.a*inv
+	}
 }
 
 // met reports whether r meets every target in t. Staffing that answers
