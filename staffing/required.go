@@ -31,8 +31,8 @@ type Requirement struct {
 //
 // For Erlang C the search runs upward from the offered load, carrying the
 // Erlang B recursion from one n to the next, so its cost is linear in the
-// agents searched; Erlang A does the same from a staffing below its
-// answer that the Erlang C requirement brackets. If even t.MaxAgents agents (DefaultMaxAgents when 0) fall short,
+// agents searched; Erlang A brackets its answer from the Erlang C
+// requirement and scans the last few agents the same way. If even t.MaxAgents agents (DefaultMaxAgents when 0) fall short,
 // Required returns the Requirement at the cap and an error wrapping
 // ErrUnreachable.
 func Required(q Queue, t Target) (Requirement, error) {
@@ -105,23 +105,22 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 	}
 	full := func(n int, inv float64) Result { return m.erlangA(n, 1/inv, sec, t.SLBase) }
 	// Bracket from the Erlang C requirement, which is cheap and usually
-	// within a few agents: if it meets the targets, gallop down to a
-	// staffing lo that misses (0 always misses); otherwise lo is it. Then
-	// scan upwards from lo + 1, carrying the Erlang B recursion from one
-	// n to the next as requiredC does: Erlang A's measures are monotone
-	// in n, so the first n that meets every target is the answer.
+	// within a few agents: gallop from it to lo, which misses (0 always
+	// misses), and hi, which meets; bisect while the bracket is wide; then
+	// scan upwards from lo + 1, carrying the Erlang B recursion from one n
+	// to the next as requiredC does. Erlang A's measures are monotone in
+	// n, so the first n that meets every target is the answer.
 	start := max(1, int(math.Ceil(m.a)))
 	c := m
 	c.theta = 0
 	tc := t
 	tc.MaxAbandon = 0
 	if req, err := c.requiredC(tc, limit); err == nil {
-		start = req.Agents
+		start = min(req.Agents, limit)
 	}
-	lo := start
+	lo, hi := 0, start
 	if test(start, invErlangB(m.a, start)) {
-		lo = 0
-		for step, hi := 1, start; hi > 1; step *= 2 {
+		for step := 1; hi > 1; step *= 2 {
 			next := max(hi-step, 1)
 			if !test(next, invErlangB(m.a, next)) {
 				lo = next
@@ -129,25 +128,35 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 			}
 			hi = next
 		}
+	} else {
+		lo = start
+		for step := 1; ; step *= 2 {
+			if lo == limit {
+				r := full(limit, invErlangB(m.a, limit))
+				return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+			}
+			hi = min(limit, lo+step)
+			if test(hi, invErlangB(m.a, hi)) {
+				break
+			}
+			lo = hi
+		}
 	}
-	if lo >= limit {
-		r := full(limit, invErlangB(m.a, limit))
-		return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+	for hi-lo > 2 {
+		mid := lo + (hi-lo)/2
+		if test(mid, invErlangB(m.a, mid)) {
+			hi = mid
+		} else {
+			lo = mid
+		}
 	}
 	prevInv := invErlangB(m.a, lo)
 	n := lo + 1
 	inv := 1 + float64(n)/m.a*prevInv
-	for {
-		if test(n, inv) {
-			return m.requirement(t, full(n-1, prevInv), full(n, inv), n), nil
-		}
-		if n == limit {
-			r := full(n, inv)
-			return Requirement{Agents: n, Result: r}, unreachable(t, r, limit)
-		}
-		n++
-		prevInv, inv = inv, 1+float64(n)/m.a*inv
+	for ; n < hi && !test(n, inv); n++ {
+		prevInv, inv = inv, 1+float64(n+1)/m.a*inv
 	}
+	return m.requirement(t, full(n-1, prevInv), full(n, inv), n), nil
 }
 
 // met reports whether r meets every target in t. Staffing that answers
