@@ -76,11 +76,31 @@ func (m model) erlangAWith(n int, b float64, t float64, base SLBase, withASA boo
 	z := x * y
 	g := newGammaW(c, y)
 
-	lD := logAddExp(math.Log1p(-b)-math.Log(b), g.logW(c, 0))
-	pWait := math.Exp(g.logW(c, 0) - lD)
-	noWait := math.Exp(math.Log1p(-b) - math.Log(b) - lD)
-	w1 := math.Exp(g.logW(c+1, 0) - lD) // Σ r_j P(answered | j)/D · y/c
-	answered := c / y * w1              // P(wait and answered)
+	// Two incomplete gamma evaluations (three for ExcludeEarlyAbandon):
+	// P(c+1, ·) follows from P(c, ·) by P(c+1, z) = P(c, z) − z^c e^{−z}/Γ(c+1)
+	// (A&S 6.5.21), which in W's scale is W(c+1, y) = W(c, y) − 1, used where
+	// it does not cancel, or Q(c+1, y) = Q(c, y) + e^{−logL}.
+	var lW0, lW1 float64
+	qc1y := -1.0 // Q(c+1, y), when y > c
+	if y > c {
+		qc := gammaQ(c, y)
+		qc1y = qc + math.Exp(-g.logL)
+		lW0 = g.logL + math.Log1p(-qc)
+		lW1 = g.logL + math.Log1p(-qc1y)
+	} else {
+		lW0 = g.logW(c, 0)
+		if lW0 > math.Ln2 {
+			lW1 = lW0 + math.Log1p(-math.Exp(-lW0))
+		} else {
+			lW1 = g.logW(c+1, 0)
+		}
+	}
+	lNoWait := math.Log1p(-b) - math.Log(b)
+	lD := logAddExp(lNoWait, lW0)
+	pWait := math.Exp(lW0 - lD)
+	noWait := math.Exp(lNoWait - lD)
+	w1 := math.Exp(lW1 - lD) // Σ r_j P(answered | j)/D · y/c
+	answered := c / y * w1   // P(wait and answered)
 	pAb := pWait - answered
 	if !(pAb > 1e-4*answered) {
 		pAb = g.abandonSeries(lD)
@@ -88,11 +108,12 @@ func (m model) erlangAWith(n int, b float64, t float64, base SLBase, withASA boo
 	// Answered within T: W(c+1, y) − W(c+1, xy), taken as a difference of
 	// upper tails Q when both arguments are past the mode, so that neither
 	// side is 1 − (something tiny).
-	var inT float64
+	var inT, lWz1 float64
 	if z > c+1 {
-		inT = math.Exp(g.logL-lD) * (gammaQ(c+1, z) - gammaQ(c+1, y))
+		inT = math.Exp(g.logL-lD) * (gammaQ(c+1, z) - qc1y)
 	} else {
-		inT = w1 - math.Exp(g.logW(c+1, lx)-lD)
+		lWz1 = g.logW(c+1, lx)
+		inT = w1 - math.Exp(lWz1-lD)
 	}
 	answeredInT := max(0, c/y*inT)
 
@@ -100,8 +121,15 @@ func (m model) erlangAWith(n int, b float64, t float64, base SLBase, withASA boo
 	r.PAbandon = clamp01(pAb)
 	r.ServiceLevel = clamp01(noWait + answeredInT)
 	if base == ExcludeEarlyAbandon {
-		// Abandoned before T: 1 − E[e^{−θ·min(V, T)}] for those who wait.
-		abBeforeT := pWait - answeredInT - x*math.Exp(g.logW(c, lx)-lD)
+		// Abandoned before T: 1 − E[e^{−θ·min(V, T)}] for those who wait,
+		// with W(c, xy) = W(c+1, xy) + x^c·e^{y(1−x)} where that is a sum.
+		var wz0 float64
+		if z > c+1 {
+			wz0 = math.Exp(g.logW(c, lx) - lD)
+		} else {
+			wz0 = math.Exp(lWz1-lD) + math.Exp(c*lx-y*math.Expm1(lx)-lD)
+		}
+		abBeforeT := pWait - answeredInT - x*wz0
 		if den := 1 - abBeforeT; den > 0 {
 			r.ServiceLevel = clamp01((noWait + answeredInT) / den)
 		}
