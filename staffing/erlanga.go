@@ -35,10 +35,14 @@ import (
 //	Σ_j r_j·P(V > T | j)             = W(c, xy)            (offered wait beyond T)
 //
 // P comes from gonum's mathext (Temme's uniform expansion near z ≈ s, a
-// series or continued fraction elsewhere); W is kept as a logarithm,
-// since it overflows when λ ≫ nμ and P underflows when nμ ≫ λ. Where
-// P(s, z) underflows, W is summed from its series, which then converges
-// fast. P(abandon) = (W(c, y) − (c/y)·W(c+1, y))/D cancels when the
+// series or continued fraction elsewhere), except where gonum's cap of
+// 2,000 terms would truncate (s > 20,000 away from z ≈ s) or P underflows:
+// there our own series (z < s) or continued fraction (z > s) runs
+// uncapped. W is kept as a logarithm, since it overflows when λ ≫ nμ and
+// P underflows when nμ ≫ λ, and its scale Γ(c+1)·e^y·y^{−c} is formed
+// by Stirling's series so that c·ln c-sized terms do not cancel. P(c+1, ·)
+// follows from P(c, ·) by recurrence, so one staffing costs two
+// incomplete gamma evaluations. P(abandon) = (W(c, y) − (c/y)·W(c+1, y))/D cancels when the
 // queue is far from overloaded (c ≫ y, long patience); where it would
 // lose more than four digits, it is summed instead as Σ r_j (j+1)/(c+j+1),
 // whose terms then fall geometrically.

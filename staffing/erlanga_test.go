@@ -485,3 +485,35 @@ func TestErlangAClosedFormMatchesSummation(t *testing.T) {
 	}
 	t.Logf("largest relative differences (outside the absolute tolerance): %v", worst)
 }
+
+func TestRequiredErlangAMatchesScanOfSummation(t *testing.T) {
+	t.Parallel()
+	// The bracketed search with the closed forms against the plainest
+	// possible search: n = 1, 2, … evaluated by the sum over queue
+	// lengths, stopping at the first n that meets every target. Exact
+	// agreement on the agents, for loads and targets where the search
+	// brackets downwards (abandonment helps) and upwards (abandonment cap).
+	for _, a := range []float64{0.3, 2, 9.5, 40, 150, 600} {
+		for _, pat := range []time.Duration{15 * time.Second, 2 * time.Minute, 30 * time.Minute} {
+			for _, tg := range []Target{
+				{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+				{ServiceLevel: 0.95, AnswerWithin: 10 * time.Second, SLBase: ExcludeEarlyAbandon},
+				{MaxASA: 30 * time.Second},
+				{ServiceLevel: 0.5, AnswerWithin: time.Minute, MaxAbandon: 0.01},
+			} {
+				q := Queue{Volume: a * 10, Interval: 30 * time.Minute, AHT: 3 * time.Minute, Patience: pat}
+				m := newModel(q)
+				want := 1
+				for ; ; want++ {
+					if tg.met(m.erlangAExact(want, 1/invErlangB(m.a, want), tg.AnswerWithin.Seconds(), tg.SLBase)) {
+						break
+					}
+				}
+				req, err := Required(q, tg)
+				if err != nil || req.Agents != want {
+					t.Errorf("a=%g patience=%v %+v: Required %d (%v), scan %d", a, pat, tg, req.Agents, err, want)
+				}
+			}
+		}
+	}
+}
