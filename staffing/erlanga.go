@@ -207,6 +207,11 @@ func gammaQ(s, z float64) float64 {
 	if gonumSafe(s, z) || z < s {
 		return mathext.GammaIncRegComp(s, z)
 	}
+	return gammaQCF(s, z)
+}
+
+// gammaQCF returns Q(s, z) for z > s by its continued fraction.
+func gammaQCF(s, z float64) float64 {
 	// Continued fraction (DLMF 8.9.2) by the modified Lentz method, with
 	// no cap on the terms, times z^s·e^{−z}/Γ(s) formed stably.
 	const tiny = 1e-300
