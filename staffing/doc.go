@@ -88,7 +88,7 @@
 //     Management 4(3):208–227 (Erlang A).
 //   - A. Mandelbaum, S. Zeltyn (2007), "Service engineering in action: the
 //     Palm/Erlang-A queue, with applications to call centers", in Advances
-//     in Services Innovations, Springer, 17–45 (Erlang A's closed forms).
+//     in Services Innovations, Springer (Erlang A's closed forms).
 //   - M. Abramowitz, I. Stegun (1964), Handbook of Mathematical Functions,
 //     6.5.21 and 6.5.29 (the incomplete gamma recurrence and series).
 package staffing

@@ -11,7 +11,7 @@ import (
 // patience at rate θ = 1/Patience for every waiting contact (Palm 1943;
 // Garnett, Mandelbaum & Reiman 2002, "Designing a call center with
 // impatient customers", MSOM 4(3):208–227; Mandelbaum & Zeltyn 2007,
-// "Service engineering in action: the Palm/Erlang-A queue", §3).
+// "Service engineering in action: the Palm/Erlang-A queue").
 //
 // With c = nμ/θ and y = λ/θ, the stationary law (which arrivals see, by
 // PASTA) relative to the state n is
