@@ -434,7 +434,7 @@ func TestErlangAClosedFormMatchesSummation(t *testing.T) {
 	if testing.Short() {
 		loads = []float64{0.5, 10, 300, 10000}
 	}
-	worst := map[string]float64{}
+	worst, worstAbs := map[string]float64{}, map[string]float64{}
 	check := func(name string, got, want float64, ctx string) {
 		tol := abs
 		if name == "service level" {
@@ -444,6 +444,7 @@ func TestErlangAClosedFormMatchesSummation(t *testing.T) {
 		if d > tol {
 			worst[name] = max(worst[name], d/math.Abs(want))
 		}
+		worstAbs[name] = max(worstAbs[name], d)
 		if !scalar.EqualWithinAbsOrRel(got, want, tol, rel) {
 			t.Errorf("%s: %s = %.15g, summation %.15g", ctx, name, got, want)
 		}
@@ -484,6 +485,7 @@ func TestErlangAClosedFormMatchesSummation(t *testing.T) {
 		}
 	}
 	t.Logf("largest relative differences (outside the absolute tolerance): %v", worst)
+	t.Logf("largest absolute differences: %v", worstAbs)
 }
 
 func TestRequiredErlangAMatchesScanOfSummation(t *testing.T) {
