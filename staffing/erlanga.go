@@ -24,9 +24,9 @@ import (
 // V = −ln(U)/θ, U ~ Beta(c, j+1), unless its own patience runs out first
 // (probability e^{−θV} = U of being answered). Summing over j under the
 // integral, Σ_j r_j·Beta(c, j+1) density(u) = c·u^{c−1}·e^{y(1−u)}, so every
-// measure is an incomplete gamma integral (this is Garnett et al.'s J
-// function written with P(s, z), the regularised lower incomplete gamma
-// function; Abramowitz & Stegun 6.5.29):
+// measure is an incomplete gamma integral (the role Garnett et al.'s
+// function J plays in their formulas), written here with P(s, z), the
+// regularised lower incomplete gamma function (Abramowitz & Stegun 6.5.29):
 //
 //	W(s, z) := Γ(c+1)·e^y·y^{−c}·P(s, z)
 //	Σ_j r_j                          = W(c, y)             (waiting)
@@ -42,15 +42,15 @@ import (
 // P underflows when nμ ≫ λ, and its scale Γ(c+1)·e^y·y^{−c} is formed
 // by Stirling's series so that c·ln c-sized terms do not cancel. P(c+1, ·)
 // follows from P(c, ·) by recurrence, so one staffing costs two
-// incomplete gamma evaluations. P(abandon) = (W(c, y) − (c/y)·W(c+1, y))/D cancels when the
-// queue is far from overloaded (c ≫ y, long patience); where it would
-// lose more than four digits, it is summed instead as Σ r_j (j+1)/(c+j+1),
-// whose terms then fall geometrically.
+// incomplete gamma evaluations. P(abandon) = (W(c, y) − (c/y)·W(c+1, y))/D
+// cancels when the queue is far from overloaded (c ≫ y, long patience);
+// where it would lose more than four digits, it is summed instead as
+// Σ r_j (j+1)/(c+j+1), whose terms then fall geometrically.
 //
 // The mean wait of answered contacts, Σ_j r_j·(c/(c+j+1))·Σ_{i=1..j+1}
-// 1/(θ(c+i)), has no incomplete-gamma form; it is summed around the
-// mode of r_j with products only (no logarithm per term), which costs
-// O(√c) and is only done when the caller needs the ASA.
+// 1/(θ(c+i)), is not one of these integrals (it weighs u^c by ln u): it
+// is summed around the mode of r_j with products only (no logarithm per
+// term), which costs O(√c) and is only done when the caller needs the ASA.
 func (m model) erlangA(n int, b float64, t float64, base SLBase) Result {
 	return m.erlangAWith(n, b, t, base, true)
 }
