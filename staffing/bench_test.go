@@ -63,6 +63,7 @@ func BenchmarkRequired10000Erlangs(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(b.N), "µs/interval")
 		})
 	}
 }

@@ -38,7 +38,18 @@
 // caller who hangs up counts against it (SLBase AllOffered); SLBase
 // ExcludeEarlyAbandon divides instead by the contacts that did not hang up
 // before T, as many ACD reports do. The ASA is the mean wait of answered
-// contacts. The formulas are derived in the comment of erlangA.
+// contacts.
+//
+// Erlang A is evaluated in closed form (Garnett, Mandelbaum & Reiman
+// 2002; Mandelbaum & Zeltyn 2007): summed over queue lengths, P(wait),
+// P(abandon) and the service level are the Erlang B value and the
+// regularised incomplete gamma function P(s, z) at s = nμ/θ (+1) and
+// z = λ/θ or λ·e^{−θT}/θ, kept in logarithms (gonum's mathext, with our
+// own series and continued fraction where its 2,000-term cap would
+// truncate, beyond 20,000 in s). The ASA alone has no such form and is
+// summed around the most likely queue length in O(√(nμ/θ)) products.
+// The formulas are derived in the comment of erlangA; the exact sum over
+// queue lengths they replace is kept in the tests as their oracle.
 //
 // # Required agents
 //
@@ -75,6 +86,9 @@
 //   - O. Garnett, A. Mandelbaum, M. Reiman (2002), "Designing a call center
 //     with impatient customers", Manufacturing & Service Operations
 //     Management 4(3):208–227 (Erlang A).
+//   - A. Mandelbaum, S. Zeltyn (2007), "Service engineering in action: the
+//     Palm/Erlang-A queue, with applications to call centers", in Advances
+//     in Services Innovations, Springer (Erlang A's closed forms).
 //   - M. Abramowitz, I. Stegun (1964), Handbook of Mathematical Functions,
-//     26.5.16 (the incomplete Beta recursion).
+//     6.5.21 and 6.5.29 (the incomplete gamma recurrence and series).
 package staffing

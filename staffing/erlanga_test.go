@@ -2,6 +2,7 @@ package staffing
 
 import (
 	"container/heap"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -271,5 +272,250 @@ func TestErlangAOverloadAndLargeLoads(t *testing.T) {
 			t.Fatalf("n=%d: service level %v fell from %v", n, r.ServiceLevel, prev)
 		}
 		prev = r.ServiceLevel
+	}
+}
+
+// erlangAExact evaluates the M/M/n+M (Erlang A) queue: Poisson arrivals at
+// rate λ, exponential service at rate μ per agent, and exponential
+// patience at rate θ = 1/Patience for every waiting contact (Palm 1943;
+// Garnett, Mandelbaum & Reiman 2002, "Designing a call center with
+// impatient customers", MSOM 4(3):208–227).
+//
+// The state is the number k of contacts in the system. Its stationary law
+// (which arrivals see, by PASTA) is, relative to the state n:
+//
+//	π(n+j)/π(n) = r_j = Π_{i=1..j} λ/(nμ + iθ),  j ≥ 0
+//	Σ_{k<n} π(k)/π(n) = (1 − B)/B,  B = B(a, n) Erlang B
+//
+// so an arrival finds j contacts waiting ahead with probability
+// r_j / ((1−B)/B + Σ r). A contact with j ahead moves up one place at
+// rate nμ + (i−1)θ at place i (a service completion or an abandonment
+// ahead) and leaves by its own patience at rate θ; the step times are
+// therefore Exp(nμ + iθ), i = 1..j+1, whatever the route, and it is
+// answered with probability Π (nμ+(i−1)θ)/(nμ+iθ) = nμ/(nμ + (j+1)θ).
+// The time to answer H = Σ Exp(nμ + iθ) has the law of −ln(U)/θ with
+// U ~ Beta(nμ/θ + 1, j + 1) (its Laplace transform is a ratio of Beta
+// functions), so
+//
+//	P(answered within T | j) = nμ/(nμ+(j+1)θ) · (1 − I_x(nμ/θ + 1, j + 1)),  x = e^{−θT}
+//
+// with I the regularised incomplete Beta function, computed for all j at
+// once by I_x(α, b+1) = I_x(α, b) + x^α(1−x)^b Γ(α+b)/(Γ(α)Γ(b+1))
+// (Abramowitz & Stegun 26.5.16) in logarithms. Likewise the offered wait
+// (the time to answer of an infinitely patient contact) exceeds T with
+// probability I_x(nμ/θ, j + 1), which gives the contacts abandoning before T.
+//
+// The sums over j stop once the remaining terms are below 1e-17 of the
+// largest; all products are kept as logarithms, so large loads and
+// overloaded queues (λ > nμ, stable thanks to abandonment) neither
+// overflow nor lose the distribution's mass.
+//
+// It was the package's method until the closed forms of erlangA replaced
+// it; it is kept here as their test oracle.
+func (m model) erlangAExact(n int, b float64, t float64, base SLBase) Result {
+	r := Result{Agents: n, OfferedLoad: m.a}
+	if m.a == 0 {
+		r.ServiceLevel = 1
+		return r
+	}
+	if n == 0 {
+		r.PWait, r.PAbandon, r.ASASeconds = 1, 1, math.Inf(1)
+		return r
+	}
+	if b == 0 {
+		// B underflowed: so many agents that nobody waits.
+		r.ServiceLevel = 1
+		r.Occupancy = min(m.a/float64(n), 1)
+		return r
+	}
+	nmu := float64(n) * m.mu
+	th := m.theta
+	logLambda := math.Log(m.lambda)
+
+	// First pass: J, the number of states that matter, and log Σ r_j.
+	mx, sum := 0.0, 1.0 // running log-sum-exp of l_j = log r_j, starting with l_0 = 0
+	l := 0.0
+	j := 0
+	const maxStates = 50_000_000
+	for ; j < maxStates; j++ {
+		rate := nmu + float64(j+1)*th
+		if rate > m.lambda {
+			q := m.lambda / rate
+			if l+math.Log(q/(1-q)) < mx-40 {
+				break
+			}
+		}
+		l += logLambda - math.Log(rate)
+		if l > mx {
+			sum = sum*math.Exp(mx-l) + 1
+			mx = l
+		} else {
+			sum += math.Exp(l - mx)
+		}
+	}
+	states := j + 1 // j = 0..states-1
+	logR := mx + math.Log(sum)
+	logD := logAddExp(math.Log((1-b)/b), logR)
+
+	// Second pass: accumulate the measures state by state.
+	c := nmu / th
+	logX := -th * t // log x, x = e^{−θT}
+	x := math.Exp(logX)
+	log1mx := math.Log(-math.Expm1(logX)) // not Log1p(-x), which loses 1 − x when θT is tiny
+	// Incomplete Beta terms for α = c+1 (answered in time) and α = c
+	// (offered wait beyond T), b = 1 first: I_x(α, 1) = x^α.
+	iAns := math.Exp((c + 1) * logX)
+	ltAns := (c+1)*logX + log1mx + math.Log(c+1)
+	iOff := math.Exp(c * logX)
+	ltOff := c*logX + log1mx + math.Log(c)
+
+	var pWait, pAb, answeredInT, waitAnswered, abBeforeT float64
+	h := 0.0 // mean time to answer given answered: Σ_{i=1..j+1} 1/(nμ+iθ)
+	l = 0
+	for j := 0; j < states; j++ {
+		if j > 0 {
+			l += logLambda - math.Log(nmu+float64(j)*th)
+		}
+		p := math.Exp(l - logD) // P(arrival finds j waiting ahead)
+		rate := nmu + float64(j+1)*th
+		served := nmu / rate
+		h += 1 / rate
+		pWait += p
+		pAb += p * (1 - served)
+		inT := served * (1 - iAns)
+		answeredInT += p * inT
+		waitAnswered += p * served * h
+		if base == ExcludeEarlyAbandon {
+			abBeforeT += p * (1 - inT - x*iOff)
+		}
+		// Step b = j+1 → j+2 of both incomplete Beta recursions.
+		bb := float64(j + 1)
+		iAns += math.Exp(ltAns)
+		ltAns += log1mx + math.Log((c+1+bb)/(bb+1))
+		if base == ExcludeEarlyAbandon {
+			iOff += math.Exp(ltOff)
+			ltOff += log1mx + math.Log((c+bb)/(bb+1))
+		}
+	}
+	pWait = min(pWait, 1)
+	noWait := 1 - pWait
+	r.PWait = pWait
+	r.PAbandon = clamp01(pAb)
+	r.ServiceLevel = clamp01(noWait + answeredInT)
+	if base == ExcludeEarlyAbandon {
+		if den := 1 - abBeforeT; den > 0 {
+			r.ServiceLevel = clamp01((noWait + answeredInT) / den)
+		}
+	}
+	if answered := 1 - r.PAbandon; answered > 0 {
+		r.ASASeconds = waitAnswered / answered
+	} else {
+		r.ASASeconds = math.Inf(1)
+	}
+	r.Occupancy = clamp01(m.a * (1 - r.PAbandon) / float64(n))
+	return r
+}
+
+func TestErlangAClosedFormMatchesSummation(t *testing.T) {
+	t.Parallel()
+	// The closed forms of erlangA against erlangAExact, the sum over
+	// queue lengths (an independent evaluation of the same model), over
+	// loads 0.1–20,000 Erlangs, patiences 10 s to 1 h and 10⁶ h (where
+	// Erlang A is Erlang C), staffing from a third of the load to well
+	// above it, and service-level thresholds 0, 20 s and 5 min.
+	// Tolerance: relative 1e-9, or absolute 1e-13 for probabilities
+	// that are themselves that small; for the service level absolute
+	// 1e-10, because the summation takes P(no wait) as 1 − Σ P(j ahead),
+	// which rounds to a few 1e-11 when nearly everyone waits among
+	// 10⁵ queue lengths.
+	const rel, abs = 1e-9, 1e-13
+	loads := []float64{0.1, 0.5, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000, 20000}
+	patiences := []time.Duration{10 * time.Second, time.Minute, 2 * time.Minute, 10 * time.Minute, time.Hour, 1e6 * time.Hour}
+	if testing.Short() {
+		loads = []float64{0.5, 10, 300, 10000}
+	}
+	worst, worstAbs := map[string]float64{}, map[string]float64{}
+	check := func(name string, got, want float64, ctx string) {
+		tol := abs
+		if name == "service level" {
+			tol = 1e-10
+		}
+		d := math.Abs(got - want)
+		if d > tol {
+			worst[name] = max(worst[name], d/math.Abs(want))
+		}
+		worstAbs[name] = max(worstAbs[name], d)
+		if !scalar.EqualWithinAbsOrRel(got, want, tol, rel) {
+			t.Errorf("%s: %s = %.15g, summation %.15g", ctx, name, got, want)
+		}
+	}
+	for _, a := range loads {
+		var ns []int
+		for _, f := range []float64{0.33, 0.8, 0.95, 1, 1.02, 1.1, 1.5} {
+			ns = append(ns, max(1, int(f*a)))
+		}
+		ns = append(ns, int(a+math.Sqrt(a))+1, int(a+3*math.Sqrt(a))+2, int(a)+1)
+		for _, pat := range patiences {
+			q := Queue{Volume: a * 10, Interval: 30 * time.Minute, AHT: 3 * time.Minute, Patience: pat}
+			m := newModel(q)
+			for _, n := range ns {
+				if pat > time.Hour && float64(n) < a+1 {
+					// The summation would need ~10⁷ states per call.
+					continue
+				}
+				b := 1 / invErlangB(m.a, n)
+				for _, T := range []float64{0, 20, 300} {
+					for _, base := range []SLBase{AllOffered, ExcludeEarlyAbandon} {
+						got := m.erlangA(n, b, T, base)
+						want := m.erlangAExact(n, b, T, base)
+						ctx := fmt.Sprintf("a=%g patience=%v n=%d T=%gs %v", a, pat, n, T, base)
+						check("P(wait)", got.PWait, want.PWait, ctx)
+						check("P(abandon)", got.PAbandon, want.PAbandon, ctx)
+						check("service level", got.ServiceLevel, want.ServiceLevel, ctx)
+						check("occupancy", got.Occupancy, want.Occupancy, ctx)
+						if !scalar.EqualWithinAbsOrRel(got.ASASeconds, want.ASASeconds, 1e-9, rel) {
+							t.Errorf("%s: ASA = %.15g, summation %.15g", ctx, got.ASASeconds, want.ASASeconds)
+						}
+						if !math.IsInf(want.ASASeconds, 1) && want.ASASeconds > 1e-9 {
+							worst["ASA"] = max(worst["ASA"], math.Abs(got.ASASeconds-want.ASASeconds)/want.ASASeconds)
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("largest relative differences (outside the absolute tolerance): %v", worst)
+	t.Logf("largest absolute differences: %v", worstAbs)
+}
+
+func TestRequiredErlangAMatchesScanOfSummation(t *testing.T) {
+	t.Parallel()
+	// The bracketed search with the closed forms against the plainest
+	// possible search: n = 1, 2, … evaluated by the sum over queue
+	// lengths, stopping at the first n that meets every target. Exact
+	// agreement on the agents, for loads and targets where the search
+	// brackets downwards (abandonment helps) and upwards (abandonment cap).
+	for _, a := range []float64{0.3, 2, 9.5, 40, 150, 600} {
+		for _, pat := range []time.Duration{15 * time.Second, 2 * time.Minute, 30 * time.Minute} {
+			for _, tg := range []Target{
+				{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+				{ServiceLevel: 0.95, AnswerWithin: 10 * time.Second, SLBase: ExcludeEarlyAbandon},
+				{MaxASA: 30 * time.Second},
+				{ServiceLevel: 0.5, AnswerWithin: time.Minute, MaxAbandon: 0.01},
+			} {
+				q := Queue{Volume: a * 10, Interval: 30 * time.Minute, AHT: 3 * time.Minute, Patience: pat}
+				m := newModel(q)
+				want := 1
+				for ; ; want++ {
+					if tg.met(m.erlangAExact(want, 1/invErlangB(m.a, want), tg.AnswerWithin.Seconds(), tg.SLBase)) {
+						break
+					}
+				}
+				req, err := Required(q, tg)
+				if err != nil || req.Agents != want {
+					t.Errorf("a=%g patience=%v %+v: Required %d (%v), scan %d", a, pat, tg, req.Agents, err, want)
+				}
+			}
+		}
 	}
 }

@@ -31,8 +31,8 @@ type Requirement struct {
 //
 // For Erlang C the search runs upward from the offered load, carrying the
 // Erlang B recursion from one n to the next, so its cost is linear in the
-// agents searched. Erlang A's measures are monotone in n too, so it
-// bisects. If even t.MaxAgents agents (DefaultMaxAgents when 0) fall short,
+// agents searched; Erlang A brackets its answer from the Erlang C
+// requirement and scans the last few agents the same way. If even t.MaxAgents agents (DefaultMaxAgents when 0) fall short,
 // Required returns the Requirement at the cap and an error wrapping
 // ErrUnreachable.
 func Required(q Queue, t Target) (Requirement, error) {
@@ -98,24 +98,32 @@ func (m model) requiredC(t Target, limit int) (Requirement, error) {
 
 func (m model) requiredA(t Target, limit int) (Requirement, error) {
 	sec := t.AnswerWithin.Seconds()
-	at := func(n int) Result { return m.erlangA(n, 1/invErlangB(m.a, n), sec, t.SLBase) }
-	// Start from the Erlang C requirement, which is cheap and usually
-	// within a few agents, then gallop to a bracket [lo fails, hi meets]
-	// and bisect: Erlang A's measures are monotone in n.
+	// The search tests the targets without the ASA's O(√c) sum unless an
+	// ASA target is set; the Requirement's results are computed in full.
+	test := func(n int, inv float64) bool {
+		return t.met(m.erlangAWith(n, 1/inv, sec, t.SLBase, t.MaxASA > 0))
+	}
+	full := func(n int, inv float64) Result { return m.erlangA(n, 1/inv, sec, t.SLBase) }
+	// Bracket from the Erlang C requirement, which is cheap and usually
+	// within a few agents: gallop from it to lo, which misses (0 always
+	// misses), and hi, which meets; bisect while the bracket is wide; then
+	// scan upwards from lo + 1, carrying the Erlang B recursion from one n
+	// to the next as requiredC does. Erlang A's measures are monotone in
+	// n, so the first n that meets every target is the answer.
 	start := max(1, int(math.Ceil(m.a)))
 	c := m
 	c.theta = 0
 	tc := t
 	tc.MaxAbandon = 0
 	if req, err := c.requiredC(tc, limit); err == nil {
-		start = req.Agents
+		start = min(req.Agents, limit)
 	}
 	lo, hi := 0, start
-	if t.met(at(start)) {
-		for step := 1; ; step *= 2 {
-			next := hi - step
-			if next < 1 || !t.met(at(next)) {
-				lo = max(next, 0)
+	if test(start, invErlangB(m.a, start)) {
+		for step := 1; hi > 1; step *= 2 {
+			next := max(hi-step, 1)
+			if !test(next, invErlangB(m.a, next)) {
+				lo = next
 				break
 			}
 			hi = next
@@ -124,25 +132,31 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 		lo = start
 		for step := 1; ; step *= 2 {
 			if lo == limit {
-				r := at(limit)
+				r := full(limit, invErlangB(m.a, limit))
 				return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
 			}
 			hi = min(limit, lo+step)
-			if t.met(at(hi)) {
+			if test(hi, invErlangB(m.a, hi)) {
 				break
 			}
 			lo = hi
 		}
 	}
-	for hi-lo > 1 {
+	for hi-lo > 2 {
 		mid := lo + (hi-lo)/2
-		if t.met(at(mid)) {
+		if test(mid, invErlangB(m.a, mid)) {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	return m.requirement(t, at(hi-1), at(hi), hi), nil
+	prevInv := invErlangB(m.a, lo)
+	n := lo + 1
+	inv := 1 + float64(n)/m.a*prevInv
+	for ; n < hi && !test(n, inv); n++ {
+		prevInv, inv = inv, 1+float64(n+1)/m.a*inv
+	}
+	return m.requirement(t, full(n-1, prevInv), full(n, inv), n), nil
 }
 
 // met reports whether r meets every target in t. Staffing that answers
