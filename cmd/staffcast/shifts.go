@@ -82,9 +82,6 @@ func runShifts(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if (rules.Break > 0 || rules.Cyclic) && (rules.MaxAgents > 0 || rules.MaxStartTimes > 0) {
-		return usageError(errors.New("--max-agents and --max-start-times cannot yet be combined with --breaks or --cyclic"))
-	}
 	if err := rules.Validate(step); err != nil {
 		return usageError(errors.New(strings.NewReplacer("StartEvery", "--start-every", "Lengths", "--lengths", "length", "--lengths", "shifts: break", "--breaks: break", "LatestEnd", "--latest").Replace(err.Error())))
 	}

@@ -26,7 +26,7 @@ type problem struct {
 	price []float64
 }
 
-func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Schedule, error) {
+func newProblem(req []int, cands []candidate, r Rules) *problem {
 	p := &problem{n: len(req), req: req, cands: cands, r: r, span: make([][]int, len(req))}
 	for j, c := range cands {
 		for o := 0; o < c.k; o++ {
@@ -34,13 +34,17 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 			p.span[t] = append(p.span[t], j)
 		}
 	}
+	return p
+}
+
+func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Schedule, error) {
+	p := newProblem(req, cands, r)
 	lb, cols, xlp, y := p.pdhg()
 	ps, cost, err := p.primal(cols, xlp, y)
 	if err != nil {
 		return nil, err
 	}
 	lb = p.polish(y, lb, cost)
-	lb = math.Min(lb, cost)
 	what := "breaks"
 	switch {
 	case r.Cyclic && r.Break > 0:
@@ -49,7 +53,222 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 		what = "a cyclic week"
 	}
 	note := fmt.Sprintf("with %s the LP need not be integral: the schedule is a heuristic (LP diving, and flows on the requirement plus breaks, repaired and improved) and the bound a Lagrangian bound on the LP relaxation", what)
-	return schedule(start, req, cands, ps, cost, lb, note), nil
+	if r.MaxAgents > 0 && agents(ps) > r.MaxAgents {
+		var lam, capLB float64
+		ps, cost, lam, capLB, err = p.capped(xlp, y)
+		if err != nil {
+			return nil, err
+		}
+		lb = math.Max(lb, math.Max(capLB, p.capBound(y, lam, cost)))
+		note = fmt.Sprintf("with %s and agents capped at %d: the schedule is a heuristic (LP diving and flows, repaired and improved, with a price per shift found by bisection) and the bound a Lagrangian bound on the LP relaxation with a price on agents", what, r.MaxAgents)
+	}
+	cur := p // the problem whose candidates ps refers to
+	if r.MaxStartTimes > 0 && len(p.usedClocks(ps)) > r.MaxStartTimes {
+		for len(cur.usedClocks(ps)) > r.MaxStartTimes {
+			// Drop the start time with the fewest agents whose loss leaves
+			// every interval coverable, and solve again by the flows alone
+			// (no LP: one per start time dropped would cost too much).
+			use := map[time.Duration]int{}
+			for _, u := range ps {
+				use[cur.cands[u.cand].clock] += u.agents
+			}
+			without := func(clock time.Duration) []candidate {
+				var keep []candidate
+				for _, c := range cur.cands {
+					if c.clock != clock {
+						keep = append(keep, c)
+					}
+				}
+				return keep
+			}
+			var keep []candidate
+			var least time.Duration
+			for c, a := range use {
+				if keep != nil && (a > use[least] || a == use[least] && c > least) {
+					continue
+				}
+				if k := without(c); uncovered(start, req, k, r) == nil {
+					keep, least = k, c
+				}
+			}
+			if keep == nil {
+				return nil, fmt.Errorf("%w: dropping any more start times leaves intervals uncovered, so %d start times are too few for this heuristic; raise the cap or set an under-staffing penalty", ErrUncoverable, r.MaxStartTimes)
+			}
+			cur = newProblem(req, keep, r)
+			ps, cost, err = cur.primal(nil, nil, nil)
+			if err == nil && r.MaxAgents > 0 && agents(ps) > r.MaxAgents {
+				ps, cost, _, _, err = cur.capped(nil, nil)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("shifts: cannot cover the requirement with %d start times: %w", r.MaxStartTimes, err)
+			}
+		}
+		note += fmt.Sprintf("; start times capped at %d by dropping the least-used ones (a heuristic): the bound is without that cap", r.MaxStartTimes)
+	}
+	lb = math.Min(lb, cost)
+	return schedule(start, req, cur.cands, ps, cost, lb, note), nil
+}
+
+// agents counts the agents of ps.
+func agents(ps []placed) int {
+	a := 0
+	for _, u := range ps {
+		a += u.agents
+	}
+	return a
+}
+
+// usedClocks returns the local start times ps uses.
+func (p *problem) usedClocks(ps []placed) map[time.Duration]bool {
+	used := map[time.Duration]bool{}
+	for _, u := range ps {
+		if u.agents > 0 {
+			used[p.cands[u.cand].clock] = true
+		}
+	}
+	return used
+}
+
+// priced returns p with every shift dearer by lam.
+func (p *problem) priced(lam float64) *problem {
+	q := *p
+	q.cands = append([]candidate(nil), p.cands...)
+	for j := range q.cands {
+		q.cands[j].cost += lam
+	}
+	return &q
+}
+
+// surplus returns the cover of ps less the requirement per interval.
+func (p *problem) surplus(ps []placed) []int {
+	sur := coverage(p.n, p.cands, ps)
+	for t := range sur {
+		sur[t] -= p.req[t]
+	}
+	return sur
+}
+
+// capped meets MaxAgents (which the uncapped schedule exceeds) the way
+// the breakless flow does: a price per shift, doubled until the heuristic
+// (with every shift dearer by the price) stays within the cap and then
+// bisected. With the LP's solution x, y (nil: flows only, for the start
+// time pruning) each price's LP is solved again from there and dived.
+// It returns the cheapest schedule within the cap found, its cost, the
+// price it was found at and the best Lagrangian bound the priced LPs gave.
+func (p *problem) capped(x, y []float64) ([]placed, float64, float64, float64, error) {
+	cp := p.r.MaxAgents
+	scale := 0.0 // the mean shift cost: prices are relative to it
+	for _, c := range p.cands {
+		scale += c.cost / float64(len(p.cands))
+	}
+	scale = math.Max(scale, 1e-6)
+	var best []placed
+	bestCost, bestLam, lb := math.Inf(1), 0.0, math.Inf(-1)
+	try := func(lam float64) (bool, error) {
+		q := p.priced(lam)
+		var cols []lpCol
+		if x != nil {
+			var qlb float64
+			qlb, cols, x, y = q.pdhgFrom(x, y, maxCapPDHG)
+			lb = math.Max(lb, qlb-lam*float64(cp))
+		}
+		qs, _, err := q.primal(cols, x, y)
+		if err != nil {
+			return false, err
+		}
+		// The local search at the true costs: it never adds an agent.
+		qs = p.improveMerged(qs)
+		c := p.cost(qs, p.surplus(qs))
+		if agents(qs) > cp || math.IsInf(c, 1) {
+			return false, nil
+		}
+		if c < bestCost {
+			best, bestCost, bestLam = qs, c, lam
+		}
+		return true, nil
+	}
+	lo, hi := 0.0, scale/16
+	for {
+		ok, err := try(hi)
+		if err != nil {
+			return nil, 0, 0, 0, err
+		}
+		if ok {
+			break
+		}
+		if hi > 1e4*scale {
+			return nil, 0, 0, 0, fmt.Errorf("%w: even at any price per shift the heuristic needs more than %d agents; raise the cap or set an under-staffing penalty", ErrUncoverable, cp)
+		}
+		lo, hi = hi, hi*2
+	}
+	for i := 0; i < 8; i++ {
+		mid := (lo + hi) / 2
+		ok, err := try(mid)
+		if err != nil {
+			return nil, 0, 0, 0, err
+		}
+		if ok {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return best, bestCost, bestLam, lb, nil
+}
+
+// improveMerged is improve on merged units.
+func (p *problem) improveMerged(ps []placed) []placed {
+	var units []placed
+	for _, u := range ps {
+		for a := 0; a < u.agents; a++ {
+			units = append(units, placed{u.cand, u.off, 1})
+		}
+	}
+	units, _ = p.improve(units, p.surplus(units))
+	return merge(units)
+}
+
+// maxCapPDHG caps the LP steps per price: each starts from the last.
+const maxCapPDHG = 5000
+
+// capBound is a lower bound on the LP with at most MaxAgents agents: for
+// a price λ ≥ 0 per agent, L_λ(y) − λ·MaxAgents, where L_λ is the bound
+// L (see lagValue) with every shift dearer by λ, is a lower bound for any
+// y (the cap's row Σ x_q ≤ A is priced into the objective). It searches
+// λ around lam (the price the schedule was found at) with the LP's duals
+// y, then polishes y at the best λ; ub is an upper bound on the capped
+// optimum (the schedule's cost).
+func (p *problem) capBound(y []float64, lam, ub float64) float64 {
+	cp := float64(p.r.MaxAgents)
+	m := p.spanMax()
+	pre := make([]float64, 2*p.n+1)
+	at := func(l float64) float64 { return p.priced(l).lagValue(y, m, pre) - l*cp }
+	// L_λ(y) − λA is concave in λ: a golden-section search over [0, 4·lam].
+	a, b := 0.0, 4*math.Max(lam, 1e-9)
+	g := (math.Sqrt(5) - 1) / 2
+	for i := 0; i < 40; i++ {
+		c, d := b-g*(b-a), a+g*(b-a)
+		if at(c) >= at(d) {
+			b = d
+		} else {
+			a = c
+		}
+	}
+	l := (a + b) / 2
+	q := p.priced(l)
+	return q.polish(y, q.lagValue(y, m, pre), ub+l*cp) - l*cp
+}
+
+// spanMax returns, per candidate, the largest requirement in its span:
+// the most agents an optimal LP solution puts on it.
+func (p *problem) spanMax() []float64 {
+	m := make([]float64, len(p.cands))
+	for j, c := range p.cands {
+		for o := 0; o < c.k; o++ {
+			m[j] = math.Max(m[j], float64(p.req[(c.start+o)%p.n]))
+		}
+	}
+	return m
 }
 
 // primal builds integer schedules and keeps the cheapest: the LP rounded
@@ -59,10 +278,15 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 // flow solved again. Each is repaired (shifts added where short) and
 // improved. Diving usually wins; the flows are a quick second opinion.
 func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, error) {
-	units, sur := p.dive(cols, xlp, y)
-	units, sur = p.repair(units, sur)
-	units, sur = p.improve(units, sur)
-	best, bestCost := merge(units), p.cost(units, sur)
+	var best []placed
+	bestCost := math.Inf(1)
+	variants := 1 // without the LP (cols nil): no diving, one flow variant
+	if cols != nil {
+		units, sur := p.dive(cols, xlp, y)
+		units, sur = p.repair(units, sur)
+		units, sur = p.improve(units, sur)
+		best, bestCost, variants = merge(units), p.cost(units, sur), 4
+	}
 	lpBreak := make([]float64, p.n)
 	for i, cl := range cols {
 		if c := p.cands[cl.j]; cl.off >= 0 {
@@ -73,7 +297,7 @@ func (p *problem) primal(cols []lpCol, xlp, y []float64) ([]placed, float64, err
 	}
 	// The LP's agents on break rounded up at two thresholds, each with
 	// breaks placed by spare cover alone or by the LP's prices.
-	for variant := 0; variant < 4; variant++ {
+	for variant := 0; variant < variants; variant++ {
 		p.price = nil
 		if variant >= 2 {
 			p.price = y
@@ -178,7 +402,7 @@ func (p *problem) cover(u placed, sur []int) {
 func (p *problem) cost(units []placed, sur []int) float64 {
 	c := 0.0
 	for _, u := range units {
-		c += p.cands[u.cand].cost
+		c += float64(u.agents) * p.cands[u.cand].cost
 	}
 	for _, s := range sur {
 		if s < 0 {
@@ -733,12 +957,7 @@ func overlaps(a, b candidate, n int) bool {
 // returns the best bound, at least best.
 func (p *problem) polish(y []float64, best, ub float64) float64 {
 	n := p.n
-	m := make([]float64, len(p.cands))
-	for j, c := range p.cands {
-		for o := 0; o < c.k; o++ {
-			m[j] = math.Max(m[j], float64(p.req[(c.start+o)%n]))
-		}
-	}
+	m := p.spanMax()
 	pen := p.r.UnderPenalty
 	if pen == 0 {
 		pen = math.Inf(1)

@@ -141,6 +141,8 @@ func breakHi(k, bk int) int { return 2*k/3 - bk }
 // (a price per shift, found by bisection), which gives a proven lower
 // bound and a feasible schedule; a cap on start times is met by dropping
 // the least-used start times, with the gap to the uncapped optimum reported.
+// With breaks or a cyclic week (see solveGeneral) the caps are met the
+// same way by the heuristic, the agent cap's price entering the bound.
 //
 // start holds the interval starts, consecutive at step in real time (a
 // week in Europe/Stockholm may have 167 or 169 hourly intervals).
@@ -154,9 +156,6 @@ func Solve(start []time.Time, step time.Duration, required []float64, r Rules) (
 		withBreaks = withBreaks || c.brK > 0
 	}
 	if withBreaks || r.Cyclic {
-		if r.MaxAgents > 0 || r.MaxStartTimes > 0 {
-			return nil, errors.New("shifts: MaxAgents and MaxStartTimes cannot yet be combined with breaks or cyclic weeks")
-		}
 		return solveGeneral(start, req, cands, r)
 	}
 	allowed := map[time.Duration]bool{}
