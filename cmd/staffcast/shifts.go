@@ -43,7 +43,9 @@ break time. --cyclic treats a one-week input as a repeating week: shifts
 may run from Sunday night into Monday (allow them with --latest above
 24:00, e.g. 30:00 = 06:00 the next day). With breaks or --cyclic the LP
 need not be integral: the schedule is a heuristic and the gap to the LP lower
-bound is reported. --solver cbc hands the same model to COIN-OR CBC
+bound is reported. --max-agents is met by pricing shifts (the price
+enters the bound) and --max-start-times by dropping the least-used start
+times (the bound is then without that cap), with or without breaks. --solver cbc hands the same model to COIN-OR CBC
 (cbc on PATH) instead. Without --in it schedules the embedded sample's
 phone requirements for the week of 17 November 2025.`,
 		Flags: append(append([]cli.Flag{

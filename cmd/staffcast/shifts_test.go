@@ -27,6 +27,12 @@ func TestShifts(t *testing.T) {
 		{"bad_breaks", []string{"--in", "testdata/requirements_night.csv", "--breaks", "lunch"}, exitUsage},
 		{"break_too_long", []string{"--in", "testdata/requirements_night.csv", "--breaks", "3h@6h"}, exitUsage},
 		{"negative", []string{"--in", "testdata/requirements_negative.csv"}, exitInput},
+		{"breaks_max_agents", []string{"--in", "testdata/requirements_dst.csv", "--tz", "Europe/Stockholm", "--breaks", "1h@6h", "--max-agents", "14", "--format", "csv"}, exitOK},
+		{"breaks_max_agents_unreachable", []string{"--in", "testdata/requirements_dst.csv", "--tz", "Europe/Stockholm", "--breaks", "1h@6h", "--max-agents", "12"}, exitUnreachable},
+		{"cyclic_breaks_capped", []string{"--in", "testdata/requirements_week_night.csv", "--cyclic", "--lengths", "6h,8h", "--latest", "30:00", "--breaks", "1h@6h",
+			"--max-agents", "50", "--max-start-times", "6", "--format", "csv"}, exitOK},
+		{"cyclic_breaks_start_times", []string{"--in", "testdata/requirements_week_night.csv", "--cyclic", "--lengths", "6h,8h", "--latest", "30:00", "--breaks", "1h@6h",
+			"--max-start-times", "4", "--format", "csv"}, exitOK},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := run(t, "", append([]string{"shifts"}, c.args...)...)

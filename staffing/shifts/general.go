@@ -65,9 +65,9 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 	cur := p // the problem whose candidates ps refers to
 	if r.MaxStartTimes > 0 && len(p.usedClocks(ps)) > r.MaxStartTimes {
 		for len(cur.usedClocks(ps)) > r.MaxStartTimes {
-			// Drop the start time with the fewest agents whose loss leaves
-			// every interval coverable, and solve again by the flows alone
-			// (no LP: one per start time dropped would cost too much).
+			// Drop the start time with the fewest agents (or the next,
+			// when the heuristic cannot do without it) and solve again by
+			// the flows alone (no LP: one per start time would cost too much).
 			use := map[time.Duration]int{}
 			for _, u := range ps {
 				use[cur.cands[u.cand].clock] += u.agents
@@ -81,27 +81,33 @@ func solveGeneral(start []time.Time, req []int, cands []candidate, r Rules) (*Sc
 				}
 				return keep
 			}
-			var keep []candidate
-			var least time.Duration
-			for c, a := range use {
-				if keep != nil && (a > use[least] || a == use[least] && c > least) {
+			order := make([]time.Duration, 0, len(use))
+			for c := range use {
+				order = append(order, c)
+			}
+			sort.Slice(order, func(a, b int) bool {
+				return use[order[a]] < use[order[b]] || use[order[a]] == use[order[b]] && order[a] < order[b]
+			})
+			var next *problem
+			for _, c := range order {
+				keep := without(c)
+				if uncovered(start, req, keep, r) != nil {
 					continue
 				}
-				if k := without(c); uncovered(start, req, k, r) == nil {
-					keep, least = k, c
+				q := newProblem(req, keep, r)
+				qs, qc, err := q.primal(nil, nil, nil)
+				if err == nil && r.MaxAgents > 0 && agents(qs) > r.MaxAgents {
+					qs, qc, _, _, err = q.capped(nil, nil)
+				}
+				if err == nil {
+					next, ps, cost = q, qs, qc
+					break
 				}
 			}
-			if keep == nil {
-				return nil, fmt.Errorf("%w: dropping any more start times leaves intervals uncovered, so %d start times are too few for this heuristic; raise the cap or set an under-staffing penalty", ErrUncoverable, r.MaxStartTimes)
+			if next == nil {
+				return nil, fmt.Errorf("%w: the heuristic cannot drop another start time (down to %d) and still cover the requirement within the caps; raise the cap or set an under-staffing penalty", ErrUncoverable, r.MaxStartTimes)
 			}
-			cur = newProblem(req, keep, r)
-			ps, cost, err = cur.primal(nil, nil, nil)
-			if err == nil && r.MaxAgents > 0 && agents(ps) > r.MaxAgents {
-				ps, cost, _, _, err = cur.capped(nil, nil)
-			}
-			if err != nil {
-				return nil, fmt.Errorf("shifts: cannot cover the requirement with %d start times: %w", r.MaxStartTimes, err)
-			}
+			cur = next
 		}
 		note += fmt.Sprintf("; start times capped at %d by dropping the least-used ones (a heuristic): the bound is without that cap", r.MaxStartTimes)
 	}
@@ -162,12 +168,14 @@ func (p *problem) capped(x, y []float64) ([]placed, float64, float64, float64, e
 		scale += c.cost / float64(len(p.cands))
 	}
 	scale = math.Max(scale, 1e-6)
-	var best []placed
+	var best []placed // may be empty: no agents at all, everything short
 	bestCost, bestLam, lb := math.Inf(1), 0.0, math.Inf(-1)
-	try := func(lam float64) (bool, error) {
+	// try runs the heuristic at price lam: the flows alone (fast), or with
+	// lp the priced LP from the last one, dived, as well.
+	try := func(lam float64, lp bool) (bool, error) {
 		q := p.priced(lam)
 		var cols []lpCol
-		if x != nil {
+		if lp {
 			var qlb float64
 			qlb, cols, x, y = q.pdhgFrom(x, y, maxCapPDHG)
 			lb = math.Max(lb, qlb-lam*float64(cp))
@@ -187,31 +195,47 @@ func (p *problem) capped(x, y []float64) ([]placed, float64, float64, float64, e
 		}
 		return true, nil
 	}
-	lo, hi := 0.0, scale/16
-	for {
-		ok, err := try(hi)
-		if err != nil {
-			return nil, 0, 0, 0, err
-		}
-		if ok {
+	// Bisect on the flows alone, and on the LP too only when the flows
+	// never meet the cap; then dive the priced LP once at the price found.
+	for _, lp := range []bool{false, true} {
+		if lp && x == nil {
 			break
 		}
-		if hi > 1e4*scale {
-			return nil, 0, 0, 0, fmt.Errorf("%w: even at any price per shift the heuristic needs more than %d agents; raise the cap or set an under-staffing penalty", ErrUncoverable, cp)
+		lo, hi := 0.0, scale/16
+		ok := false
+		for ; !ok && hi <= 64*scale; lo, hi = hi, hi*2 { // past that the price dwarfs the costs
+			var err error
+			if ok, err = try(hi, lp); err != nil {
+				return nil, 0, 0, 0, err
+			}
+			if ok {
+				break
+			}
 		}
-		lo, hi = hi, hi*2
+		if !ok {
+			continue
+		}
+		for i := 0; i < 6; i++ {
+			mid := (lo + hi) / 2
+			ok, err := try(mid, lp)
+			if err != nil {
+				return nil, 0, 0, 0, err
+			}
+			if ok {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		if !lp && x != nil {
+			if _, err := try(hi, true); err != nil {
+				return nil, 0, 0, 0, err
+			}
+		}
+		break
 	}
-	for i := 0; i < 8; i++ {
-		mid := (lo + hi) / 2
-		ok, err := try(mid)
-		if err != nil {
-			return nil, 0, 0, 0, err
-		}
-		if ok {
-			hi = mid
-		} else {
-			lo = mid
-		}
+	if math.IsInf(bestCost, 1) {
+		return nil, 0, 0, 0, fmt.Errorf("%w: even at any price per shift the heuristic needs more than %d agents; raise the cap or set an under-staffing penalty", ErrUncoverable, cp)
 	}
 	return best, bestCost, bestLam, lb, nil
 }
