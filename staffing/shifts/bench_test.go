@@ -69,7 +69,41 @@ func BenchmarkSolveWeek15mBreaksCyclic(b *testing.B) {
 	benchBreaks(b, 15*time.Minute, true)
 }
 
-func benchBreaks(b *testing.B, step time.Duration, cyclic bool) {
+// The same weeks with the agents capped at 90% of what the uncapped
+// schedule uses (that solve is outside the timing).
+func BenchmarkSolveWeek15mBreaksCapped(b *testing.B) {
+	benchBreaksCapped(b, 15*time.Minute, false)
+}
+
+func BenchmarkSolveWeek15mBreaksCyclicCapped(b *testing.B) {
+	benchBreaksCapped(b, 15*time.Minute, true)
+}
+
+func benchBreaksCapped(b *testing.B, step time.Duration, cyclic bool) {
+	start, req, rules := breaksWeek(step, cyclic)
+	free, err := Solve(start, step, req, rules)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := 0
+	for _, sh := range free.Shifts {
+		a += sh.Agents
+	}
+	rules.MaxAgents = a * 9 / 10
+	var s *Schedule
+	for b.Loop() {
+		if s, err = Solve(start, step, req, rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(a), "uncapped-agents")
+	b.ReportMetric(float64(rules.MaxAgents), "cap")
+	b.ReportMetric(s.PaidHours, "paid-hours")
+	b.ReportMetric(s.LowerBound, "lower-bound")
+	b.ReportMetric(100*s.Gap, "gap-%")
+}
+
+func breaksWeek(step time.Duration, cyclic bool) ([]time.Time, []float64, Rules) {
 	start, req := weekRequirement(step)
 	rules := Rules{StartEvery: step, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour},
 		Break: 30 * time.Minute, BreakFrom: 6 * time.Hour, Cyclic: cyclic}
@@ -79,6 +113,11 @@ func benchBreaks(b *testing.B, step time.Duration, cyclic bool) {
 			req[i] = math.Max(req[i], 2)
 		}
 	}
+	return start, req, rules
+}
+
+func benchBreaks(b *testing.B, step time.Duration, cyclic bool) {
+	start, req, rules := breaksWeek(step, cyclic)
 	var s *Schedule
 	for b.Loop() {
 		var err error
