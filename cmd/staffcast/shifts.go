@@ -87,6 +87,10 @@ func runShifts(c *cli.Context) error {
 	if err := rules.Validate(step); err != nil {
 		return usageError(errors.New(strings.NewReplacer("StartEvery", "--start-every", "Lengths", "--lengths", "length", "--lengths", "shifts: break", "--breaks: break", "LatestEnd", "--latest").Replace(err.Error())))
 	}
+	if c.String("solver") == "cbc" && (rules.MaxAgents > 0 || rules.MaxStartTimes > 0) {
+		// The exported model has no rows for the caps: refuse rather than ignore them.
+		return usageError(errors.New("--max-agents and --max-start-times are not in the model handed to --solver cbc; use --solver staffcast"))
+	}
 	var s *shifts.Schedule
 	switch c.String("solver") {
 	case "staffcast":
