@@ -9,7 +9,8 @@ import (
 )
 
 // bruteForceCapped is bruteForcePenalty with at most maxAgents agents and
-// maxStarts distinct start clocks (0: no cap); clock[j] is column j's.
+// maxStarts distinct start clocks (0: no cap); clock[j] is column j's
+// (nil without a start-time cap).
 func bruteForceCapped(req []int, cols [][]int, cost []float64, clock []time.Duration, maxX int, pen float64, maxAgents, maxStarts int) float64 {
 	best := math.Inf(1)
 	x := make([]int, len(cols))
@@ -21,7 +22,7 @@ func bruteForceCapped(req []int, cols [][]int, cost []float64, clock []time.Dura
 		for j, v := range x {
 			c += float64(v) * cost[j]
 			a += v
-			if v > 0 {
+			if v > 0 && maxStarts > 0 {
 				used[clock[j]] = true
 			}
 			for _, t := range cols[j] {

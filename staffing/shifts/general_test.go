@@ -38,39 +38,7 @@ func bruteForceCols(req []int, cols [][]int, cost []float64, maxX int) float64 {
 // bruteForcePenalty is bruteForceCols with a penalty per agent short per
 // interval (0: everything must be covered).
 func bruteForcePenalty(req []int, cols [][]int, cost []float64, maxX int, pen float64) float64 {
-	best := math.Inf(1)
-	x := make([]int, len(cols))
-	cov := make([]int, len(req))
-	for {
-		clear(cov)
-		c := 0.0
-		for j, v := range x {
-			c += float64(v) * cost[j]
-			for _, t := range cols[j] {
-				cov[t] += v
-			}
-		}
-		ok := true
-		for t := range req {
-			if short := req[t] - cov[t]; short > 0 {
-				ok = ok && pen > 0
-				c += float64(short) * pen
-			}
-		}
-		if ok && c < best {
-			best = c
-		}
-		i := 0
-		for ; i < len(x); i++ {
-			if x[i]++; x[i] <= maxX {
-				break
-			}
-			x[i] = 0
-		}
-		if i == len(x) {
-			return best
-		}
-	}
+	return bruteForceCapped(req, cols, cost, nil, maxX, pen, 0, 0)
 }
 
 func simplexCols(t *testing.T, req []int, cols [][]int, cost []float64) float64 {
