@@ -85,10 +85,7 @@ func benchBreaksCapped(b *testing.B, step time.Duration, cyclic bool) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	a := 0
-	for _, sh := range free.Shifts {
-		a += sh.Agents
-	}
+	a := totalAgents(free)
 	rules.MaxAgents = a * 9 / 10
 	var s *Schedule
 	for b.Loop() {

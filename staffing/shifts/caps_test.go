@@ -185,10 +185,7 @@ func TestCapsCyclicAgainstBruteForce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := 0
-		for _, sh := range free.Shifts {
-			a += sh.Agents
-		}
+		a := totalAgents(free)
 		rules.MaxAgents = max(1, a-2)
 		cands := candidates(start, 12*time.Hour, rules)
 		cols, cost := explicitColumns(len(start), cands)

@@ -154,20 +154,12 @@ func TestSolveCaps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	agents := 0
-	for _, sh := range free.Shifts {
-		agents += sh.Agents
-	}
-	rules.MaxAgents = agents * 8 / 10
+	rules.MaxAgents = totalAgents(free) * 8 / 10
 	capped, err := Solve(start, 30*time.Minute, req, rules)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
-	for _, sh := range capped.Shifts {
-		n += sh.Agents
-	}
-	if n > rules.MaxAgents || capped.LowerBound > capped.Cost+1e-9 || capped.LowerBound < free.Cost-1e-9 {
+	if n := totalAgents(capped); n > rules.MaxAgents || capped.LowerBound > capped.Cost+1e-9 || capped.LowerBound < free.Cost-1e-9 {
 		t.Errorf("cap %d: %d agents, cost %v, bound %v, uncapped %v", rules.MaxAgents, n, capped.Cost, capped.LowerBound, free.Cost)
 	}
 	rules.MaxAgents, rules.MaxStartTimes = 0, 3
@@ -182,4 +174,13 @@ func TestSolveCaps(t *testing.T) {
 	if len(clocks) > 3 || fewStarts.Cost < free.Cost-1e-9 || fewStarts.LowerBound != free.Cost {
 		t.Errorf("start times %v, cost %v, bound %v, free %v", clocks, fewStarts.Cost, fewStarts.LowerBound, free.Cost)
 	}
+}
+
+// totalAgents is the number of agents a schedule puts on shifts.
+func totalAgents(s *Schedule) int {
+	n := 0
+	for _, sh := range s.Shifts {
+		n += sh.Agents
+	}
+	return n
 }
