@@ -138,10 +138,16 @@ func parsePeriods(specs []string) ([]period, error) {
 	return append([]period{{"normal", normal}}, ps...), nil
 }
 
-func parseClockFlag(name, s string) (time.Duration, error) {
+// parseClockFlag reads a clock time HH:MM from 00:00 to maxHour:00; above
+// 24:00 means the next day (30:00 = 06:00).
+func parseClockFlag(name, s string, maxHour int) (time.Duration, error) {
 	var h, m int
-	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > 24 || m < 0 || m > 59 || h == 24 && m != 0 {
-		return 0, usageError(fmt.Errorf("--%s %q: want a clock time HH:MM", name, s))
+	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > maxHour || m < 0 || m > 59 || h == maxHour && m != 0 {
+		want := "a clock time HH:MM"
+		if maxHour > 24 {
+			want = fmt.Sprintf("a clock time HH:MM, up to %d:00 (30:00 = 06:00 the next day)", maxHour)
+		}
+		return 0, usageError(fmt.Errorf("--%s %q: want %s", name, s, want))
 	}
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, nil
 }
@@ -181,10 +187,10 @@ func hoursSettings(c *cli.Context) (hours.Settings, error) {
 			return s, err
 		}
 	}
-	if s.Earliest, err = parseClockFlag("earliest", c.String("earliest")); err != nil {
+	if s.Earliest, err = parseClockFlag("earliest", c.String("earliest"), 24); err != nil {
 		return s, err
 	}
-	if s.Latest, err = parseClockFlag("latest", c.String("latest")); err != nil {
+	if s.Latest, err = parseClockFlag("latest", c.String("latest"), 24); err != nil {
 		return s, err
 	}
 	if days := c.String("closed-ok"); days != "" {

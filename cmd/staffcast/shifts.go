@@ -196,10 +196,10 @@ func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
 		r.Lengths = append(r.Lengths, d)
 		r.CostPerHour = append(r.CostPerHour, costs[d])
 	}
-	if r.EarliestStart, err = parseClockFlag("earliest", c.String("earliest")); err != nil {
+	if r.EarliestStart, err = parseClockFlag("earliest", c.String("earliest"), 24); err != nil {
 		return r, err
 	}
-	if r.LatestEnd, err = parseLatest(c.String("latest")); err != nil {
+	if r.LatestEnd, err = parseClockFlag("latest", c.String("latest"), 48); err != nil {
 		return r, err
 	}
 	if b := c.String("breaks"); b != "none" {
@@ -323,16 +323,6 @@ func coverageTable(start []time.Time, s *shifts.Schedule) *data.Table {
 		col("over", func(i int) int { return max(0, s.Scheduled[i]-s.Required[i]) }),
 		col("under", func(i int) int { return s.Under[i] }),
 	}}
-}
-
-// parseLatest reads --latest: HH:MM up to 48:00, above 24:00 meaning the
-// next day.
-func parseLatest(s string) (time.Duration, error) {
-	var h, m int
-	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > 48 || m < 0 || m > 59 || h == 48 && m != 0 {
-		return 0, usageError(fmt.Errorf("--latest %q: want a clock time HH:MM, up to 48:00 (30:00 = 06:00 the next day)", s))
-	}
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, nil
 }
 
 // shiftText prints the shift table grouped by day.
