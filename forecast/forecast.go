@@ -168,25 +168,38 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 			res.Blend = members
 		}
 	}
-	res.Point = make([]float64, len(future))
-	yearly := false
-	seen := map[string]bool{}
-	for _, m := range members {
+	// Each model is fitted once: a blend of Combination with Regression or
+	// Profile reuses the fit they share.
+	fits := map[Model][]float64{}
+	fit := func(m Model) ([]float64, error) {
+		if p, ok := fits[m]; ok {
+			return p, nil
+		}
 		p, warns, err := predict(m, start, y, step, future, opt, c)
 		if err != nil {
 			return nil, err
 		}
-		for i, x := range p {
-			res.Point[i] += x / float64(len(members))
+		fits[m] = p
+		res.Warnings = append(res.Warnings, warns...)
+		return p, nil
+	}
+	res.Point = make([]float64, len(future))
+	for _, m := range members {
+		parts := []Model{m}
+		if m == Combination {
+			parts = []Model{Regression, Profile}
 		}
-		for _, w := range warns {
-			if !seen[w.Error()] { // the two members may share the regression
-				seen[w.Error()] = true
-				res.Warnings = append(res.Warnings, w)
+		for _, part := range parts {
+			p, err := fit(part)
+			if err != nil {
+				return nil, err
+			}
+			for i, x := range p {
+				res.Point[i] += x / float64(len(members)*len(parts))
 			}
 		}
-		yearly = yearly || m == Regression || m == Combination
 	}
+	_, yearly := fits[Regression]
 	if !yearly && start[n-1].Sub(start[0]) < yearlySpan {
 		res.Warnings = append(res.Warnings, errNoYearly)
 	}

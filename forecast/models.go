@@ -33,14 +33,6 @@ func predict(m Model, start []time.Time, y []float64, step time.Duration, future
 		p = newProfileFit(start, y, step).predict(c.profile, future)
 	case DoubleSeasonal:
 		p = newDSHWFit(start, y, step).predict(c.dshw, future)
-	case Combination:
-		var err error
-		if p, warns, err = regression(start, y, step, future, opt); err != nil {
-			return nil, nil, err
-		}
-		for i, v := range newProfileFit(start, y, step).predict(c.profile, future) {
-			p[i] = (p[i] + v) / 2
-		}
 	default:
 		return nil, nil, fmt.Errorf("forecast: model %v cannot predict", m)
 	}
