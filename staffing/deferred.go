@@ -38,6 +38,13 @@ type DeferredNeed struct {
 	Agents     int     // Fractional rounded up
 	Done       float64 // items worked off in the interval
 	Backlog    float64 // items arrived and not yet worked off at the end of the interval
+	// QuoteP50 and QuoteP90 are the answer times to quote to an item
+	// arriving in the interval, in seconds from its start: when half and
+	// 90% of the interval's items are worked under the model, counted in
+	// wall-clock time, so an item that arrives while closed is quoted the
+	// wait to the next opening plus its place in the work. NaN when that
+	// lies past the last interval.
+	QuoteP50, QuoteP90 float64
 }
 
 // Deferred staffs deferred work over consecutive intervals of length
@@ -125,6 +132,18 @@ func Deferred(volume []float64, aht []time.Duration, open []bool, step time.Dura
 		}
 	}
 
+	// quote returns when a share q of interval i's items is worked, in
+	// seconds from its start: spreadQuantile gives the open time, which
+	// falls in the j-th open interval of the window.
+	quote := func(q float64, i int) float64 {
+		from := nextOpen[i]
+		x := spreadQuantile(q, p.Share, w1, w2)
+		j := max(0, int(math.Ceil(x))-1)
+		if from < 0 || from+j >= len(openIdx) {
+			return math.NaN()
+		}
+		return (float64(openIdx[from+j]-i) + x - float64(j)) * step.Seconds()
+	}
 	out := make([]DeferredNeed, len(volume))
 	backlog := 0.0
 	for i, v := range volume {
@@ -138,6 +157,8 @@ func Deferred(volume []float64, aht []time.Duration, open []bool, step time.Dura
 			Agents:     int(math.Ceil(frac - 1e-9)),
 			Done:       done[i],
 			Backlog:    backlog,
+			QuoteP50:   quote(0.5, i),
+			QuoteP90:   quote(0.9, i),
 		}
 	}
 	return out, nil
