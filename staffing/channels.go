@@ -260,3 +260,11 @@ func ParseShares(s string) (map[Channel]float64, error) {
 	}
 	return out, nil
 }
+
+// CheckChannel reports what is wrong with the settings channel ch takes
+// from s (its own, or the plan-wide ones): a promise shorter than the
+// handling time, a callback slot that cannot hold one callback. Plan
+// makes the same check for the channels its rows have.
+func CheckChannel(s Settings, ch Channel) error {
+	return s.channel(ch).validate(ch, s.Interval)
+}

@@ -28,7 +28,10 @@ func staffingFlags() []cli.Flag {
 // readTarget builds a staffing.Target from the shared flags.
 func readTarget(c *cli.Context) (staffing.Target, error) {
 	var t staffing.Target
-	if s := c.String("target"); s != "" && s != "none" {
+	if c.IsSet("target") && strings.TrimSpace(c.String("target")) == "" {
+		return t, usageError(errors.New(`--target "": want PERCENT/SECONDS such as 80/20, or none for no service-level target`))
+	}
+	if s := c.String("target"); s != "none" {
 		level, within, err := staffing.ParseTarget(s)
 		if err != nil {
 			return t, usageError(fmt.Errorf("--target: %w", err))
@@ -77,10 +80,19 @@ var fieldFlags = strings.NewReplacer(
 	"Settings.AHT", "--aht",
 	"Concurrency.Chats", "--chats",
 	"Concurrency.Slowdown", "--chat-slowdown",
-	"Promise.Share", "--promise",
-	"Promise.Within", "--promise",
-	"Promise.AllWithin", "--promise",
+	"Promise.Share", "--email-share",
+	"Promise.AllWithin", "--email-all-within",
+	"Promise.Within", "--email-within",
 )
+
+// abandonWarning warns when a target is met only because most callers
+// hang up: with --sl-base exclude-early-abandon, 1 agent for 10 E can
+// "meet" 99/600 while 90% abandon.
+func abandonWarning(c *cli.Context, pAbandon float64, where string) {
+	if pAbandon > 0.5 {
+		fmt.Fprintf(c.App.ErrWriter, "warning: %.0f%% of callers hang up%s: the target is met because they leave, not because they are answered; set a ceiling such as --max-abandon 0.05\n", 100*pAbandon, where)
+	}
+}
 
 // flagNames rewrites a library validation error in terms of flags.
 func flagNames(err error) error {

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/staffcast/staffcast/data"
@@ -18,16 +21,36 @@ func staffCommand() *cli.Command {
 		UsageText: `staffcast staff --in volumes.csv --aht 3m --target 80/20 --shrinkage 0.3 --out requirements.csv
    staffcast staff --in volumes.csv --tz Europe/Stockholm --aht 4m --patience 2m --chats 3 --chat-slowdown 0.2 \
        --email-within 1h --email-all-within 4h --open "Mon-Fri 08:00-17:00" --format json
+   staffcast staff --aht 3m --chat-aht 6m --chat-target 80/60 --email-aht 4m --email-within 10m --deflect chat=0.25,email=0.1
+   staffcast staff --aht 3m --email-within 10m --quotes
 
-The input has a column start, a column volume (contacts offered in the
-interval) and optionally aht_seconds (handling time of that row) and
-channel (phone, chat, email or callback; phone when absent). The interval
-length is the spacing of start, or --interval. The output has one row per
-input row: agents (the smallest staffing meeting every target),
-fractional_agents (where the target is met exactly), scheduled_agents
-(after shrinkage), service_level, asa_seconds, occupancy, and p_abandon
-(with --patience) and backlog (email and callbacks) where they apply.
-Total agent-hours go to stderr.`,
+The input has a column start and either, in long form, a column volume
+(contacts offered in the interval; or the column --column names, or
+forecast, p50 or offered when volume is absent) with optionally channel
+(phone, chat, email or callback; phone when absent), aht_seconds and
+deflect (the share a chatbot resolves), or, in wide form, columns calls,
+chats, emails and callbacks. Rows of a channel must be in time order
+without repeats. The interval length is the spacing of start, or
+--interval.
+
+Each channel is staffed by its own model and settings (--channel-settings,
+--chat-*, --email-*): phone and chat as Erlang C (A with --patience);
+email and callbacks by their promise: one under two intervals as an
+Erlang C queue with the promise as the answer time, longer ones by
+spreading each interval's items over the promise window (backlog);
+callbacks with a slot in --channel-settings as booked work.
+
+The output has one row per interval and channel: agents (the smallest
+staffing meeting every target), fractional_agents (where the target is
+met exactly), scheduled_agents (after shrinkage), service_level,
+asa_seconds, occupancy, and where they apply p_abandon (--patience),
+backlog, quote_p50 and quote_p90 (seconds to quote for email and
+callbacks, from the interval's start), deflected and slot_capacity
+(bookings each callback slot can take). --quotes prints instead what can
+be promised by weekday and hour. Totals by channel, deflection savings
+and the published hours go to stderr.
+
+` + channelSettingsHelp,
 		Flags: append(append(append([]cli.Flag{
 			&cli.StringFlag{Name: "in", Usage: "interval table to staff: CSV, Parquet or Arrow; - for CSV on stdin; default: a week of the embedded sample"},
 			&cli.DurationFlag{Name: "interval", Usage: "interval length; 0 = the spacing of start"},
@@ -37,6 +60,13 @@ Total agent-hours go to stderr.`,
 			&cli.DurationFlag{Name: "email-within", Value: time.Hour, Usage: "email and callbacks: response-time promise for --email-share of the items, in open time"},
 			&cli.DurationFlag{Name: "email-all-within", Value: 4 * time.Hour, Usage: "email and callbacks: promise for every item, in open time"},
 			&cli.StringFlag{Name: "open", Usage: `opening hours in which email and callbacks are worked, e.g. "Mon-Fri 08:00-17:00,Sat 10:00-14:00"; default: every input interval`},
+			&cli.StringFlag{Name: "column", Usage: "the column of volumes to staff (long form); default volume, else forecast, p50 or offered"},
+			&cli.StringFlag{Name: "channel-settings", Usage: "CSV or JSON file of per-channel settings (see below)"},
+			&cli.DurationFlag{Name: "chat-aht", Usage: "handling time of a chat handled alone; default --aht"},
+			&cli.StringFlag{Name: "chat-target", Usage: "chat service level, PERCENT/SECONDS; default --target"},
+			&cli.DurationFlag{Name: "email-aht", Usage: "handling time of an email; default --aht"},
+			&cli.StringFlag{Name: "deflect", Usage: "share of contacts a chatbot or self-service resolves, per channel, e.g. chat=0.25,email=0.1"},
+			&cli.BoolFlag{Name: "quotes", Usage: "print what can be promised by weekday and hour (quote_p50, quote_p90) instead of the rows"},
 		}, timeFlags()...), staffingFlags()...), outputFlags(formatTable, formatCSV, formatJSON, formatParquet)...),
 		Action: runStaff,
 	}
@@ -47,25 +77,9 @@ func runStaff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	target, terr := readTarget(c)
-	s := staffing.Settings{
-		Interval:  c.Duration("interval"),
-		AHT:       c.Duration("aht"),
-		Target:    target,
-		Patience:  c.Duration("patience"),
-		Shrinkage: c.Float64("shrinkage"),
-		Chat:      staffing.Concurrency{Chats: c.Int("chats"), Slowdown: c.Float64("chat-slowdown")},
-		Promise:   staffing.Promise{Share: c.Float64("email-share"), Within: c.Duration("email-within"), AllWithin: c.Duration("email-all-within")},
-	}
-	if spec := c.String("open"); spec != "" {
-		hours, err := staffing.ParseOpeningHours(spec)
-		if err != nil {
-			return usageError(fmt.Errorf("--open: %w", err))
-		}
-		s.Open = hours.Contains
-	}
-	if terr != nil {
-		return terr
+	s, files, err := staffSettings(c)
+	if err != nil {
+		return err
 	}
 	opt, err := readOptions(c)
 	if err != nil {
@@ -87,24 +101,33 @@ func runStaff(c *cli.Context) error {
 	} else if tb, err = readTable(c, c.String("in"), opt); err != nil {
 		return err
 	}
-	rows, interval, err := staffRows(tb, s.AHT)
+	ahtElsewhere := c.IsSet("channel-settings") || c.IsSet("chat-aht") || c.IsSet("email-aht")
+	in, err := readStaffRows(tb, c.String("column"), s.AHT, ahtElsewhere, c.App.ErrWriter)
 	if err != nil {
-		return inputError(err)
+		return err
+	}
+	if err := checkChannels(c, in.rows, s, files); err != nil {
+		return err
 	}
 	if s.Interval == 0 {
-		if interval == 0 {
+		if in.interval == 0 {
 			return usageError(errors.New("cannot tell the interval length from a single row per channel: pass --interval"))
 		}
-		s.Interval = interval
+		s.Interval = in.interval
+	} else if in.interval != 0 {
+		if k, bad := in.offBeat(s.Interval); bad {
+			return usageError(tb.ErrorAt(k, "start", in.rows[k].Start.Format(time.RFC3339),
+				fmt.Errorf("--interval %v contradicts the rows: this row follows the previous one of its channel by %v, not a multiple of %v", s.Interval, in.rows[k].Start.Sub(in.prev[k]), s.Interval)))
+		}
 	}
 	if err := s.Validate(); err != nil {
 		return usageError(flagNames(err))
 	}
-	needs, err := staffing.Plan(rows, s)
+	needs, err := staffing.Plan(in.rows, s)
 	if err != nil {
 		var re *staffing.RowError
 		if errors.As(err, &re) {
-			err = tb.ErrorAt(re.Row, "volume", fmt.Sprint(rows[re.Row].Volume), flagNames(re.Err))
+			err = tb.ErrorAt(in.line[re.Row], in.column, fmt.Sprint(in.rows[re.Row].Volume), flagNames(re.Err))
 			if errors.Is(re.Err, staffing.ErrUnreachable) {
 				return unreachableError(err)
 			}
@@ -112,71 +135,335 @@ func runStaff(c *cli.Context) error {
 		}
 		return usageError(flagNames(err))
 	}
-	result := needsTable(tb, needs, s.Patience > 0)
+	var result *data.Table
+	if c.Bool("quotes") {
+		result = quoteTable(staffing.QuoteTable(needs))
+	} else {
+		result = needsTable(in, needs)
+	}
 	if err := out.writeTable(c.App.Writer, result, 3); err != nil {
 		return err
 	}
-	var frac, whole, sched float64
-	for _, n := range needs {
-		frac += n.Fractional * s.Interval.Hours()
-		whole += float64(n.Agents) * s.Interval.Hours()
-		sched += float64(n.Scheduled) * s.Interval.Hours()
-	}
-	fmt.Fprintf(c.App.ErrWriter, "agent-hours: %.1f fractional, %.1f rounded up per interval, %.1f scheduled after shrinkage\n", frac, whole, sched)
+	staffSummary(c, staffing.Summarize(needs, s), s, files)
 	return nil
 }
 
-// staffRows turns the input table into plan rows and returns the most
-// common spacing of start within a channel.
-func staffRows(tb *data.Table, defaultAHT time.Duration) ([]staffing.Row, time.Duration, error) {
-	start, volume := tb.Column("start"), tb.Column("volume")
-	if volume == nil || volume.Float == nil {
-		return nil, 0, tb.ErrorAt(-1, "volume", "", fmt.Errorf("%w: want a numeric column \"volume\" (contacts offered per interval)", data.ErrMissingColumn))
+// staffSettings builds the plan settings from the flags and the
+// --channel-settings file, checking every flag before any data is read.
+func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) {
+	target, err := readTarget(c)
+	if err != nil {
+		return staffing.Settings{}, nil, err
 	}
-	aht, channel := tb.Column("aht_seconds"), tb.Column("channel")
-	if aht != nil && aht.Float == nil {
-		return nil, 0, tb.ErrorAt(-1, "aht_seconds", "", fmt.Errorf("%w: want numbers of seconds", data.ErrBadNumber))
+	if c.Int("chats") < 1 {
+		return staffing.Settings{}, nil, usageError(fmt.Errorf("--chats %d: want the chats one agent handles at once, 1 or more", c.Int("chats")))
 	}
-	rows := make([]staffing.Row, tb.Len())
-	last := map[staffing.Channel]time.Time{}
-	spacing := map[time.Duration]int{}
-	for i := range rows {
-		r := staffing.Row{Start: start.Time[i], Volume: volume.Float[i]}
-		if v := r.Volume; math.IsNaN(v) || v < 0 {
-			return nil, 0, tb.ErrorAt(i, "volume", fmt.Sprint(v), fmt.Errorf("%w: want a number of contacts >= 0", data.ErrNegative))
+	s := staffing.Settings{
+		Interval:  c.Duration("interval"),
+		AHT:       c.Duration("aht"),
+		Target:    target,
+		Patience:  c.Duration("patience"),
+		Shrinkage: c.Float64("shrinkage"),
+		Chat:      staffing.Concurrency{Chats: c.Int("chats"), Slowdown: c.Float64("chat-slowdown")},
+		Promise:   staffing.Promise{Share: c.Float64("email-share"), Within: c.Duration("email-within"), AllWithin: c.Duration("email-all-within")},
+		Channels:  map[staffing.Channel]staffing.ChannelSettings{},
+	}
+	if err := s.Promise.Validate(); err != nil {
+		return s, nil, usageError(flagNames(err))
+	}
+	if s.Interval < 0 {
+		return s, nil, usageError(fmt.Errorf("--interval %v: want a positive duration, or 0 for the spacing of start", s.Interval))
+	}
+	if spec := c.String("open"); spec != "" {
+		hours, err := staffing.ParseOpeningHours(spec)
+		if err != nil {
+			return s, nil, usageError(fmt.Errorf("--open: %w", err))
 		}
-		if aht != nil && !math.IsNaN(aht.Float[i]) {
-			if aht.Float[i] <= 0 {
-				return nil, 0, tb.ErrorAt(i, "aht_seconds", fmt.Sprint(aht.Float[i]), fmt.Errorf("%w: want a handling time in seconds > 0", data.ErrBadNumber))
+		s.Open = hours.Contains
+	}
+	var files []channelSetting
+	if path := c.String("channel-settings"); path != "" {
+		if files, err = readChannelSettings(path); err != nil {
+			return s, nil, usageError(err)
+		}
+		for _, f := range files {
+			cs := f.settings
+			if cs.Target != nil {
+				// The file sets the service level; the other targets stay the flags'.
+				t := target
+				t.ServiceLevel, t.AnswerWithin = cs.Target.ServiceLevel, cs.Target.AnswerWithin
+				cs.Target = &t
 			}
-			r.AHT = time.Duration(aht.Float[i] * float64(time.Second))
-		} else if defaultAHT <= 0 {
-			return nil, 0, tb.ErrorAt(i, "aht_seconds", "", errors.New("no handling time: give the column aht_seconds or the flag --aht"))
-		}
-		if channel != nil {
-			ch, err := staffing.ParseChannel(channel.Text[i])
-			if err != nil {
-				return nil, 0, tb.ErrorAt(i, "channel", channel.Text[i], err)
-			}
-			r.Channel = ch
-		}
-		if prev, ok := last[r.Channel]; ok {
-			spacing[r.Start.Sub(prev)]++
-		}
-		last[r.Channel] = r.Start
-		rows[i] = r
-	}
-	var step time.Duration
-	for d, n := range spacing {
-		if d > 0 && (n > spacing[step] || n == spacing[step] && d < step) {
-			step = d
+			s.Channels[f.channel] = cs
 		}
 	}
-	return rows, step, nil
+	set := func(ch staffing.Channel, f func(*staffing.ChannelSettings)) {
+		cs := s.Channels[ch]
+		f(&cs)
+		s.Channels[ch] = cs
+	}
+	if c.IsSet("chat-aht") {
+		if d := c.Duration("chat-aht"); d <= 0 {
+			return s, nil, usageError(fmt.Errorf("--chat-aht %v: want a positive handling time such as 6m", d))
+		}
+		set(staffing.Chat, func(cs *staffing.ChannelSettings) { cs.AHT = c.Duration("chat-aht") })
+	}
+	if c.IsSet("email-aht") {
+		if d := c.Duration("email-aht"); d <= 0 {
+			return s, nil, usageError(fmt.Errorf("--email-aht %v: want a positive handling time such as 4m", d))
+		}
+		set(staffing.Email, func(cs *staffing.ChannelSettings) { cs.AHT = c.Duration("email-aht") })
+	}
+	if c.IsSet("chat-target") {
+		level, within, err := staffing.ParseTarget(c.String("chat-target"))
+		if err != nil {
+			return s, nil, usageError(fmt.Errorf("--chat-target: %w", err))
+		}
+		t := target
+		t.ServiceLevel, t.AnswerWithin = level, within
+		set(staffing.Chat, func(cs *staffing.ChannelSettings) { cs.Target = &t })
+	}
+	if spec := c.String("deflect"); spec != "" {
+		shares, err := staffing.ParseShares(spec)
+		if err != nil {
+			return s, nil, usageError(fmt.Errorf("--deflect: %w", err))
+		}
+		for ch, v := range shares {
+			set(ch, func(cs *staffing.ChannelSettings) { cs.Deflect = v })
+		}
+	}
+	return s, files, nil
 }
 
-// needsTable lays the requirements out as the output table.
-func needsTable(in *data.Table, needs []staffing.Need, abandon bool) *data.Table {
+// checkChannels refuses per-channel settings for a channel the data lack:
+// they would be silently ignored.
+//
+// It also checks what depends on the channels present: a promise shorter
+// than the handling time, a callback slot that cannot hold a callback.
+func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, files []channelSetting) error {
+	var have [4]bool
+	for _, r := range rows {
+		have[r.Channel] = true
+	}
+	for _, f := range files {
+		if !have[f.channel] {
+			return usageError(fmt.Errorf("%s:%d: field \"channel\": settings for %v, but the data have no %v rows", c.String("channel-settings"), f.line, f.channel, f.channel))
+		}
+	}
+	for flag, ch := range map[string]staffing.Channel{"chat-aht": staffing.Chat, "chat-target": staffing.Chat, "email-aht": staffing.Email} {
+		if c.IsSet(flag) && !have[ch] {
+			return usageError(fmt.Errorf("--%s: the data have no %v rows", flag, ch))
+		}
+	}
+	if spec := c.String("deflect"); spec != "" {
+		shares, _ := staffing.ParseShares(spec)
+		for _, ch := range staffing.Channels {
+			if _, ok := shares[ch]; ok && !have[ch] {
+				return usageError(fmt.Errorf("--deflect %s: the data have no %v rows", spec, ch))
+			}
+		}
+	}
+	for _, ch := range staffing.Channels {
+		if !have[ch] {
+			continue
+		}
+		if err := staffing.CheckChannel(s, ch); err != nil {
+			for _, f := range files {
+				if f.channel == ch {
+					return usageError(fmt.Errorf("%s:%d: %w", c.String("channel-settings"), f.line, flagNames(err)))
+				}
+			}
+			return usageError(flagNames(err))
+		}
+	}
+	return nil
+}
+
+// position names row i of tb as a message does: "line 3" or "row 3".
+func position(tb *data.Table, i int) string {
+	e := tb.ErrorAt(i, "", "", nil)
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d", e.Line)
+	}
+	return fmt.Sprintf("row %d", e.Row)
+}
+
+// staffInput is the input table as plan rows: line[i] is the table row
+// behind plan row i, prev[i] the start of the previous row of its channel.
+type staffInput struct {
+	rows     []staffing.Row
+	line     []int
+	prev     []time.Time
+	column   string // the column the volumes came from
+	interval time.Duration
+}
+
+// offBeat returns the first row whose distance from the previous row of
+// its channel is not a whole multiple of step.
+func (in staffInput) offBeat(step time.Duration) (int, bool) {
+	for i, p := range in.prev {
+		if !p.IsZero() && in.rows[i].Start.Sub(p)%step != 0 {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// wideColumns are the columns of the wide form and their channels.
+var wideColumns = []struct {
+	name string
+	ch   staffing.Channel
+}{{"calls", staffing.Phone}, {"chats", staffing.Chat}, {"emails", staffing.Email}, {"callbacks", staffing.Callback}}
+
+// staffRows turns the input table into plan rows and returns the interval
+// (see readStaffRows).
+func staffRows(tb *data.Table, defaultAHT time.Duration) ([]staffing.Row, time.Duration, error) {
+	in, err := readStaffRows(tb, "", defaultAHT, false, io.Discard)
+	return in.rows, in.interval, err
+}
+
+// readStaffRows turns the input table into plan rows, refusing rows out
+// of time order and repeats within a channel, and finds the interval: the
+// most common spacing of start within a channel. column names the volume
+// column ("" for volume, forecast, p50 or offered, with a note to note,
+// or the wide form); ahtElsewhere says that per-channel settings may
+// give the handling time that defaultAHT and the rows lack.
+func readStaffRows(tb *data.Table, column string, defaultAHT time.Duration, ahtElsewhere bool, note io.Writer) (staffInput, error) {
+	var in staffInput
+	start := tb.Column("start")
+	if start == nil || start.Time == nil {
+		return in, inputError(fileError(tb, "start", fmt.Errorf("%w: want a column \"start\" of times", data.ErrMissingColumn)))
+	}
+	type source struct {
+		col *data.Column
+		ch  staffing.Channel
+	}
+	var sources []source // wide form: one per channel column
+	name := column
+	switch {
+	case name != "":
+		if tb.Column(name) == nil {
+			return in, usageError(fmt.Errorf("--column %q: the input has no such column", name))
+		}
+	case tb.Column("volume") != nil:
+		name = "volume"
+	default:
+		for _, alt := range []string{"forecast", "p50", "offered"} {
+			if tb.Column(alt) != nil {
+				name = alt
+				fmt.Fprintf(note, "no column volume: staffing the column %s (choose another with --column)\n", alt)
+				break
+			}
+		}
+	}
+	if name == "" {
+		for _, w := range wideColumns {
+			if col := tb.Column(w.name); col != nil {
+				sources = append(sources, source{col, w.ch})
+			}
+		}
+		if sources == nil {
+			return in, inputError(fileError(tb, "volume", fmt.Errorf("%w: want a column volume (or forecast, p50, offered; or name one with --column), or the wide form's calls, chats, emails and callbacks", data.ErrMissingColumn)))
+		}
+	} else {
+		sources = []source{{col: tb.Column(name)}}
+	}
+	for _, src := range sources {
+		if src.col.Float == nil {
+			return in, inputError(fileError(tb, src.col.Name, fmt.Errorf("%w: want numbers of contacts", data.ErrBadNumber)))
+		}
+	}
+	in.column = sources[0].col.Name
+	aht, channel, deflect := tb.Column("aht_seconds"), tb.Column("channel"), tb.Column("deflect")
+	if aht != nil && aht.Float == nil {
+		return in, inputError(fileError(tb, "aht_seconds", fmt.Errorf("%w: want numbers of seconds", data.ErrBadNumber)))
+	}
+	if deflect != nil && deflect.Float == nil {
+		return in, inputError(fileError(tb, "deflect", fmt.Errorf("%w: want shares in [0,1)", data.ErrBadNumber)))
+	}
+	if name == "" { // the wide form
+		if aht != nil || channel != nil {
+			return in, inputError(fileError(tb, "aht_seconds", errors.New("the wide form (calls, chats, emails, callbacks) takes handling times from the flags or --channel-settings, not a column aht_seconds or channel")))
+		}
+	}
+	last := map[staffing.Channel]int{}
+	spacing := map[time.Duration]int{}
+	for i := range tb.Len() {
+		for _, src := range sources {
+			v := src.col.Float[i]
+			if len(sources) > 1 && math.IsNaN(v) {
+				continue // wide form: the channel was closed
+			}
+			r := staffing.Row{Start: start.Time[i], Volume: v, Channel: src.ch}
+			if math.IsNaN(v) || v < 0 {
+				return in, inputError(tb.ErrorAt(i, src.col.Name, fmt.Sprint(v), fmt.Errorf("%w: want a number of contacts >= 0", data.ErrNegative)))
+			}
+			if aht != nil && !math.IsNaN(aht.Float[i]) {
+				if !(aht.Float[i] > 0 && aht.Float[i] <= 86400) {
+					return in, inputError(tb.ErrorAt(i, "aht_seconds", fmt.Sprint(aht.Float[i]), fmt.Errorf("%w: want a handling time in seconds, above 0 and at most a day", data.ErrBadNumber)))
+				}
+				r.AHT = time.Duration(aht.Float[i] * float64(time.Second))
+			} else if defaultAHT <= 0 && !ahtElsewhere {
+				return in, inputError(tb.ErrorAt(i, "aht_seconds", "", errors.New("no handling time: give the column aht_seconds or the flag --aht")))
+			}
+			if deflect != nil && !math.IsNaN(deflect.Float[i]) {
+				if d := deflect.Float[i]; !(d >= 0 && d < 1) {
+					return in, inputError(tb.ErrorAt(i, "deflect", fmt.Sprint(d), fmt.Errorf("%w: want a share in [0,1) such as 0.25", data.ErrBadNumber)))
+				}
+				r.Deflect = deflect.Float[i]
+			}
+			if channel != nil {
+				ch, err := staffing.ParseChannel(channel.Text[i])
+				if err != nil {
+					return in, inputError(tb.ErrorAt(i, "channel", channel.Text[i], err))
+				}
+				r.Channel = ch
+			}
+			var prev time.Time
+			if k, ok := last[r.Channel]; ok {
+				prev = in.rows[k].Start
+				d := r.Start.Sub(prev)
+				switch {
+				case d == 0:
+					return in, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, position(tb, in.line[k]))))
+				case d < 0:
+					return in, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: this %v row comes before the one at %s; sort the rows by start", data.ErrUnsorted, r.Channel, position(tb, in.line[k]))))
+				}
+				spacing[d]++
+			}
+			last[r.Channel] = len(in.rows)
+			in.rows = append(in.rows, r)
+			in.line = append(in.line, i)
+			in.prev = append(in.prev, prev)
+		}
+	}
+	for d, n := range spacing {
+		if d > 0 && (n > spacing[in.interval] || n == spacing[in.interval] && d < in.interval) {
+			in.interval = d
+		}
+	}
+	// Every spacing must be a whole number of intervals: rows out of step
+	// would otherwise be staffed as if they were.
+	if in.interval > 0 {
+		if k, bad := in.offBeat(in.interval); bad {
+			return in, inputError(tb.ErrorAt(in.line[k], "start", in.rows[k].Start.Format(time.RFC3339),
+				fmt.Errorf("%w: this row follows the previous %v row by %v, not a multiple of the interval %v", data.ErrStep, in.rows[k].Channel, in.rows[k].Start.Sub(in.prev[k]), in.interval)))
+		}
+	}
+	return in, nil
+}
+
+// fileError is an error about a whole column of the table's file.
+func fileError(tb *data.Table, column string, err error) error {
+	e := tb.ErrorAt(0, column, "", err)
+	e.Line, e.Row = 0, 0
+	return e
+}
+
+// needsTable lays the requirements out as the output table. Columns that
+// apply to no row (p_abandon without a patience, quotes without a
+// promise) are left out.
+func needsTable(in staffInput, needs []staffing.Need) *data.Table {
 	n := len(needs)
 	col := func(name string, f func(staffing.Need) float64) data.Column {
 		c := data.Column{Name: name, Float: make([]float64, n)}
@@ -185,18 +472,28 @@ func needsTable(in *data.Table, needs []staffing.Need, abandon bool) *data.Table
 		}
 		return c
 	}
-	t := &data.Table{Columns: []data.Column{{Name: "start", Time: in.Column("start").Time}}}
-	deferred := false
-	if ch := in.Column("channel"); ch != nil {
-		names := make([]string, n)
-		for i, x := range needs {
-			names[i] = x.Channel.String()
-			deferred = deferred || x.Channel == staffing.Email || x.Channel == staffing.Callback
+	any := func(f func(staffing.Need) bool) bool {
+		for _, x := range needs {
+			if f(x) {
+				return true
+			}
 		}
+		return false
+	}
+	starts := make([]time.Time, n)
+	names := make([]string, n)
+	multi := false
+	for i, x := range needs {
+		starts[i] = x.Start
+		names[i] = x.Channel.String()
+		multi = multi || x.Channel != needs[0].Channel
+	}
+	t := &data.Table{Columns: []data.Column{{Name: "start", Time: starts}}}
+	if multi || any(func(x staffing.Need) bool { return x.Channel != staffing.Phone }) {
 		t.Columns = append(t.Columns, data.Column{Name: "channel", Text: names})
 	}
 	t.Columns = append(t.Columns,
-		in.Columns[index(in, "volume")],
+		col("volume", func(x staffing.Need) float64 { return x.Offered }),
 		col("agents", func(x staffing.Need) float64 { return float64(x.Agents) }),
 		col("fractional_agents", func(x staffing.Need) float64 { return x.Fractional }),
 		col("scheduled_agents", func(x staffing.Need) float64 { return float64(x.Scheduled) }),
@@ -204,20 +501,103 @@ func needsTable(in *data.Table, needs []staffing.Need, abandon bool) *data.Table
 		col("asa_seconds", func(x staffing.Need) float64 { return x.ASASeconds }),
 		col("occupancy", func(x staffing.Need) float64 { return x.Occupancy }),
 	)
-	if abandon {
-		t.Columns = append(t.Columns, col("p_abandon", func(x staffing.Need) float64 { return x.PAbandon }))
+	has := func(name string, f func(staffing.Need) float64) {
+		if any(func(x staffing.Need) bool { return !math.IsNaN(f(x)) }) {
+			t.Columns = append(t.Columns, col(name, f))
+		}
 	}
-	if deferred {
-		t.Columns = append(t.Columns, col("backlog", func(x staffing.Need) float64 { return x.Backlog }))
+	has("p_abandon", func(x staffing.Need) float64 { return x.PAbandon })
+	has("backlog", func(x staffing.Need) float64 { return x.Backlog })
+	has("quote_p50", func(x staffing.Need) float64 { return x.QuoteP50 })
+	has("quote_p90", func(x staffing.Need) float64 { return x.QuoteP90 })
+	if any(func(x staffing.Need) bool { return x.Deflected > 0 }) {
+		t.Columns = append(t.Columns, col("deflected", func(x staffing.Need) float64 { return x.Deflected }))
+	}
+	has("slot_capacity", func(x staffing.Need) float64 { return x.Capacity })
+	return t
+}
+
+// quoteTable lays out what can be promised by weekday and hour.
+func quoteTable(q []staffing.HourQuote) *data.Table {
+	t := &data.Table{Columns: []data.Column{
+		{Name: "channel", Text: make([]string, len(q))},
+		{Name: "weekday", Text: make([]string, len(q))},
+		{Name: "hour", Float: make([]float64, len(q))},
+		{Name: "open", Text: make([]string, len(q))},
+		{Name: "quote_p50", Float: make([]float64, len(q))},
+		{Name: "quote_p90", Float: make([]float64, len(q))},
+	}}
+	for i, h := range q {
+		t.Columns[0].Text[i] = h.Channel.String()
+		t.Columns[1].Text[i] = h.Weekday.String()[:3]
+		t.Columns[2].Float[i] = float64(h.Hour)
+		t.Columns[3].Text[i] = fmt.Sprint(h.Open)
+		t.Columns[4].Float[i] = math.Round(h.P50)
+		t.Columns[5].Float[i] = math.Round(h.P90)
 	}
 	return t
 }
 
-func index(t *data.Table, name string) int {
-	for j, c := range t.Columns {
-		if c.Name == name {
-			return j
+// staffSummary writes the totals by channel, what deflection saves, what
+// the bot covers while a channel is closed, whether the quotes keep the
+// promise, and the hours to publish, to stderr.
+func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Settings, files []channelSetting) {
+	w := c.App.ErrWriter
+	var frac, whole, sched, saved float64
+	for _, x := range sum {
+		frac += x.AgentHours
+		whole += x.RoundedHours
+		sched += x.ScheduledHours
+		saved += x.SavedHours
+	}
+	fmt.Fprintf(w, "agent-hours: %.1f fractional, %.1f rounded up per interval, %.1f scheduled after shrinkage\n", frac, whole, sched)
+	if len(sum) > 1 {
+		parts := make([]string, len(sum))
+		for i, x := range sum {
+			parts[i] = fmt.Sprintf("%v %.1f", x.Channel, x.AgentHours)
+		}
+		fmt.Fprintf(w, "  by channel (fractional): %s\n", strings.Join(parts, ", "))
+	}
+	for _, x := range sum {
+		if x.Deflected > 0 {
+			fmt.Fprintf(w, "%v: deflection resolves %.0f of %.0f contacts (%.0f%%) and saves %.1f agent-hours\n",
+				x.Channel, x.Deflected, x.Offered, 100*x.Deflected/x.Offered, x.SavedHours)
+		}
+		if x.Channel == staffing.Chat && x.Closed > 0 && x.ClosedOffered > 0 {
+			fmt.Fprintf(w, "chat: closed in %d of %d intervals, when %.0f chats arrive: the bot, open round the clock, meets all of them", x.Closed, x.Intervals, x.ClosedOffered)
+			if x.ClosedDeflected > 0 {
+				fmt.Fprintf(w, " and resolves %.0f; the rest are asked to come back when chat opens", x.ClosedDeflected)
+			} else {
+				fmt.Fprint(w, "; without --deflect it resolves none, and they are asked to come back when chat opens")
+			}
+			fmt.Fprintln(w)
+		}
+		if x.Promise.Within > 0 && x.WorstQuote > 0 {
+			if x.QuotesOver == 0 {
+				fmt.Fprintf(w, "%v: quote_p90 is within the %v promise in every open interval (longest %s)\n", x.Channel, x.Promise.Within, time.Duration(x.WorstQuote)*time.Second)
+			} else {
+				fmt.Fprintf(w, "%v: the staffing does NOT keep the %v promise in %d open intervals: quote_p90 reaches %s there (see the quote_p90 column)\n",
+					x.Channel, x.Promise.Within, x.QuotesOver, time.Duration(x.WorstQuote)*time.Second)
+			}
+		}
+		if x.HighAbandon > 0 {
+			fmt.Fprintf(w, "warning: %v: more than half the contacts hang up in %d intervals: the target is met because they leave, not because they are answered; set a ceiling such as --max-abandon 0.05\n", x.Channel, x.HighAbandon)
 		}
 	}
-	return -1
+	if saved > 0 {
+		fmt.Fprintf(w, "deflection saves %.1f agent-hours in all\n", saved)
+	}
+	var hours []staffing.ChannelHours
+	for _, f := range files {
+		if f.hours != nil {
+			h := staffing.ChannelHours{Channel: f.channel, Hours: *f.hours}
+			if f.channel == staffing.Email || f.channel == staffing.Callback && f.settings.Slot == 0 {
+				h.Within = cmp.Or(f.settings.Promise.Within, s.Promise.Within)
+			}
+			hours = append(hours, h)
+		}
+	}
+	if len(hours) > 0 {
+		fmt.Fprintf(w, "published hours: %s\n", staffing.PublishedHours(hours))
+	}
 }

@@ -1,0 +1,79 @@
+package staffing
+
+import (
+	"math"
+	"time"
+)
+
+// ChannelSummary totals a plan's needs for one channel.
+type ChannelSummary struct {
+	Channel   Channel
+	Intervals int
+	Offered   float64 // contacts before deflection
+	Deflected float64 // contacts the chatbot or self-service resolved
+	// AgentHours is the fractional requirement summed over the intervals,
+	// RoundedHours the whole agents, ScheduledHours after shrinkage.
+	AgentHours, RoundedHours, ScheduledHours float64
+	SavedHours                               float64 // agent-hours deflection saves
+	// Closed counts the intervals the channel is closed in, and
+	// ClosedOffered and ClosedDeflected the contacts arriving then.
+	Closed                         int
+	ClosedOffered, ClosedDeflected float64
+	// Promise is the channel's promise (zero for phone, chat and booked
+	// callbacks). QuotesOver counts the open intervals whose quote_p90
+	// exceeds Promise.Within by more than a second, and WorstQuote is the
+	// longest quote_p90 of an open interval, in seconds.
+	Promise    Promise
+	QuotesOver int
+	WorstQuote float64
+	// HighAbandon counts the intervals where more than half the contacts
+	// hang up: a target met that way is met by callers leaving.
+	HighAbandon int
+}
+
+// Summarize totals needs, the result of Plan(rows, s), by channel, in
+// the order of Channels; channels without rows are left out.
+func Summarize(needs []Need, s Settings) []ChannelSummary {
+	var by [4]ChannelSummary
+	h := s.Interval.Hours()
+	for _, ch := range Channels {
+		by[ch].Channel = ch
+		c := s.channel(ch)
+		if ch == Email || ch == Callback && c.Slot == 0 {
+			by[ch].Promise = c.Promise
+		}
+	}
+	for _, n := range needs {
+		if n.Channel < Phone || n.Channel > Callback {
+			continue
+		}
+		c := &by[n.Channel]
+		c.Intervals++
+		c.Offered += n.Offered
+		c.Deflected += n.Deflected
+		c.AgentHours += n.Fractional * h
+		c.RoundedHours += float64(n.Agents) * h
+		c.ScheduledHours += float64(n.Scheduled) * h
+		c.SavedHours += n.Saved * h
+		if n.Closed {
+			c.Closed++
+			c.ClosedOffered += n.Offered
+			c.ClosedDeflected += n.Deflected
+		} else if !math.IsNaN(n.QuoteP90) {
+			c.WorstQuote = max(c.WorstQuote, n.QuoteP90)
+			if n.QuoteP90 > (c.Promise.Within + time.Second).Seconds() {
+				c.QuotesOver++
+			}
+		}
+		if n.PAbandon > 0.5 {
+			c.HighAbandon++
+		}
+	}
+	var out []ChannelSummary
+	for _, c := range by {
+		if c.Intervals > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
