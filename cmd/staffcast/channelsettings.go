@@ -233,4 +233,3 @@ func parseChannelSetting(rec map[string]string) (channelSetting, error) {
 	}
 	return cs, nil
 }
-

@@ -127,7 +127,7 @@ func runStaff(c *cli.Context) error {
 	if err != nil {
 		var re *staffing.RowError
 		if errors.As(err, &re) {
-			err = tb.ErrorAt(in.line[re.Row], in.column, fmt.Sprint(in.rows[re.Row].Volume), flagNames(re.Err))
+			err = tb.ErrorAt(in.line[re.Row], in.column, fmt.Sprint(in.rows[re.Row].Volume), flagNames(rowFields.Replace(re.Err)))
 			if errors.Is(re.Err, staffing.ErrUnreachable) {
 				return unreachableError(err)
 			}
@@ -270,7 +270,7 @@ func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, fil
 		if err := staffing.CheckChannel(s, ch); err != nil {
 			for _, f := range files {
 				if f.channel == ch {
-					return usageError(fmt.Errorf("%s:%d: %w", c.String("channel-settings"), f.line, flagNames(err)))
+					return usageError(fmt.Errorf("%s:%d: %s", c.String("channel-settings"), f.line, settingsFields.Replace(err.Error())))
 				}
 			}
 			return usageError(flagNames(err))
@@ -278,6 +278,20 @@ func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, fil
 	}
 	return nil
 }
+
+// rowFields names the library fields behind a row's value as the input
+// columns, and settingsFields as the --channel-settings fields.
+var (
+	rowFields      = errorReplacer{strings.NewReplacer("Queue.Volume", "the volume")}
+	settingsFields = strings.NewReplacer(
+		"Promise.Share", `field "share"`, "Promise.AllWithin", `field "all_within"`, "Promise.Within", `field "within"`,
+		"ChannelSettings.Slot", `field "slot"`, "ChannelSettings.Deflect", `field "deflect"`, "ChannelSettings.AHT", `field "aht"`,
+		"Target.ServiceLevel", `field "target"`, "Concurrency.Chats", `field "chats"`, "Concurrency.Slowdown", `field "slowdown"`)
+)
+
+type errorReplacer struct{ r *strings.Replacer }
+
+func (e errorReplacer) Replace(err error) error { return errors.New(e.r.Replace(err.Error())) }
 
 // position names row i of tb as a message does: "line 3" or "row 3".
 func position(tb *data.Table, i int) string {

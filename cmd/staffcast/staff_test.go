@@ -21,6 +21,30 @@ func TestStaff(t *testing.T) {
 		{"negative_volume", []string{"--in", "testdata/volumes_negative.csv", "--aht", "3m"}, exitInput},
 		{"unreachable", []string{"--in", "testdata/volumes.csv", "--aht", "3m", "--max-agents", "5"}, exitUnreachable},
 		{"missing_file", []string{"--in", "testdata/nope.csv", "--aht", "3m"}, exitInput},
+		// Issue 12: channels, each with its own settings.
+		{"channels", []string{"--in", "testdata/volumes_wide.csv", "--tz", "Europe/Stockholm", "--channel-settings", "testdata/channel_settings.csv", "--format", "csv"}, exitOK},
+		{"channels_json", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings.json", "--format", "csv"}, exitOK},
+		{"email_queue", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-aht", "4m", "--email-within", "10m", "--chat-aht", "6m", "--chat-target", "80/60", "--deflect", "chat=0.25,email=0.1", "--format", "csv"}, exitOK},
+		{"quotes", []string{"--aht", "3m", "--email-within", "10m", "--open", "Mon-Fri 08:00-17:00", "--quotes", "--format", "csv"}, exitOK},
+		{"bad_deflect_flag", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--deflect", "chat=1"}, exitUsage},
+		{"bad_deflect_file", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings_bad_deflect.csv"}, exitUsage},
+		{"bad_slot", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings_bad_slot.csv"}, exitUsage},
+		{"promise_shorter_than_aht", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-aht", "20m", "--email-within", "10m"}, exitUsage},
+		{"settings_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings.json"}, exitUsage},
+		{"deflect_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--deflect", "chat=0.2"}, exitUsage},
+		// Issue 16: the column to staff.
+		{"forecast_column", []string{"--in", "testdata/volumes_forecast.csv", "--aht", "3m", "--format", "csv"}, exitOK},
+		{"column_p90", []string{"--in", "testdata/volumes_forecast.csv", "--aht", "3m", "--column", "p90", "--format", "csv"}, exitOK},
+		{"no_volume_column", []string{"--in", "testdata/volumes_no_volume.csv", "--aht", "3m"}, exitInput},
+		// Issue 15: rows, flags and values refused.
+		{"unsorted", []string{"--in", "testdata/volumes_unsorted.csv", "--aht", "3m"}, exitInput},
+		{"duplicate", []string{"--in", "testdata/volumes_duplicate.csv", "--aht", "3m"}, exitInput},
+		{"interval_contradicts", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--interval", "7m"}, exitUsage},
+		{"chats_zero", []string{"--aht", "3m", "--chats", "0"}, exitUsage},
+		{"email_share_zero", []string{"--aht", "3m", "--email-share", "0"}, exitUsage},
+		{"target_empty", []string{"--aht", "3m", "--target", ""}, exitUsage},
+		{"target_huge", []string{"--aht", "3m", "--target", "80/1e9"}, exitUsage},
+		{"huge_volume", []string{"--in", "testdata/volumes_huge.csv", "--aht", "3m"}, exitInput},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := run(t, "", append([]string{"staff"}, c.args...)...)
