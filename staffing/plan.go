@@ -167,10 +167,9 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 	var cs [4]ChannelSettings
 	var used [4]bool
 	for _, r := range rows {
-		if r.Channel < Phone || r.Channel > Callback {
-			continue
+		if r.Channel >= Phone && r.Channel <= Callback {
+			used[r.Channel] = true
 		}
-		used[r.Channel] = true
 	}
 	for _, ch := range Channels {
 		cs[ch] = s.channel(ch)
@@ -183,55 +182,14 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 	out := make([]Need, len(rows))
 	deferred := map[Channel][]int{}
 	for i, r := range rows {
-		nan := math.NaN()
-		n := Need{Start: r.Start, Channel: r.Channel, PAbandon: nan, Backlog: nan, QuoteP50: nan, QuoteP90: nan, Capacity: nan, Offered: r.Volume}
-		if r.Channel < Phone || r.Channel > Callback {
-			return out, &RowError{Row: i, Err: fmt.Errorf("staffing: unknown channel %v", r.Channel)}
-		}
-		c := cs[r.Channel]
-		deflect := cmp.Or(r.Deflect, c.Deflect)
-		if !(deflect >= 0 && deflect < 1) {
-			return out, &RowError{Row: i, Err: fmt.Errorf("staffing: Row.Deflect = %v: want a share in [0,1)", deflect)}
-		}
-		n.Deflected = r.Volume * deflect
-		q := Queue{Volume: r.Volume - n.Deflected, Interval: s.Interval, AHT: cmp.Or(r.AHT, c.AHT), Patience: c.Patience}
-		if err := q.Validate(); err != nil {
-			return out, &RowError{Row: i, Err: err}
-		}
-		n.Closed = c.Open != nil && !c.Open(r.Start)
-		if r.Channel == Email || r.Channel == Callback {
-			deferred[r.Channel] = append(deferred[r.Channel], i)
-			out[i] = n
-			continue
-		}
-		if n.Closed {
-			n.ServiceLevel, n.ASASeconds, n.Occupancy = nan, nan, nan
-			out[i] = n
-			continue
-		}
-		required := func(q Queue) (Requirement, error) {
-			if r.Channel == Chat {
-				return RequiredChat(q, c.Chat, *c.Target)
-			}
-			return Required(q, *c.Target)
-		}
-		req, err := required(q)
+		n, err := s.rowNeed(r, cs)
 		if err != nil {
 			return out, &RowError{Row: i, Err: err}
 		}
-		if n.Deflected > 0 {
-			q.Volume = r.Volume
-			if all, err := required(q); err == nil {
-				n.Saved = all.Fractional - req.Fractional
-			}
-		}
-		n.Agents, n.Fractional = req.Agents, req.Fractional
-		n.Scheduled = Scheduled(float64(req.Agents), s.Shrinkage)
-		n.ServiceLevel, n.ASASeconds, n.Occupancy = req.Result.ServiceLevel, req.Result.ASASeconds, req.Result.Occupancy
-		if c.Patience > 0 {
-			n.PAbandon = req.Result.PAbandon
-		}
 		out[i] = n
+		if isSpread(r.Channel, cs[r.Channel]) {
+			deferred[r.Channel] = append(deferred[r.Channel], i)
+		}
 	}
 	for _, ch := range []Channel{Email, Callback} {
 		if idx := deferred[ch]; len(idx) > 0 {
@@ -243,35 +201,130 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 	return out, nil
 }
 
+// isSpread says whether rows of channel ch go through the backlog model
+// (in part, when queued): email, and callbacks that are not booked.
+func isSpread(ch Channel, c ChannelSettings) bool {
+	return ch == Email || ch == Callback && c.Slot == 0
+}
+
+// rowNeed staffs one row as far as the row alone allows: phone, chat and
+// booked callbacks in full; for email and other callbacks it fills in
+// the volumes and whether the channel is closed, for planDeferred or the
+// Planner to finish.
+func (s Settings) rowNeed(r Row, cs [4]ChannelSettings) (Need, error) {
+	nan := math.NaN()
+	n := Need{Start: r.Start, Channel: r.Channel, PAbandon: nan, Backlog: nan, QuoteP50: nan, QuoteP90: nan, Capacity: nan, Offered: r.Volume}
+	n.ServiceLevel, n.ASASeconds, n.Occupancy = nan, nan, nan
+	if r.Channel < Phone || r.Channel > Callback {
+		return n, fmt.Errorf("staffing: unknown channel %v", r.Channel)
+	}
+	c := cs[r.Channel]
+	deflect := cmp.Or(r.Deflect, c.Deflect)
+	if !(deflect >= 0 && deflect < 1) {
+		return n, fmt.Errorf("staffing: Row.Deflect = %v: want a share in [0,1)", deflect)
+	}
+	n.Deflected = r.Volume * deflect
+	aht := cmp.Or(r.AHT, c.AHT)
+	q := Queue{Volume: r.Volume - n.Deflected, Interval: s.Interval, AHT: aht, Patience: c.Patience}
+	if err := q.Validate(); err != nil {
+		return n, err
+	}
+	n.Closed = c.Open != nil && !c.Open(r.Start)
+	switch {
+	case isSpread(r.Channel, c):
+		return n, nil
+	case r.Channel == Callback:
+		b, err := Booked(n.Offered-n.Deflected, s.Interval, c.Slot, aht, c.Prep)
+		if err != nil {
+			return n, err
+		}
+		if n.Deflected > 0 {
+			if all, err := Booked(n.Offered, s.Interval, c.Slot, aht, c.Prep); err == nil {
+				n.Saved = all.Fractional - b.Fractional
+			}
+		}
+		n.Agents, n.Fractional, n.Capacity = b.Agents, b.Fractional, float64(b.Capacity)
+		n.Scheduled = Scheduled(float64(n.Agents), s.Shrinkage)
+		return n, nil
+	case n.Closed:
+		return n, nil
+	}
+	required := func(q Queue) (Requirement, error) {
+		if r.Channel == Chat {
+			return RequiredChat(q, c.Chat, *c.Target)
+		}
+		return Required(q, *c.Target)
+	}
+	req, err := required(q)
+	if err != nil {
+		return n, err
+	}
+	if n.Deflected > 0 {
+		q.Volume = r.Volume
+		if all, err := required(q); err == nil {
+			n.Saved = all.Fractional - req.Fractional
+		}
+	}
+	n.Agents, n.Fractional = req.Agents, req.Fractional
+	n.Scheduled = Scheduled(float64(req.Agents), s.Shrinkage)
+	n.ServiceLevel, n.ASASeconds, n.Occupancy = req.Result.ServiceLevel, req.Result.ASASeconds, req.Result.Occupancy
+	if c.Patience > 0 {
+		n.PAbandon = req.Result.PAbandon
+	}
+	return n, nil
+}
+
+// promiseTarget is the Erlang C target of a queued promise.
+func promiseTarget(p Promise) Target {
+	t := Target{ServiceLevel: p.Share, AnswerWithin: p.Within}
+	if t.ServiceLevel == 1 {
+		// Erlang C cannot answer every item within a bound; 99.9% stands for all.
+		t.ServiceLevel = 0.999
+	}
+	return t
+}
+
+// finishDeferred completes the need n of a deferred row from the backlog
+// model's d (and all, the same without deflection, or nil) and, for an
+// open row of a queued channel, the Erlang C queue.
+func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c ChannelSettings, s Settings, queued bool) error {
+	n.Agents, n.Fractional, n.Backlog = d.Agents, d.Fractional, d.Backlog
+	n.QuoteP50, n.QuoteP90 = d.QuoteP50, d.QuoteP90
+	if all != nil {
+		n.Saved = all.Fractional - d.Fractional
+	}
+	if queued && !n.Closed {
+		aht := cmp.Or(r.AHT, c.AHT)
+		target := promiseTarget(c.Promise)
+		q := Queue{Volume: n.Offered - n.Deflected, Interval: s.Interval, AHT: aht}
+		req, err := Required(q, target)
+		if err != nil {
+			return err
+		}
+		if n.Deflected > 0 {
+			q.Volume = n.Offered
+			if full, err := Required(q, target); err == nil {
+				n.Saved += full.Fractional - req.Fractional
+			}
+		}
+		// The queue's agents, plus whole agents for any backlog carried
+		// in from closed hours.
+		n.Agents = req.Agents + d.Agents
+		n.Fractional = req.Fractional + d.Fractional
+		res := req.Result
+		n.ServiceLevel, n.ASASeconds, n.Occupancy = res.ServiceLevel, res.ASASeconds, res.Occupancy
+		n.QuoteP50, n.QuoteP90 = WaitQuantile(res, aht, 0.5), WaitQuantile(res, aht, 0.9)
+	}
+	n.Scheduled = Scheduled(float64(n.Agents), s.Shrinkage)
+	return nil
+}
+
 // planDeferred staffs the rows idx of one deferred channel, filling out.
 func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Channel, out []Need) error {
 	for k := 1; k < len(idx); k++ {
 		if !rows[idx[k]].Start.After(rows[idx[k-1]].Start) {
 			return &RowError{Row: idx[k], Err: fmt.Errorf("staffing: %v rows must be in time order without repeats", ch)}
 		}
-	}
-	nan := math.NaN()
-	finish := func(n *Need) {
-		n.Scheduled = Scheduled(float64(n.Agents), s.Shrinkage)
-	}
-	if ch == Callback && c.Slot > 0 {
-		for _, i := range idx {
-			n := &out[i]
-			aht := cmp.Or(rows[i].AHT, c.AHT)
-			b, err := Booked(n.Offered-n.Deflected, s.Interval, c.Slot, aht, c.Prep)
-			if err != nil {
-				return &RowError{Row: i, Err: err}
-			}
-			if n.Deflected > 0 {
-				if all, err := Booked(n.Offered, s.Interval, c.Slot, aht, c.Prep); err == nil {
-					n.Saved = all.Fractional - b.Fractional
-				}
-			}
-			n.Agents, n.Fractional, n.Capacity = b.Agents, b.Fractional, float64(b.Capacity)
-			n.ServiceLevel, n.ASASeconds, n.Occupancy = nan, nan, nan
-			finish(n)
-		}
-		return nil
 	}
 	queued := Queued(c.Promise, s.Interval)
 	// spread runs the backlog model over the channel's rows; with queued,
@@ -284,15 +337,9 @@ func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Chann
 			open = make([]bool, len(idx))
 		}
 		for k, i := range idx {
-			n := out[i]
-			if !queued || n.Closed {
-				vol[k] = n.Offered
-				if deflected {
-					vol[k] -= n.Deflected
-				}
-			}
+			vol[k] = spreadVolume(out[i], queued, deflected)
 			if open != nil {
-				open[k] = !n.Closed
+				open[k] = !out[i].Closed
 			}
 			aht[k] = cmp.Or(rows[i].AHT, c.AHT)
 		}
@@ -302,51 +349,27 @@ func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Chann
 	if err != nil {
 		return &RowError{Row: idx[0], Err: err}
 	}
-	var all []DeferredNeed
-	for _, i := range idx {
-		if out[i].Deflected > 0 {
-			if all, err = spread(false); err != nil {
-				return &RowError{Row: idx[0], Err: err}
-			}
-			break
-		}
-	}
-	target := Target{ServiceLevel: c.Promise.Share, AnswerWithin: c.Promise.Within}
-	if target.ServiceLevel == 1 {
-		// Erlang C cannot answer every item within a bound; 99.9% stands for all.
-		target.ServiceLevel = 0.999
+	all, err := spread(false)
+	if err != nil {
+		return &RowError{Row: idx[0], Err: err}
 	}
 	for k, i := range idx {
-		n := &out[i]
-		d := needs[k]
-		n.Agents, n.Fractional, n.Backlog = d.Agents, d.Fractional, d.Backlog
-		n.QuoteP50, n.QuoteP90 = d.QuoteP50, d.QuoteP90
-		n.ServiceLevel, n.ASASeconds, n.Occupancy = nan, nan, nan
-		if all != nil {
-			n.Saved = all[k].Fractional - d.Fractional
+		if err := finishDeferred(&out[i], needs[k], &all[k], rows[i], c, s, queued); err != nil {
+			return &RowError{Row: i, Err: err}
 		}
-		if queued && !n.Closed {
-			aht := cmp.Or(rows[i].AHT, c.AHT)
-			q := Queue{Volume: n.Offered - n.Deflected, Interval: s.Interval, AHT: aht}
-			req, err := Required(q, target)
-			if err != nil {
-				return &RowError{Row: i, Err: err}
-			}
-			if n.Deflected > 0 {
-				q.Volume = n.Offered
-				if full, err := Required(q, target); err == nil {
-					n.Saved += full.Fractional - req.Fractional
-				}
-			}
-			// The queue's agents, plus whole agents for any backlog
-			// carried in from closed hours.
-			n.Agents = req.Agents + d.Agents
-			n.Fractional = req.Fractional + d.Fractional
-			r := req.Result
-			n.ServiceLevel, n.ASASeconds, n.Occupancy = r.ServiceLevel, r.ASASeconds, r.Occupancy
-			n.QuoteP50, n.QuoteP90 = WaitQuantile(r, aht, 0.5), WaitQuantile(r, aht, 0.9)
-		}
-		finish(n)
 	}
 	return nil
+}
+
+// spreadVolume is what a deferred row puts into the backlog model: all
+// its items, or with queued only those arriving while closed; with
+// deflected, less the deflected ones.
+func spreadVolume(n Need, queued, deflected bool) float64 {
+	if queued && !n.Closed {
+		return 0
+	}
+	if deflected {
+		return n.Offered - n.Deflected
+	}
+	return n.Offered
 }
