@@ -62,28 +62,46 @@ type HourQuote struct {
 // interval whose answer lies past the plan's end) are left out of the
 // maximum; an hour with none is left out of the table.
 func QuoteTable(needs []Need) []HourQuote {
-	type key struct {
-		ch   Channel
-		day  time.Weekday
-		hour int
+	var q quoteAcc
+	q.add(needs)
+	return q.table()
+}
+
+type quoteKey struct {
+	ch   Channel
+	day  time.Weekday
+	hour int
+}
+
+// quoteAcc accumulates a QuoteTable.
+type quoteAcc struct {
+	at  map[quoteKey]int
+	out []HourQuote
+}
+
+func (a *quoteAcc) add(needs []Need) {
+	if a.at == nil {
+		a.at = map[quoteKey]int{}
 	}
-	at := map[key]int{}
-	var out []HourQuote
 	for _, n := range needs {
 		if math.IsNaN(n.QuoteP90) {
 			continue
 		}
-		k := key{n.Channel, n.Start.Weekday(), n.Start.Hour()}
-		i, ok := at[k]
+		k := quoteKey{n.Channel, n.Start.Weekday(), n.Start.Hour()}
+		i, ok := a.at[k]
 		if !ok {
-			i = len(out)
-			at[k] = i
-			out = append(out, HourQuote{Channel: k.ch, Weekday: k.day, Hour: k.hour})
+			i = len(a.out)
+			a.at[k] = i
+			a.out = append(a.out, HourQuote{Channel: k.ch, Weekday: k.day, Hour: k.hour})
 		}
-		q := &out[i]
+		q := &a.out[i]
 		q.P50, q.P90 = max(q.P50, n.QuoteP50), max(q.P90, n.QuoteP90)
 		q.Open = q.Open || !n.Closed
 	}
+}
+
+func (a *quoteAcc) table() []HourQuote {
+	out := slices.Clone(a.out)
 	monday := func(d time.Weekday) int { return (int(d) + 6) % 7 }
 	slices.SortFunc(out, func(a, b HourQuote) int {
 		return cmp.Or(cmp.Compare(a.Channel, b.Channel), cmp.Compare(monday(a.Weekday), monday(b.Weekday)), cmp.Compare(a.Hour, b.Hour))

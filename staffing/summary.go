@@ -34,20 +34,40 @@ type ChannelSummary struct {
 // Summarize totals needs, the result of Plan(rows, s), by channel, in
 // the order of Channels; channels without rows are left out.
 func Summarize(needs []Need, s Settings) []ChannelSummary {
-	var by [4]ChannelSummary
-	h := s.Interval.Hours()
+	t := NewTotals(s)
+	t.Add(needs)
+	return t.Channels()
+}
+
+// Totals accumulates Summarize and QuoteTable over needs that come a
+// chunk at a time (from a Planner).
+type Totals struct {
+	by     [4]ChannelSummary
+	h      float64
+	quotes quoteAcc
+}
+
+// NewTotals returns empty totals for a plan with settings s.
+func NewTotals(s Settings) *Totals {
+	t := &Totals{h: s.Interval.Hours()}
 	for _, ch := range Channels {
-		by[ch].Channel = ch
+		t.by[ch].Channel = ch
 		c := s.channel(ch)
-		if ch == Email || ch == Callback && c.Slot == 0 {
-			by[ch].Promise = c.Promise
+		if isSpread(ch, c) {
+			t.by[ch].Promise = c.Promise
 		}
 	}
+	return t
+}
+
+// Add adds needs to the totals.
+func (t *Totals) Add(needs []Need) {
+	h := t.h
 	for _, n := range needs {
 		if n.Channel < Phone || n.Channel > Callback {
 			continue
 		}
-		c := &by[n.Channel]
+		c := &t.by[n.Channel]
 		c.Intervals++
 		c.Offered += n.Offered
 		c.Deflected += n.Deflected
@@ -69,11 +89,19 @@ func Summarize(needs []Need, s Settings) []ChannelSummary {
 			c.HighAbandon++
 		}
 	}
+	t.quotes.add(needs)
+}
+
+// Channels returns the totals by channel, as Summarize does.
+func (t *Totals) Channels() []ChannelSummary {
 	var out []ChannelSummary
-	for _, c := range by {
+	for _, c := range t.by {
 		if c.Intervals > 0 {
 			out = append(out, c)
 		}
 	}
 	return out
 }
+
+// Quotes returns what can be promised by hour, as QuoteTable does.
+func (t *Totals) Quotes() []HourQuote { return t.quotes.table() }
