@@ -219,7 +219,8 @@ func (tr *TableReader) parquet(ras parquet.ReaderAtSeeker) (err error) {
 type TableWriter struct {
 	w      io.Writer
 	f      Format
-	n      int // rows written
+	n      int  // rows written
+	began  bool // the header (CSV) or the opening bracket (JSON) is written
 	bw     *bufio.Writer
 	cw     *csv.Writer
 	pw     *pqarrow.FileWriter
@@ -240,7 +241,8 @@ func NewTableWriter(w io.Writer, f Format) (*TableWriter, error) {
 
 // Write writes the rows of t.
 func (tw *TableWriter) Write(t *Table) error {
-	first := tw.n == 0 && tw.schema == nil
+	first := !tw.began
+	tw.began = true
 	switch tw.f {
 	case CSV:
 		rec := make([]string, len(t.Columns))
@@ -257,7 +259,9 @@ func (tw *TableWriter) Write(t *Table) error {
 			tw.cw.Write(rec)
 		}
 		tw.cw.Flush()
-		return tw.cw.Error()
+		if err := tw.cw.Error(); err != nil {
+			return err
+		}
 	case JSON:
 		var buf bytes.Buffer
 		if err := writeJSON(&buf, t); err != nil {
@@ -295,7 +299,7 @@ func (tw *TableWriter) Write(t *Table) error {
 func (tw *TableWriter) Close() error {
 	switch tw.f {
 	case JSON:
-		if tw.n == 0 {
+		if !tw.began {
 			tw.bw.WriteString("[")
 		}
 		tw.bw.WriteString("\n]\n")

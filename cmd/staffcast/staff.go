@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strings"
 	"time"
 
@@ -86,8 +87,143 @@ func runStaff(c *cli.Context) error {
 		return err
 	}
 	opt.Text = []string{"channel"}
-	var tb *data.Table
-	if c.String("in") == "" {
+	next, closeIn, err := staffSource(c, opt, &s)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	rr := &rowReader{column: c.String("column"), defaultAHT: s.AHT, note: c.App.ErrWriter,
+		ahtElsewhere: c.IsSet("channel-settings") || c.IsSet("chat-aht") || c.IsSet("email-aht"),
+		interval: s.Interval, intervalFlag: s.Interval > 0}
+	tb, err := next()
+	if err != nil {
+		return inputError(err)
+	}
+	first, err := rr.read(tb)
+	if err != nil {
+		return err
+	}
+	if s.Interval == 0 {
+		if rr.interval == 0 {
+			return usageError(errors.New("cannot tell the interval length from a single row per channel: pass --interval"))
+		}
+		s.Interval = rr.interval
+	}
+	if err := checkChannels(c, first.rows, s, files); err != nil {
+		return err
+	}
+	if err := s.Validate(); err != nil {
+		return usageError(flagNames(err))
+	}
+	planner, err := staffing.NewPlanner(s)
+	if err != nil {
+		return usageError(flagNames(err))
+	}
+	spec := newNeedsSpec(first.rows, s, tb.Column("deflect") != nil)
+	totals := staffing.NewTotals(s)
+	// run streams the rows through the planner chunk by chunk, handing
+	// each chunk of finished needs to emit: only the chunk being read and
+	// the needs a quote waits for are held.
+	run := func(emit func([]staffing.Need) error) error {
+		var where []rowPos // the input row of every need not yet emitted
+		added := 0
+		var needs []staffing.Need
+		failed := func(err error) error {
+			var re *staffing.RowError
+			if !errors.As(err, &re) {
+				return usageError(flagNames(err))
+			}
+			at := where[re.Row-(added-len(where))]
+			err = at.tb.ErrorAt(at.line, rr.column, fmt.Sprint(at.volume), flagNames(rowFields.Replace(re.Err)))
+			if errors.Is(re.Err, staffing.ErrUnreachable) {
+				return unreachableError(err)
+			}
+			return inputError(err)
+		}
+		flush := func() error {
+			needs = planner.Ready(needs[:0])
+			where = where[len(needs):]
+			totals.Add(needs)
+			if len(needs) == 0 {
+				return nil
+			}
+			return emit(needs)
+		}
+		for ch := first; ; {
+			for i, r := range ch.rows {
+				where = append(where, rowPos{ch.tb, ch.line[i], r.Volume})
+				added++
+				if err := planner.Add(r); err != nil {
+					return failed(err)
+				}
+			}
+			if err := flush(); err != nil {
+				return err
+			}
+			tb, err := next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return inputError(err)
+			}
+			if ch, err = rr.read(tb); err != nil {
+				return err
+			}
+		}
+		if err := planner.Close(); err != nil {
+			return failed(err)
+		}
+		return flush()
+	}
+	switch {
+	case c.Bool("quotes"):
+		if err := run(func([]staffing.Need) error { return nil }); err != nil {
+			return err
+		}
+		err = out.writeTable(c.App.Writer, quoteTable(totals.Quotes()), 3)
+	case out.format == formatTable:
+		// A terminal table needs every row to size its columns.
+		var all []staffing.Need
+		if err := run(func(n []staffing.Need) error { all = append(all, n...); return nil }); err != nil {
+			return err
+		}
+		err = out.writeTable(c.App.Writer, needsTable(all, spec), 3)
+	default:
+		f, ferr := data.ParseFormat(out.format)
+		if ferr != nil {
+			return usageError(ferr)
+		}
+		err = out.write(c.App.Writer, func(w io.Writer) error {
+			tw, err := data.NewTableWriter(w, f)
+			if err != nil {
+				return err
+			}
+			if err := run(func(n []staffing.Need) error { return tw.Write(needsTable(n, spec)) }); err != nil {
+				return err
+			}
+			return tw.Close()
+		})
+	}
+	if err != nil {
+		return err
+	}
+	staffSummary(c, totals.Channels(), s, files)
+	return nil
+}
+
+// rowPos is where a plan row came from, for its error messages.
+type rowPos struct {
+	tb     *data.Table
+	line   int
+	volume float64
+}
+
+// staffSource returns the input as a source of chunks: --in read a chunk
+// at a time, or the embedded sample as one.
+func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (next func() (*data.Table, error), closeIn func(), err error) {
+	path := c.String("in")
+	if path == "" {
 		sampleNote(c, "in", "the week of 17 November 2025: calls, chats and emails, Europe/Stockholm")
 		if s.AHT == 0 {
 			// The sample has no handling times; use the one staffcast
@@ -95,57 +231,40 @@ func runStaff(c *cli.Context) error {
 			s.AHT = 4 * time.Minute
 			fmt.Fprintln(c.App.ErrWriter, "no --aht: assuming 4m for the sample")
 		}
-		if tb, err = sampleVolumes(); err != nil {
-			return err
+		tb, err := sampleVolumes()
+		if err != nil {
+			return nil, nil, err
 		}
-	} else if tb, err = readTable(c, c.String("in"), opt); err != nil {
-		return err
-	}
-	ahtElsewhere := c.IsSet("channel-settings") || c.IsSet("chat-aht") || c.IsSet("email-aht")
-	in, err := readStaffRows(tb, c.String("column"), s.AHT, ahtElsewhere, c.App.ErrWriter)
-	if err != nil {
-		return err
-	}
-	if err := checkChannels(c, in.rows, s, files); err != nil {
-		return err
-	}
-	if s.Interval == 0 {
-		if in.interval == 0 {
-			return usageError(errors.New("cannot tell the interval length from a single row per channel: pass --interval"))
-		}
-		s.Interval = in.interval
-	} else if in.interval != 0 {
-		if k, bad := in.offBeat(s.Interval); bad {
-			return usageError(tb.ErrorAt(k, "start", in.rows[k].Start.Format(time.RFC3339),
-				fmt.Errorf("--interval %v contradicts the rows: this row follows the previous one of its channel by %v, not a multiple of %v", s.Interval, in.rows[k].Start.Sub(in.prev[k]), s.Interval)))
-		}
-	}
-	if err := s.Validate(); err != nil {
-		return usageError(flagNames(err))
-	}
-	needs, err := staffing.Plan(in.rows, s)
-	if err != nil {
-		var re *staffing.RowError
-		if errors.As(err, &re) {
-			err = tb.ErrorAt(in.line[re.Row], in.column, fmt.Sprint(in.rows[re.Row].Volume), flagNames(rowFields.Replace(re.Err)))
-			if errors.Is(re.Err, staffing.ErrUnreachable) {
-				return unreachableError(err)
+		done := false
+		return func() (*data.Table, error) {
+			if done {
+				return nil, io.EOF
 			}
-			return inputError(err)
+			done = true
+			return tb, nil
+		}, func() {}, nil
+	}
+	var tr *data.TableReader
+	if path == "-" {
+		tr, err = data.NewTableReader(c.App.Reader, "stdin", data.CSV, opt, 0)
+		if err != nil {
+			return nil, nil, inputError(err)
 		}
-		return usageError(flagNames(err))
+		return tr.Next, func() { tr.Close() }, nil
 	}
-	var result *data.Table
-	if c.Bool("quotes") {
-		result = quoteTable(staffing.QuoteTable(needs))
-	} else {
-		result = needsTable(in, needs)
+	f, err := data.FormatFromPath(path)
+	if err != nil {
+		return nil, nil, inputError(err)
 	}
-	if err := out.writeTable(c.App.Writer, result, 3); err != nil {
-		return err
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, nil, inputError(err)
 	}
-	staffSummary(c, staffing.Summarize(needs, s), s, files)
-	return nil
+	if tr, err = data.NewTableReader(file, path, f, opt, 0); err != nil {
+		file.Close()
+		return nil, nil, inputError(err)
+	}
+	return tr.Next, func() { tr.Close(); file.Close() }, nil
 }
 
 // staffSettings builds the plan settings from the flags and the
@@ -302,105 +421,129 @@ func position(tb *data.Table, i int) string {
 	return fmt.Sprintf("row %d", e.Row)
 }
 
-// staffInput is the input table as plan rows: line[i] is the table row
-// behind plan row i, prev[i] the start of the previous row of its channel.
-type staffInput struct {
-	rows     []staffing.Row
-	line     []int
-	prev     []time.Time
-	column   string // the column the volumes came from
-	interval time.Duration
-}
-
-// offBeat returns the first row whose distance from the previous row of
-// its channel is not a whole multiple of step.
-func (in staffInput) offBeat(step time.Duration) (int, bool) {
-	for i, p := range in.prev {
-		if !p.IsZero() && in.rows[i].Start.Sub(p)%step != 0 {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
 // wideColumns are the columns of the wide form and their channels.
 var wideColumns = []struct {
 	name string
 	ch   staffing.Channel
 }{{"calls", staffing.Phone}, {"chats", staffing.Chat}, {"emails", staffing.Email}, {"callbacks", staffing.Callback}}
 
-// staffRows turns the input table into plan rows and returns the interval
-// (see readStaffRows).
+// staffRows turns a whole table into plan rows and returns the interval,
+// the most common spacing of start within a channel (see rowReader).
 func staffRows(tb *data.Table, defaultAHT time.Duration) ([]staffing.Row, time.Duration, error) {
-	in, err := readStaffRows(tb, "", defaultAHT, false, io.Discard)
-	return in.rows, in.interval, err
+	rr := &rowReader{defaultAHT: defaultAHT, note: io.Discard}
+	ch, err := rr.read(tb)
+	return ch.rows, rr.interval, err
 }
 
-// readStaffRows turns the input table into plan rows, refusing rows out
-// of time order and repeats within a channel, and finds the interval: the
-// most common spacing of start within a channel. column names the volume
-// column ("" for volume, forecast, p50 or offered, with a note to note,
-// or the wide form); ahtElsewhere says that per-channel settings may
-// give the handling time that defaultAHT and the rows lack.
-func readStaffRows(tb *data.Table, column string, defaultAHT time.Duration, ahtElsewhere bool, note io.Writer) (staffInput, error) {
-	var in staffInput
+// rowReader turns input chunks into plan rows, refusing rows out of time
+// order, repeats within a channel and rows off the interval's beat. It
+// carries across chunks what these checks need: the last row of each
+// channel. The first chunk decides the columns, and the interval when
+// none is given: the most common spacing of start within a channel.
+type rowReader struct {
+	column       string // --column; after the first chunk, the column the volumes come from ("" for wide)
+	defaultAHT   time.Duration
+	ahtElsewhere bool // per-channel settings may give the handling time the rows lack
+	note         io.Writer
+	interval     time.Duration
+	intervalFlag bool // the interval is --interval's
+
+	decided bool
+	wide    []wideSource
+	last    map[staffing.Channel]lastRow
+}
+
+type wideSource struct {
+	name string
+	ch   staffing.Channel
+}
+
+type lastRow struct {
+	start time.Time
+	tb    *data.Table
+	i     int
+}
+
+// staffChunk is one chunk's plan rows; line[i] is the table row behind
+// row i, prev[i] the start of the previous row of its channel.
+type staffChunk struct {
+	tb   *data.Table
+	rows []staffing.Row
+	line []int
+	prev []time.Time
+}
+
+// decide picks the volume column (or the wide form's) from the first chunk.
+func (rr *rowReader) decide(tb *data.Table) error {
+	rr.decided = true
+	rr.last = map[staffing.Channel]lastRow{}
+	switch {
+	case rr.column != "":
+		if tb.Column(rr.column) == nil {
+			return usageError(fmt.Errorf("--column %q: the input has no such column", rr.column))
+		}
+		return nil
+	case tb.Column("volume") != nil:
+		rr.column = "volume"
+		return nil
+	}
+	for _, alt := range []string{"forecast", "p50", "offered"} {
+		if tb.Column(alt) != nil {
+			rr.column = alt
+			fmt.Fprintf(rr.note, "no column volume: staffing the column %s (choose another with --column)\n", alt)
+			return nil
+		}
+	}
+	for _, w := range wideColumns {
+		if tb.Column(w.name) != nil {
+			rr.wide = append(rr.wide, wideSource{w.name, w.ch})
+		}
+	}
+	if rr.wide == nil {
+		return inputError(fileError(tb, "volume", fmt.Errorf("%w: want a column volume (or forecast, p50, offered; or name one with --column), or the wide form's calls, chats, emails and callbacks", data.ErrMissingColumn)))
+	}
+	if tb.Column("aht_seconds") != nil || tb.Column("channel") != nil {
+		return inputError(fileError(tb, "aht_seconds", errors.New("the wide form (calls, chats, emails, callbacks) takes handling times from the flags or --channel-settings, not a column aht_seconds or channel")))
+	}
+	rr.column = rr.wide[0].name
+	return nil
+}
+
+// read turns one chunk into plan rows.
+func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
+	ch := staffChunk{tb: tb}
 	start := tb.Column("start")
 	if start == nil || start.Time == nil {
-		return in, inputError(fileError(tb, "start", fmt.Errorf("%w: want a column \"start\" of times", data.ErrMissingColumn)))
+		return ch, inputError(fileError(tb, "start", fmt.Errorf("%w: want a column \"start\" of times", data.ErrMissingColumn)))
+	}
+	if !rr.decided {
+		if err := rr.decide(tb); err != nil {
+			return ch, err
+		}
 	}
 	type source struct {
 		col *data.Column
 		ch  staffing.Channel
 	}
-	var sources []source // wide form: one per channel column
-	name := column
-	switch {
-	case name != "":
-		if tb.Column(name) == nil {
-			return in, usageError(fmt.Errorf("--column %q: the input has no such column", name))
-		}
-	case tb.Column("volume") != nil:
-		name = "volume"
-	default:
-		for _, alt := range []string{"forecast", "p50", "offered"} {
-			if tb.Column(alt) != nil {
-				name = alt
-				fmt.Fprintf(note, "no column volume: staffing the column %s (choose another with --column)\n", alt)
-				break
-			}
-		}
+	var sources []source
+	if rr.wide == nil {
+		sources = []source{{col: tb.Column(rr.column)}}
 	}
-	if name == "" {
-		for _, w := range wideColumns {
-			if col := tb.Column(w.name); col != nil {
-				sources = append(sources, source{col, w.ch})
-			}
-		}
-		if sources == nil {
-			return in, inputError(fileError(tb, "volume", fmt.Errorf("%w: want a column volume (or forecast, p50, offered; or name one with --column), or the wide form's calls, chats, emails and callbacks", data.ErrMissingColumn)))
-		}
-	} else {
-		sources = []source{{col: tb.Column(name)}}
+	for _, w := range rr.wide {
+		sources = append(sources, source{tb.Column(w.name), w.ch})
 	}
 	for _, src := range sources {
-		if src.col.Float == nil {
-			return in, inputError(fileError(tb, src.col.Name, fmt.Errorf("%w: want numbers of contacts", data.ErrBadNumber)))
+		if src.col == nil || src.col.Float == nil {
+			return ch, inputError(fileError(tb, rr.column, fmt.Errorf("%w: want numbers of contacts", data.ErrBadNumber)))
 		}
 	}
-	in.column = sources[0].col.Name
 	aht, channel, deflect := tb.Column("aht_seconds"), tb.Column("channel"), tb.Column("deflect")
 	if aht != nil && aht.Float == nil {
-		return in, inputError(fileError(tb, "aht_seconds", fmt.Errorf("%w: want numbers of seconds", data.ErrBadNumber)))
+		return ch, inputError(fileError(tb, "aht_seconds", fmt.Errorf("%w: want numbers of seconds", data.ErrBadNumber)))
 	}
 	if deflect != nil && deflect.Float == nil {
-		return in, inputError(fileError(tb, "deflect", fmt.Errorf("%w: want shares in [0,1)", data.ErrBadNumber)))
+		return ch, inputError(fileError(tb, "deflect", fmt.Errorf("%w: want shares in [0,1)", data.ErrBadNumber)))
 	}
-	if name == "" { // the wide form
-		if aht != nil || channel != nil {
-			return in, inputError(fileError(tb, "aht_seconds", errors.New("the wide form (calls, chats, emails, callbacks) takes handling times from the flags or --channel-settings, not a column aht_seconds or channel")))
-		}
-	}
-	last := map[staffing.Channel]int{}
 	spacing := map[time.Duration]int{}
 	for i := range tb.Len() {
 		for _, src := range sources {
@@ -410,61 +553,72 @@ func readStaffRows(tb *data.Table, column string, defaultAHT time.Duration, ahtE
 			}
 			r := staffing.Row{Start: start.Time[i], Volume: v, Channel: src.ch}
 			if math.IsNaN(v) || v < 0 {
-				return in, inputError(tb.ErrorAt(i, src.col.Name, fmt.Sprint(v), fmt.Errorf("%w: want a number of contacts >= 0", data.ErrNegative)))
+				return ch, inputError(tb.ErrorAt(i, src.col.Name, fmt.Sprint(v), fmt.Errorf("%w: want a number of contacts >= 0", data.ErrNegative)))
 			}
 			if aht != nil && !math.IsNaN(aht.Float[i]) {
 				if !(aht.Float[i] > 0 && aht.Float[i] <= 86400) {
-					return in, inputError(tb.ErrorAt(i, "aht_seconds", fmt.Sprint(aht.Float[i]), fmt.Errorf("%w: want a handling time in seconds, above 0 and at most a day", data.ErrBadNumber)))
+					return ch, inputError(tb.ErrorAt(i, "aht_seconds", fmt.Sprint(aht.Float[i]), fmt.Errorf("%w: want a handling time in seconds, above 0 and at most a day", data.ErrBadNumber)))
 				}
 				r.AHT = time.Duration(aht.Float[i] * float64(time.Second))
-			} else if defaultAHT <= 0 && !ahtElsewhere {
-				return in, inputError(tb.ErrorAt(i, "aht_seconds", "", errors.New("no handling time: give the column aht_seconds or the flag --aht")))
+			} else if rr.defaultAHT <= 0 && !rr.ahtElsewhere {
+				return ch, inputError(tb.ErrorAt(i, "aht_seconds", "", errors.New("no handling time: give the column aht_seconds or the flag --aht")))
 			}
 			if deflect != nil && !math.IsNaN(deflect.Float[i]) {
 				if d := deflect.Float[i]; !(d >= 0 && d < 1) {
-					return in, inputError(tb.ErrorAt(i, "deflect", fmt.Sprint(d), fmt.Errorf("%w: want a share in [0,1) such as 0.25", data.ErrBadNumber)))
+					return ch, inputError(tb.ErrorAt(i, "deflect", fmt.Sprint(d), fmt.Errorf("%w: want a share in [0,1) such as 0.25", data.ErrBadNumber)))
 				}
 				r.Deflect = deflect.Float[i]
 			}
 			if channel != nil {
-				ch, err := staffing.ParseChannel(channel.Text[i])
+				c, err := staffing.ParseChannel(channel.Text[i])
 				if err != nil {
-					return in, inputError(tb.ErrorAt(i, "channel", channel.Text[i], err))
+					return ch, inputError(tb.ErrorAt(i, "channel", channel.Text[i], err))
 				}
-				r.Channel = ch
+				r.Channel = c
 			}
 			var prev time.Time
-			if k, ok := last[r.Channel]; ok {
-				prev = in.rows[k].Start
+			if last, ok := rr.last[r.Channel]; ok {
+				prev = last.start
 				d := r.Start.Sub(prev)
 				switch {
 				case d == 0:
-					return in, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, position(tb, in.line[k]))))
+					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, position(last.tb, last.i))))
 				case d < 0:
-					return in, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: this %v row comes before the one at %s; sort the rows by start", data.ErrUnsorted, r.Channel, position(tb, in.line[k]))))
+					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: this %v row comes before the one at %s; sort the rows by start", data.ErrUnsorted, r.Channel, position(last.tb, last.i))))
 				}
 				spacing[d]++
 			}
-			last[r.Channel] = len(in.rows)
-			in.rows = append(in.rows, r)
-			in.line = append(in.line, i)
-			in.prev = append(in.prev, prev)
+			rr.last[r.Channel] = lastRow{r.Start, tb, i}
+			ch.rows = append(ch.rows, r)
+			ch.line = append(ch.line, i)
+			ch.prev = append(ch.prev, prev)
 		}
 	}
-	for d, n := range spacing {
-		if d > 0 && (n > spacing[in.interval] || n == spacing[in.interval] && d < in.interval) {
-			in.interval = d
+	if rr.interval == 0 {
+		for d, n := range spacing {
+			if d > 0 && (n > spacing[rr.interval] || n == spacing[rr.interval] && d < rr.interval) {
+				rr.interval = d
+			}
 		}
 	}
 	// Every spacing must be a whole number of intervals: rows out of step
 	// would otherwise be staffed as if they were.
-	if in.interval > 0 {
-		if k, bad := in.offBeat(in.interval); bad {
-			return in, inputError(tb.ErrorAt(in.line[k], "start", in.rows[k].Start.Format(time.RFC3339),
-				fmt.Errorf("%w: this row follows the previous %v row by %v, not a multiple of the interval %v", data.ErrStep, in.rows[k].Channel, in.rows[k].Start.Sub(in.prev[k]), in.interval)))
+	if rr.interval > 0 {
+		for k, p := range ch.prev {
+			d := ch.rows[k].Start.Sub(p)
+			if p.IsZero() || d%rr.interval == 0 {
+				continue
+			}
+			at := tb.ErrorAt(ch.line[k], "start", ch.rows[k].Start.Format(time.RFC3339), nil)
+			if rr.intervalFlag {
+				at.Err = fmt.Errorf("--interval %v contradicts the rows: this row follows the previous one of its channel by %v, not a multiple of %v", rr.interval, d, rr.interval)
+				return ch, usageError(at)
+			}
+			at.Err = fmt.Errorf("%w: this row follows the previous %v row by %v, not a multiple of the interval %v", data.ErrStep, ch.rows[k].Channel, d, rr.interval)
+			return ch, inputError(at)
 		}
 	}
-	return in, nil
+	return ch, nil
 }
 
 // fileError is an error about a whole column of the table's file.
@@ -474,10 +628,35 @@ func fileError(tb *data.Table, column string, err error) error {
 	return e
 }
 
-// needsTable lays the requirements out as the output table. Columns that
-// apply to no row (p_abandon without a patience, quotes without a
-// promise) are left out.
-func needsTable(in staffInput, needs []staffing.Need) *data.Table {
+// needsSpec says which columns the output has. It is decided before the
+// first row is written, from the settings and the first chunk's channels,
+// so that every chunk of a streamed output has the same columns.
+type needsSpec struct {
+	channel, abandon, deferred, deflected, capacity bool
+}
+
+func newNeedsSpec(rows []staffing.Row, s staffing.Settings, deflectColumn bool) needsSpec {
+	sp := needsSpec{deflected: deflectColumn}
+	var have [4]bool
+	for _, r := range rows {
+		have[r.Channel] = true
+	}
+	for _, ch := range staffing.Channels {
+		if !have[ch] {
+			continue
+		}
+		cs := s.Channels[ch]
+		sp.channel = sp.channel || ch != staffing.Phone
+		sp.abandon = sp.abandon || (ch == staffing.Phone || ch == staffing.Chat) && cmp.Or(cs.Patience, s.Patience) > 0
+		sp.deferred = sp.deferred || ch == staffing.Email || ch == staffing.Callback && cs.Slot == 0
+		sp.capacity = sp.capacity || ch == staffing.Callback && cs.Slot > 0
+		sp.deflected = sp.deflected || cs.Deflect > 0
+	}
+	return sp
+}
+
+// needsTable lays the requirements out as the output table.
+func needsTable(needs []staffing.Need, sp needsSpec) *data.Table {
 	n := len(needs)
 	col := func(name string, f func(staffing.Need) float64) data.Column {
 		c := data.Column{Name: name, Float: make([]float64, n)}
@@ -486,24 +665,16 @@ func needsTable(in staffInput, needs []staffing.Need) *data.Table {
 		}
 		return c
 	}
-	any := func(f func(staffing.Need) bool) bool {
-		for _, x := range needs {
-			if f(x) {
-				return true
-			}
-		}
-		return false
-	}
 	starts := make([]time.Time, n)
-	names := make([]string, n)
-	multi := false
 	for i, x := range needs {
 		starts[i] = x.Start
-		names[i] = x.Channel.String()
-		multi = multi || x.Channel != needs[0].Channel
 	}
 	t := &data.Table{Columns: []data.Column{{Name: "start", Time: starts}}}
-	if multi || any(func(x staffing.Need) bool { return x.Channel != staffing.Phone }) {
+	if sp.channel {
+		names := make([]string, n)
+		for i, x := range needs {
+			names[i] = x.Channel.String()
+		}
 		t.Columns = append(t.Columns, data.Column{Name: "channel", Text: names})
 	}
 	t.Columns = append(t.Columns,
@@ -515,19 +686,21 @@ func needsTable(in staffInput, needs []staffing.Need) *data.Table {
 		col("asa_seconds", func(x staffing.Need) float64 { return x.ASASeconds }),
 		col("occupancy", func(x staffing.Need) float64 { return x.Occupancy }),
 	)
-	has := func(name string, f func(staffing.Need) float64) {
-		if any(func(x staffing.Need) bool { return !math.IsNaN(f(x)) }) {
-			t.Columns = append(t.Columns, col(name, f))
-		}
+	if sp.abandon {
+		t.Columns = append(t.Columns, col("p_abandon", func(x staffing.Need) float64 { return x.PAbandon }))
 	}
-	has("p_abandon", func(x staffing.Need) float64 { return x.PAbandon })
-	has("backlog", func(x staffing.Need) float64 { return x.Backlog })
-	has("quote_p50", func(x staffing.Need) float64 { return x.QuoteP50 })
-	has("quote_p90", func(x staffing.Need) float64 { return x.QuoteP90 })
-	if any(func(x staffing.Need) bool { return x.Deflected > 0 }) {
+	if sp.deferred {
+		t.Columns = append(t.Columns,
+			col("backlog", func(x staffing.Need) float64 { return x.Backlog }),
+			col("quote_p50", func(x staffing.Need) float64 { return x.QuoteP50 }),
+			col("quote_p90", func(x staffing.Need) float64 { return x.QuoteP90 }))
+	}
+	if sp.deflected {
 		t.Columns = append(t.Columns, col("deflected", func(x staffing.Need) float64 { return x.Deflected }))
 	}
-	has("slot_capacity", func(x staffing.Need) float64 { return x.Capacity })
+	if sp.capacity {
+		t.Columns = append(t.Columns, col("slot_capacity", func(x staffing.Need) float64 { return x.Capacity }))
+	}
 	return t
 }
 
