@@ -1,10 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/staffing"
 )
 
 func TestStaff(t *testing.T) {
@@ -96,6 +104,82 @@ func TestCommandsRunOnTheSample(t *testing.T) {
 		stdout, stderr, code := run(t, "", args...)
 		if code != exitOK || len(stdout) < 100 {
 			t.Errorf("%v: exit %d, %d bytes out\n%s", args, code, len(stdout), stderr)
+		}
+	}
+}
+
+// TestStaffStreamsAsInMemory checks that staff, which reads, staffs and
+// writes a chunk at a time, prints what staffing the whole table in
+// memory with staffing.Plan gives, byte for byte: ten weeks of 15-minute
+// intervals × four channels (26,880 rows, four chunks), email worked in
+// opening hours, deflection, Erlang A; from CSV and from Parquet.
+func TestStaffStreamsAsInMemory(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("start,volume,channel,aht_seconds\n")
+	loc, _ := time.LoadLocation("Europe/Stockholm")
+	t0 := time.Date(2026, 3, 2, 0, 0, 0, 0, loc)
+	for i := range 96 * 70 {
+		at := t0.Add(time.Duration(i) * 15 * time.Minute).Format(time.RFC3339)
+		shape := math.Max(0, math.Sin(math.Pi*float64(i%96)/96))
+		for k, ch := range []string{"phone", "chat", "email", "callback"} {
+			v := math.Round(float64(30-5*k) * shape * (1 + 0.3*math.Sin(float64(i*(k+1)))))
+			aht := ""
+			if ch == "email" && i%5 == 0 {
+				aht = "300"
+			}
+			fmt.Fprintf(&b, "%s,%g,%s,%s\n", at, v, ch, aht)
+		}
+	}
+	csvPath := filepath.Join(dir, "in.csv")
+	if err := os.WriteFile(csvPath, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := data.ReadOptions{Location: loc, Text: []string{"channel"}}
+	tb, err := data.ReadTableFile(csvPath, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pqPath := filepath.Join(dir, "in.parquet")
+	if err := data.WriteFileAtomic(pqPath, func(w io.Writer) error { return data.WriteTable(w, tb, data.Parquet) }); err != nil {
+		t.Fatal(err)
+	}
+	open, _ := staffing.ParseOpeningHours("Mon-Fri 08:00-17:00")
+	s := staffing.Settings{
+		Interval: 15 * time.Minute, AHT: 3 * time.Minute, Patience: 2 * time.Minute,
+		Target:   staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+		Chat:     staffing.Concurrency{Chats: 1},
+		Promise:  staffing.Promise{Share: 0.9, Within: time.Hour, AllWithin: 4 * time.Hour},
+		Open:     open.Contains,
+		Channels: map[staffing.Channel]staffing.ChannelSettings{staffing.Chat: {Deflect: 0.2}},
+	}
+	rows, _, err := staffRows(tb, s.AHT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	needs, err := staffing.Plan(rows, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := data.WriteTable(&want, needsTable(needs, newNeedsSpec(rows, s, false)), data.CSV); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{csvPath, pqPath} {
+		stdout, stderr, code := run(t, "", "staff", "--in", in, "--tz", "Europe/Stockholm", "--aht", "3m", "--patience", "2m",
+			"--email-within", "1h", "--email-all-within", "4h", "--open", "Mon-Fri 08:00-17:00", "--deflect", "chat=0.2", "--format", "csv")
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", in, code, stderr)
+		}
+		if stdout != want.String() {
+			got, wnt := strings.Split(stdout, "\n"), strings.Split(want.String(), "\n")
+			for i := range min(len(got), len(wnt)) {
+				if got[i] != wnt[i] {
+					t.Fatalf("%s: line %d of %d/%d differs:\n got %s\nwant %s", in, i+1, len(got), len(wnt), got[i], wnt[i])
+				}
+			}
+			t.Fatalf("%s: %d lines, want %d", in, len(got), len(wnt))
 		}
 	}
 }
