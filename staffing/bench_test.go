@@ -109,3 +109,35 @@ func BenchmarkPlanYearFourChannels(b *testing.B) {
 	b.ReportMetric(b.Elapsed().Seconds()*1e3/float64(b.N), "ms/year")
 	b.ReportMetric(float64(len(rows))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkPlannerYearFourChannels is BenchmarkPlanYearFourChannels one
+// row at a time through a Planner, as staff streams.
+func BenchmarkPlannerYearFourChannels(b *testing.B) {
+	rows := yearFourChannels()
+	s := Settings{
+		Interval: time.Hour, AHT: 4 * time.Minute,
+		Target:  Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+		Promise: Promise{Share: 0.9, Within: 4 * time.Hour},
+		Channels: map[Channel]ChannelSettings{
+			Chat:  {AHT: 6 * time.Minute, Chat: Concurrency{Chats: 2, Slowdown: 0.2}, Deflect: 0.25},
+			Email: {Promise: Promise{Share: 0.9, Within: 10 * time.Minute}, Deflect: 0.1},
+		},
+	}
+	var needs []Need
+	for b.Loop() {
+		p, err := NewPlanner(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range rows {
+			if err := p.Add(r); err != nil {
+				b.Fatal(err)
+			}
+			needs = p.Ready(needs[:0])
+		}
+		if err := p.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(rows))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
