@@ -21,7 +21,7 @@ func staffingFlags() []cli.Flag {
 		&cli.DurationFlag{Name: "patience", Usage: "mean caller patience: Erlang A with abandonment (e.g. 2m); 0 = Erlang C, nobody hangs up"},
 		&cli.StringFlag{Name: "sl-base", Value: "all-offered", Usage: "which contacts the service level counts with --patience: all-offered or exclude-early-abandon"},
 		&cli.Float64Flag{Name: "shrinkage", Usage: "share of paid time not on contacts (breaks, meetings, sickness), in [0,1)"},
-		&cli.IntFlag{Name: "max-agents", Usage: "largest staffing to consider; a target it cannot meet is an error (exit 4); 0 = no cap"},
+		&cli.IntFlag{Name: "max-agents", Usage: "largest staffing to consider, at most 1000000; a target it cannot meet is an error (exit 4); 0 = 1000000"},
 	}
 }
 
