@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -164,7 +165,7 @@ func ParseTeams(s string) ([]Team, error) {
 		for _, name := range strings.Split(part, "+") {
 			ch, err := ParseChannel(name)
 			if err != nil {
-				return nil, fmt.Errorf("staffing: teams %q: team %q: %w", s, part, err)
+				return nil, fmt.Errorf("staffing: teams %q: unknown channel %q in team %q: want phone, chat, email or callback", s, strings.TrimSpace(name), part)
 			}
 			if seen[ch] {
 				return nil, fmt.Errorf("staffing: teams %q: %v is in two teams", s, ch)
@@ -203,35 +204,85 @@ type TeamNeed struct {
 // fractional requirements); use it to compare blended and dedicated
 // teams, not to staff a blended phone+chat queue to the second.
 func TeamNeeds(needs []Need, teams []Team) []TeamNeed {
-	team := map[Channel]int{}
-	for k, t := range teams {
-		for _, ch := range t.Channels {
-			team[ch] = k
+	t := NewTeamTotals(teams)
+	t.Add(needs)
+	return t.Needs()
+}
+
+// TeamTotals accumulates TeamNeeds over needs that come a chunk at a
+// time; it keeps one TeamNeed per interval and team.
+type TeamTotals struct {
+	teams []Team
+	team  map[Channel]int
+	at    map[teamKey]int
+	out   []TeamNeed
+}
+
+type teamKey struct {
+	start int64 // Unix nanoseconds: one key per instant, whatever its zone
+	team  int
+}
+
+// NewTeamTotals returns empty totals for teams.
+func NewTeamTotals(teams []Team) *TeamTotals {
+	t := &TeamTotals{teams: teams, team: map[Channel]int{}, at: map[teamKey]int{}}
+	for k, tm := range teams {
+		for _, ch := range tm.Channels {
+			t.team[ch] = k
 		}
 	}
-	type key struct {
-		start time.Time
-		team  int
-	}
-	at := map[key]int{}
-	var out []TeamNeed
+	return t
+}
+
+// Add adds needs.
+func (t *TeamTotals) Add(needs []Need) {
 	for _, n := range needs {
-		k, ok := team[n.Channel]
+		k, ok := t.team[n.Channel]
 		if !ok {
 			continue
 		}
-		kk := key{n.Start, k}
-		i, seen := at[kk]
+		key := teamKey{n.Start.UnixNano(), k}
+		i, seen := t.at[key]
 		if !seen {
-			i = len(out)
-			at[kk] = i
-			out = append(out, TeamNeed{Start: n.Start, Team: teams[k].Name})
+			i = len(t.out)
+			t.at[key] = i
+			t.out = append(t.out, TeamNeed{Start: n.Start, Team: t.teams[k].Name})
 		}
-		out[i].Fractional += n.Fractional
-		out[i].Dedicated += n.Agents
+		t.out[i].Fractional += n.Fractional
+		t.out[i].Dedicated += n.Agents
 	}
+}
+
+// Needs returns the TeamNeed of every interval and team, in the order
+// they were first seen.
+func (t *TeamTotals) Needs() []TeamNeed {
+	out := slices.Clone(t.out)
 	for i := range out {
 		out[i].Agents = int(math.Ceil(out[i].Fractional - 1e-9))
+	}
+	return out
+}
+
+// TeamHours totals a team's needs over a plan.
+type TeamHours struct {
+	Team string
+	// Blended is the team's agent-hours with its channels pooled, each
+	// interval rounded up once; Dedicated those of a team per channel.
+	Blended, Dedicated float64
+}
+
+// Hours totals each team's agent-hours, intervals of length step.
+func (t *TeamTotals) Hours(step time.Duration) []TeamHours {
+	out := make([]TeamHours, len(t.teams))
+	idx := map[string]int{}
+	for k, tm := range t.teams {
+		out[k].Team = tm.Name
+		idx[tm.Name] = k
+	}
+	for _, n := range t.Needs() {
+		h := &out[idx[n.Team]]
+		h.Blended += float64(n.Agents) * step.Hours()
+		h.Dedicated += float64(n.Dedicated) * step.Hours()
 	}
 	return out
 }

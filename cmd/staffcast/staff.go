@@ -67,6 +67,7 @@ and the published hours go to stderr.
 			&cli.StringFlag{Name: "chat-target", Usage: "chat service level, PERCENT/SECONDS; default --target"},
 			&cli.DurationFlag{Name: "email-aht", Usage: "handling time of an email; default --aht"},
 			&cli.StringFlag{Name: "deflect", Usage: "share of contacts a chatbot or self-service resolves, per channel, e.g. chat=0.25,email=0.1"},
+			&cli.StringFlag{Name: "teams", Usage: "compare blended and dedicated teams, e.g. phone,chat+email (channels joined by + share agents); totals on stderr"},
 			&cli.BoolFlag{Name: "quotes", Usage: "print what can be promised by weekday and hour (quote_p50, quote_p90) instead of the rows"},
 		}, timeFlags()...), staffingFlags()...), outputFlags(formatTable, formatCSV, formatJSON, formatParquet)...),
 		Action: runStaff,
@@ -121,6 +122,11 @@ func runStaff(c *cli.Context) error {
 	}
 	spec := newNeedsSpec(first.rows, s, tb.Column("deflect") != nil)
 	totals := staffing.NewTotals(s)
+	var teams *staffing.TeamTotals
+	if spec := c.String("teams"); spec != "" {
+		t, _ := staffing.ParseTeams(spec) // checked in staffSettings
+		teams = staffing.NewTeamTotals(t)
+	}
 	// run streams the rows through the planner chunk by chunk, handing
 	// each chunk of finished needs to emit: only the chunk being read and
 	// the needs a quote waits for are held.
@@ -144,6 +150,9 @@ func runStaff(c *cli.Context) error {
 			needs = planner.Ready(needs[:0])
 			where = where[len(needs):]
 			totals.Add(needs)
+			if teams != nil {
+				teams.Add(needs)
+			}
 			if len(needs) == 0 {
 				return nil
 			}
@@ -209,6 +218,17 @@ func runStaff(c *cli.Context) error {
 		return err
 	}
 	staffSummary(c, totals.Channels(), s, files)
+	if teams != nil {
+		var parts []string
+		for _, h := range teams.Hours(s.Interval) {
+			if h.Blended == h.Dedicated {
+				parts = append(parts, fmt.Sprintf("%s %.1f", h.Team, h.Blended))
+			} else {
+				parts = append(parts, fmt.Sprintf("%s %.1f blended (%.1f as a team per channel)", h.Team, h.Blended, h.Dedicated))
+			}
+		}
+		fmt.Fprintf(c.App.ErrWriter, "teams, agent-hours rounded up per interval: %s\n", strings.Join(parts, "; "))
+	}
 	return nil
 }
 
@@ -342,6 +362,11 @@ func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) 
 		t.ServiceLevel, t.AnswerWithin = level, within
 		set(staffing.Chat, func(cs *staffing.ChannelSettings) { cs.Target = &t })
 	}
+	if spec := c.String("teams"); spec != "" {
+		if _, err := staffing.ParseTeams(spec); err != nil {
+			return s, nil, usageError(fmt.Errorf("--teams: %w", err))
+		}
+	}
 	if spec := c.String("deflect"); spec != "" {
 		shares, err := staffing.ParseShares(spec)
 		if err != nil {
@@ -379,6 +404,23 @@ func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, fil
 		for _, ch := range staffing.Channels {
 			if _, ok := shares[ch]; ok && !have[ch] {
 				return usageError(fmt.Errorf("--deflect %s: the data have no %v rows", spec, ch))
+			}
+		}
+	}
+	if spec := c.String("teams"); spec != "" {
+		teams, _ := staffing.ParseTeams(spec)
+		var in [4]bool
+		for _, t := range teams {
+			for _, ch := range t.Channels {
+				if !have[ch] {
+					return usageError(fmt.Errorf("--teams %s: team %q names %v, but the data have no %v rows", spec, t.Name, ch, ch))
+				}
+				in[ch] = true
+			}
+		}
+		for _, ch := range staffing.Channels {
+			if have[ch] && !in[ch] {
+				return usageError(fmt.Errorf("--teams %s: the data have %v rows but no team works them; add %v to a team", spec, ch, ch))
 			}
 		}
 	}
@@ -775,6 +817,20 @@ func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Sett
 		fmt.Fprintf(w, "deflection saves %.1f agent-hours in all\n", saved)
 	}
 	var hours []staffing.ChannelHours
+	if spec := c.String("open"); spec != "" {
+		// --open is the hours email and callbacks are worked in, unless
+		// the settings file gives them their own.
+		open, _ := staffing.ParseOpeningHours(spec)
+		for _, x := range sum {
+			own := false
+			for _, f := range files {
+				own = own || f.channel == x.Channel && f.hours != nil
+			}
+			if x.Promise.Within > 0 && !own {
+				hours = append(hours, staffing.ChannelHours{Channel: x.Channel, Hours: open, Within: x.Promise.Within})
+			}
+		}
+	}
 	for _, f := range files {
 		if f.hours != nil {
 			h := staffing.ChannelHours{Channel: f.channel, Hours: *f.hours}

@@ -40,6 +40,9 @@ func TestStaff(t *testing.T) {
 		{"promise_shorter_than_aht", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-aht", "20m", "--email-within", "10m"}, exitUsage},
 		{"settings_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings.json"}, exitUsage},
 		{"deflect_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--deflect", "chat=0.2"}, exitUsage},
+		{"teams", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-within", "10m", "--teams", "phone,chat+email+callback", "--format", "csv"}, exitOK},
+		{"team_unknown_channel", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--teams", "phone,chat+fax"}, exitUsage},
+		{"team_missing_channel", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--teams", "phone,chat"}, exitUsage},
 		// Issue 16: the column to staff.
 		{"forecast_column", []string{"--in", "testdata/volumes_forecast.csv", "--aht", "3m", "--format", "csv"}, exitOK},
 		{"column_p90", []string{"--in", "testdata/volumes_forecast.csv", "--aht", "3m", "--column", "p90", "--format", "csv"}, exitOK},
