@@ -95,7 +95,7 @@ func runStaff(c *cli.Context) error {
 	defer closeIn()
 	rr := &rowReader{column: c.String("column"), defaultAHT: s.AHT, note: c.App.ErrWriter,
 		ahtElsewhere: c.IsSet("channel-settings") || c.IsSet("chat-aht") || c.IsSet("email-aht"),
-		interval: s.Interval, intervalFlag: s.Interval > 0}
+		interval:     s.Interval, intervalFlag: s.Interval > 0}
 	tb, err := next()
 	if err != nil {
 		return inputError(err)
