@@ -143,9 +143,8 @@ type waitingRow struct {
 	at    int // position in Planner.queue
 	k     int // the channel's row index
 	from  int // the first open interval its items go to
-	d, a  DeferredNeed
-	row   Row
-	final bool
+	d, a DeferredNeed
+	row  Row
 }
 
 // spreader carries one run of the backlog model: the items and work
