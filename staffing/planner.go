@@ -140,9 +140,9 @@ type spreadStream struct {
 }
 
 type waitingRow struct {
-	at    int // position in Planner.queue
-	k     int // the channel's row index
-	from  int // the first open interval its items go to
+	at   int // position in Planner.queue
+	k    int // the channel's row index
+	from int // the first open interval its items go to
 	d, a DeferredNeed
 	row  Row
 }
