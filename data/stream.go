@@ -283,7 +283,10 @@ func (tw *TableWriter) Write(t *Table) error {
 		defer rec.Release()
 		if tw.pw == nil {
 			tw.schema = rec.Schema()
-			if tw.pw, err = pqarrow.NewFileWriter(tw.schema, tw.bw, parquet.NewWriterProperties(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())); err != nil {
+			// Row groups of 64 Ki rows, so that a long stream is not
+			// buffered whole: the default group holds 64 Mi rows.
+			props := parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(64 * 1024))
+			if tw.pw, err = pqarrow.NewFileWriter(tw.schema, tw.bw, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())); err != nil {
 				return err
 			}
 		}
