@@ -97,6 +97,9 @@ func TestCommandsRunOnTheSample(t *testing.T) {
 	for _, args := range [][]string{
 		{"staff", "--aht", "4m", "--format", "csv"},
 		{"staff"}, // the sample has no handling times: 4m is assumed
+		// The examples in staff --help.
+		{"staff", "--aht", "3m", "--chat-aht", "6m", "--chat-target", "80/60", "--email-aht", "4m", "--email-within", "10m", "--deflect", "chat=0.25,email=0.1"},
+		{"staff", "--aht", "3m", "--email-within", "10m", "--quotes"},
 		{"shifts"},
 		{"hours"},
 		{"validate"},
