@@ -182,14 +182,19 @@ func newPlan(q Queue, s Settings) *plan {
 		p.promise = 3600
 	}
 	t0 := q.Intervals[0].Start
+	slots := max(1, q.Chat.Chats)
 	for k, iv := range q.Intervals {
 		p.start[k] = iv.Start.Sub(t0).Seconds()
 		p.volume[k] = iv.Volume
-		p.agents[k] = iv.Agents
-		p.aht[k] = iv.AHT.Seconds()
-		if iv.AHT == 0 {
-			p.aht[k] = q.AHT.Seconds()
+		p.agents[k] = iv.Agents * slots
+		aht := iv.AHT
+		if aht == 0 {
+			aht = q.AHT
 		}
+		if slots > 1 {
+			aht = q.Chat.SlotAHT(aht)
+		}
+		p.aht[k] = aht.Seconds()
 	}
 	for k := range K {
 		p.segEnd[k] = k == K-1 || p.start[k+1] > p.start[k]+p.length+1e-6

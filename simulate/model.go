@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/staffcast/staffcast/staffing"
 )
 
 // Dist is the shape of a random duration: handling time or patience.
@@ -81,6 +83,11 @@ type Queue struct {
 	PatienceCV float64       // coefficient of variation of a Lognormal patience; 0 means 1
 
 	Callback Callback
+
+	// Chat, for a chat queue, makes every agent Chats slots of the queue,
+	// each handling a chat in AHT·(1 + Slowdown·(Chats−1)), as
+	// staffing.RequiredChat assumes. The zero value is one contact per agent.
+	Chat staffing.Concurrency
 }
 
 // Settings are how a simulation runs.
@@ -161,6 +168,9 @@ func (q Queue) Validate(interval time.Duration) error {
 	}
 	if q.PatienceIs != Exponential && q.PatienceIs != Lognormal {
 		errs = append(errs, fmt.Errorf("simulate: %s.PatienceIs = %v: want Exponential or Lognormal", name, q.PatienceIs))
+	}
+	if err := q.Chat.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("simulate: %s: %w", name, err))
 	}
 	if q.Callback.QueueLength < 0 || q.Callback.Wait < 0 || q.Callback.Promise < 0 {
 		errs = append(errs, fmt.Errorf("simulate: %s.Callback = %+v: want values >= 0", name, q.Callback))

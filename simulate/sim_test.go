@@ -173,3 +173,28 @@ func mustQueueErr(q Queue) string {
 	}
 	return err.Error()
 }
+
+func TestAgentsFromShifts(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2025, 11, 17, 8, 0, 0, 0, time.UTC)
+	start := make([]time.Time, 8) // 08:00–10:00 in quarters
+	for i := range start {
+		start[i] = t0.Add(time.Duration(i) * 15 * time.Minute)
+	}
+	at := func(m int) time.Time { return t0.Add(time.Duration(m) * time.Minute) }
+	got, err := AgentsFromShifts([]Shift{
+		{Start: at(0), End: at(120), Agents: 3, BreakStart: at(30), BreakEnd: at(60)},
+		{Start: at(60), End: at(240), Agents: 2},
+	}, start, 15*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Worked out by hand: 3 agents all morning, away 08:30–09:00; 2 more from 09:00.
+	want := []int{3, 3, 0, 0, 5, 5, 5, 5}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("agents %v, want %v", got, want)
+	}
+	if _, err := AgentsFromShifts([]Shift{{Start: at(600), End: at(700), Agents: 1}}, start, 15*time.Minute); err == nil || !strings.Contains(err.Error(), "do not share intervals") {
+		t.Errorf("shift outside the intervals: error %v", err)
+	}
+}
