@@ -41,3 +41,20 @@ func BenchmarkDay(b *testing.B) { benchmarkRun(b, 1, 100) }
 
 // BenchmarkWeek is a week of 672 intervals, up to 200 agents, 100 replications.
 func BenchmarkWeek(b *testing.B) { benchmarkRun(b, 7, 100) }
+
+// BenchmarkTimeVaryingWeek corrects the SIPP staffing of weekQueue (a
+// week of 672 intervals), 100 replications for the checks.
+func BenchmarkTimeVaryingWeek(b *testing.B) {
+	q := weekQueue(7)
+	s := Settings{Interval: 15 * time.Minute, ServiceLevel: 0.8, AnswerWithin: 20 * time.Second, Replications: 100, Seed: 1}
+	var events int64
+	for b.Loop() {
+		res, err := TimeVarying(context.Background(), q, s)
+		if err != nil && res == nil {
+			b.Fatal(err)
+		}
+		events += res.Check.Events + res.SIPPCheck.Events
+		b.ReportMetric(float64(res.Iterations), "iterations")
+	}
+	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "check-events/s")
+}

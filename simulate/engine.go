@@ -150,6 +150,7 @@ type plan struct {
 	start    []float64 // interval starts
 	length   float64   // interval length
 	volume   []float64
+	vsigma   []float64 // σ of ln(volume) across replications; 0: known
 	agents   []int
 	aht      []float64 // mean handling seconds per interval
 	segEnd   []bool    // interval is the last before a gap or the horizon's end
@@ -166,7 +167,7 @@ type plan struct {
 func newPlan(q Queue, s Settings) *plan {
 	K := len(q.Intervals)
 	p := &plan{
-		start: make([]float64, K), volume: make([]float64, K), agents: make([]int, K),
+		start: make([]float64, K), volume: make([]float64, K), vsigma: make([]float64, K), agents: make([]int, K),
 		aht: make([]float64, K), segEnd: make([]bool, K),
 		length:   s.Interval.Seconds(),
 		within:   s.AnswerWithin.Seconds(),
@@ -186,6 +187,7 @@ func newPlan(q Queue, s Settings) *plan {
 	for k, iv := range q.Intervals {
 		p.start[k] = iv.Start.Sub(t0).Seconds()
 		p.volume[k] = iv.Volume
+		p.vsigma[k] = iv.VolumeSigma
 		p.agents[k] = iv.Agents * slots
 		aht := iv.AHT
 		if aht == 0 {
@@ -369,6 +371,9 @@ func (s *sim) run(stop func() bool) bool {
 		s.t[k].staffed = float64(p.agents[k]) * p.length
 		s.serve(t0, cb)
 		rate := p.volume[k] / p.length
+		if p.vsigma[k] > 0 {
+			rate *= math.Exp(p.vsigma[k] * s.arr.NormFloat64())
+		}
 		if p.overdisp > 1 && rate > 0 {
 			shape := p.volume[k] / (p.overdisp - 1)
 			rate *= gamma(s.arr, shape) / shape

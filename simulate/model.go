@@ -51,6 +51,13 @@ type Interval struct {
 	Volume float64       // expected contacts offered in the interval (the Poisson mean)
 	Agents int           // agents on duty for the whole interval
 	AHT    time.Duration // mean handling time of contacts arriving in it; 0 means Queue.AHT
+
+	// VolumeSigma, if positive, makes the interval's demand uncertain:
+	// each replication draws its expected volume as Volume·exp(σZ)
+	// with Z standard normal, a lognormal whose median is Volume (see
+	// FitLognormal), independently of other intervals, before drawing
+	// the Poisson arrivals.
+	VolumeSigma float64
 }
 
 // Callback is a policy of offering a call-back instead of a wait. A caller
@@ -179,6 +186,8 @@ func (q Queue) Validate(interval time.Duration) error {
 		switch {
 		case math.IsNaN(iv.Volume) || iv.Volume < 0 || math.IsInf(iv.Volume, 0):
 			errs = append(errs, fmt.Errorf("simulate: %s interval %d (%s): Volume = %v: want a number of contacts >= 0", name, i, iv.Start.Format(time.RFC3339), iv.Volume))
+		case !(iv.VolumeSigma >= 0) || math.IsInf(iv.VolumeSigma, 0):
+			errs = append(errs, fmt.Errorf("simulate: %s interval %d (%s): VolumeSigma = %v: want >= 0", name, i, iv.Start.Format(time.RFC3339), iv.VolumeSigma))
 		case iv.Agents < 0:
 			errs = append(errs, fmt.Errorf("simulate: %s interval %d (%s): Agents = %d: want >= 0", name, i, iv.Start.Format(time.RFC3339), iv.Agents))
 		case iv.AHT < 0 || iv.AHT == 0 && q.AHT <= 0 && iv.Volume > 0:
