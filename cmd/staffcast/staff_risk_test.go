@@ -1,0 +1,31 @@
+package main
+
+import "testing"
+
+func TestStaffRisk(t *testing.T) {
+	t.Parallel()
+	in := "testdata/sim_peak.csv"
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"time_varying", []string{"--in", in, "--tz", "Europe/Stockholm", "--aht", "4m", "--time-varying", "--replications", "40", "--format", "csv"}, exitOK},
+		{"risk", []string{"--in", in, "--tz", "Europe/Stockholm", "--aht", "4m", "--risk", "0.9", "--replications", "20", "--format", "csv"}, exitOK},
+		{"quantile_column", []string{"--in", in, "--tz", "Europe/Stockholm", "--aht", "4m", "--quantile-column", "p90", "--format", "csv"}, exitOK},
+		{"risk_outside", []string{"--in", in, "--aht", "4m", "--risk", "1"}, exitUsage},
+		{"risk_percent", []string{"--in", in, "--aht", "4m", "--risk", "90"}, exitUsage},
+		{"risk_no_quantiles", []string{"--in", "testdata/sim_volumes.csv", "--aht", "4m", "--risk", "0.9"}, exitInput},
+		{"unknown_quantile_column", []string{"--in", in, "--aht", "4m", "--quantile-column", "p99"}, exitInput},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			stdout, stderr, code := run(t, "", append([]string{"staff"}, c.args...)...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, c.code, stderr)
+			}
+			golden(t, ".stdout", stdout)
+			golden(t, ".stderr", stderr)
+		})
+	}
+}
