@@ -24,6 +24,11 @@ func TestSimulate(t *testing.T) {
 		{"zero_replications", []string{"--in", req, "--aht", "4m", "--replications", "0"}, exitUsage},
 		{"bad_cv", []string{"--in", req, "--aht", "4m", "--cv", "0"}, exitUsage},
 		{"bad_patience", []string{"--in", req, "--aht", "4m", "--patience", "0s"}, exitUsage},
+		{"scenario_page", []string{"--in", "testdata/sim_requirements_p90.csv", "--tz", "Europe/Stockholm", "--aht", "4m", "--patience", "2m", "--replications", "10", "--scenario", "standard"}, exitOK},
+		{"scenario_csv", []string{"--in", req, "--tz", "Europe/Stockholm", "--aht", "4m", "--replications", "10", "--scenario", "sick=3", "--format", "csv"}, exitOK},
+		{"scenario_unknown_channel", []string{"--in", req, "--aht", "4m", "--scenario", "sick=3@fax"}, exitUsage},
+		{"scenario_bad", []string{"--in", req, "--aht", "4m", "--scenario", "volume=-1"}, exitUsage},
+		{"scenario_p90_missing", []string{"--in", req, "--aht", "4m", "--scenario", "p90"}, exitInput},
 		{"no_agents", []string{"--in", "testdata/sim_volumes.csv", "--aht", "4m"}, exitInput},
 	} {
 		t.Run(c.name, func(t *testing.T) {
