@@ -57,3 +57,31 @@ func TestPolicies(t *testing.T) {
 		t.Errorf("unknown channel: error %v", err)
 	}
 }
+
+// TestMoveChat gives phone one agent too few and chat plenty: moving chat
+// agents to the phones must keep both targets, at no extra agent-hours.
+func TestMoveChat(t *testing.T) {
+	t.Parallel()
+	phone := stationary(20, 21, 4*time.Minute, 0, 15*time.Minute, 16)
+	phone.Name = "phone"
+	chat := stationary(5, 12, 4*time.Minute, 0, 15*time.Minute, 16)
+	chat.Name = "chat"
+	s := Settings{Interval: 15 * time.Minute, ServiceLevel: 0.8, AnswerWithin: 20 * time.Second, Replications: 20, Seed: 1}
+	reps, err := Policies(context.Background(), []Queue{phone, chat}, []Scenario{{Name: "as planned", Channel: "phone"}}, s, PolicyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range reps[0].Remedies {
+		if x.Family != "move-chat" {
+			continue
+		}
+		if !x.Keeps || x.Outcome[0].ExtraHours != 0 || x.Policy.MoveChat < 1 {
+			t.Errorf("move %d chat agents: keeps %v, %.1f extra hours", x.Policy.MoveChat, x.Keeps, x.Outcome[0].ExtraHours)
+		}
+		if x.Outcome[1].Queue != "chat" || !x.Outcome[1].KeepsTarget {
+			t.Errorf("chat after the move: %+v", x.Outcome[1].Total.ServiceLevel)
+		}
+		return
+	}
+	t.Error("moving chat agents was not tried")
+}

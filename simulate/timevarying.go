@@ -45,8 +45,8 @@ const SearchReplications = 40
 //     random numbers, so that a change of staffing, not of luck, moves
 //     the result);
 //  2. in every interval whose mean simulated service level is below
-//     s.ServiceLevel by more than its standard error (so that an interval
-//     on the target is not chased through noise) add agents: on the
+//     s.ServiceLevel by more than half its standard error (so that an
+//     interval on the target is not chased through noise) add agents: on the
 //     first round the larger of 1 + ⌊(target − SL)/0.15⌋ and the agents
 //     the queue carried in from the interval before needs (queue · AHT /
 //     interval length), then the secant step through the interval's last
@@ -85,9 +85,9 @@ func TimeVarying(ctx context.Context, q Queue, s Settings) (*TimeVaryingResult, 
 		res.Iterations++
 		changed := false
 		for k, st := range r.Intervals {
-			se := (st.ServiceLevel.Hi - st.ServiceLevel.Lo) / (2 * 1.96)
+			se := (st.ServiceLevel.Hi - st.ServiceLevel.Lo) / (2 * t975(search.Replications))
 			sl := st.ServiceLevel.Mean
-			if !(st.Offered.Mean > 0 && sl+se < s.ServiceLevel) {
+			if !(st.Offered.Mean > 0 && sl+se/2 < s.ServiceLevel) {
 				continue
 			}
 			n := work.Intervals[k].Agents
