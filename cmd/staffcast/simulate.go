@@ -98,6 +98,9 @@ func runSimulate(c *cli.Context) error {
 		return err
 	}
 	if specs := c.StringSlice("scenario"); len(specs) > 0 {
+		if c.String("format") == "" && strings.HasSuffix(strings.ToLower(out.path), ".md") {
+			out.format = formatTable // the policy page is Markdown
+		}
 		return runScenarios(c, out, in, specs)
 	}
 	per := c.String("per")
