@@ -45,8 +45,11 @@ func simSettings(s staffing.Settings, replications int, seed uint64) Settings {
 // Correction is a staffing plan corrected for the queue carried over
 // between intervals (see TimeVarying), row by row.
 type Correction struct {
-	Needs []staffing.Need // the plan's needs with Agents, Scheduled and the queue measures corrected (simulated)
-	SIPP  []int           // agents of the stationary plan, per row
+	// Needs are the plan's needs with Agents and Scheduled corrected,
+	// Fractional raised by the agents added, and the queue measures
+	// simulated.
+	Needs []staffing.Need
+	SIPP  []int // agents of the stationary plan, per row
 	// Channels summarises each simulated channel.
 	Channels []ChannelCorrection
 }
@@ -96,6 +99,7 @@ func CorrectPlan(ctx context.Context, rows []staffing.Row, needs []staffing.Need
 		for k, i := range index[j] {
 			n := &c.Needs[i]
 			cc.SIPPHours += float64(n.Agents) * h
+			n.Fractional += float64(tv.Agents[k] - n.Agents) // the correction adds whole agents
 			n.Agents = tv.Agents[k]
 			cc.Hours += float64(n.Agents) * h
 			n.Scheduled = staffing.Scheduled(float64(n.Agents), s.Shrinkage)

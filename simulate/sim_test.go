@@ -198,3 +198,90 @@ func TestAgentsFromShifts(t *testing.T) {
 		t.Errorf("shift outside the intervals: error %v", err)
 	}
 }
+
+// TestDSTDay runs the Stockholm spring day (23 hours) and autumn day (25
+// hours) hour by hour: every hour is an interval of its own, and the days
+// are grouped by local date.
+func TestDSTDay(t *testing.T) {
+	t.Parallel()
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, c := range []struct {
+		day   time.Time
+		hours int
+	}{{time.Date(2025, 3, 30, 0, 0, 0, 0, loc), 23}, {time.Date(2025, 10, 26, 0, 0, 0, 0, loc), 25}} {
+		q := Queue{AHT: 3 * time.Minute}
+		for i := range c.hours + 24 { // the DST day and the day after
+			q.Intervals = append(q.Intervals, Interval{Start: c.day.Add(time.Duration(i) * time.Hour), Volume: 100, Agents: 8})
+		}
+		res, err := Run(context.Background(), q, Settings{Interval: time.Hour, Replications: 4, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Days) != 2 || res.Days[0].Length != time.Duration(c.hours)*time.Hour {
+			t.Errorf("%s: %d days, the first %v long; want 2, the first %d h", c.day.Format("2006-01-02"), len(res.Days), res.Days[0].Length, c.hours)
+		}
+		// 100 calls an hour: the first day offers about 100 per hour it has.
+		if got := res.Days[0].Offered.Mean; got < float64(c.hours)*90 || got > float64(c.hours)*110 {
+			t.Errorf("%s: %.0f offered, want about %d", c.day.Format("2006-01-02"), got, 100*c.hours)
+		}
+	}
+}
+
+// TestOverdispersion checks the variance of an interval's count against
+// the variance-to-mean ratio asked for: Poisson without, φ·mean with.
+func TestOverdispersion(t *testing.T) {
+	t.Parallel()
+	for _, phi := range []float64{0, 3} {
+		q := stationary(10, 12, 3*time.Minute, 0, 30*time.Minute, 1)
+		res, err := Run(context.Background(), q, Settings{Interval: 30 * time.Minute, Replications: 2000, Seed: 2, Overdispersion: phi})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m, v float64
+		for r := range 2000 {
+			m += res.t[r].offered
+		}
+		m /= 2000
+		for r := range 2000 {
+			d := res.t[r].offered - m
+			v += d * d
+		}
+		v /= 1999
+		want := max(phi, 1)
+		// The sample variance-to-mean ratio of 2,000 counts has a standard
+		// error of about want·sqrt(2/2000) = 3%·want; allow 4 of them.
+		if got := v / m; got < want*0.88 || got > want*1.12 {
+			t.Errorf("overdispersion %v: variance/mean %.3f, want %.1f within 12%%", phi, got, want)
+		}
+	}
+}
+
+// TestCallbacksWithinPromise offers callbacks above 3 waiting on a queue
+// with spare capacity later in the day: callbacks are made, and all are
+// worked within their hour.
+func TestCallbacksWithinPromise(t *testing.T) {
+	t.Parallel()
+	q := Queue{AHT: 4 * time.Minute, Callback: Callback{QueueLength: 3, Promise: time.Hour}}
+	t0 := time.Date(2025, 11, 17, 8, 0, 0, 0, time.UTC)
+	for i := range 12 {
+		vol := 40.0 // 10.7 Erlangs on 10 agents: a queue builds
+		if i >= 4 {
+			vol = 15 // then 4 Erlangs: time to call back
+		}
+		q.Intervals = append(q.Intervals, Interval{Start: t0.Add(time.Duration(i) * 15 * time.Minute), Volume: vol, Agents: 10})
+	}
+	res, err := Run(context.Background(), q, Settings{Interval: 15 * time.Minute, AnswerWithin: 20 * time.Second, Replications: 50, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot := res.Total
+	if tot.Callbacks.Mean < 1 {
+		t.Errorf("%.1f callbacks, want some", tot.Callbacks.Mean)
+	}
+	if tot.Late.Mean > 0 || tot.Pending.Mean > 0 {
+		t.Errorf("%.2f callbacks late, %.2f pending at close; want none with spare capacity", tot.Late.Mean, tot.Pending.Mean)
+	}
+}
