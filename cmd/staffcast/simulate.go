@@ -278,6 +278,15 @@ func readSimInput(c *cli.Context) (*simInput, error) {
 		if err := q.Validate(in.settings.Interval); err != nil {
 			return nil, inputError(fmt.Errorf("%s: %w", c.String("in"), err))
 		}
+		unstaffed := 0
+		for _, iv := range q.Intervals {
+			if iv.Volume > 0 && iv.Agents == 0 {
+				unstaffed++
+			}
+		}
+		if unstaffed > 0 {
+			fmt.Fprintf(c.App.ErrWriter, "warning: %s: %d intervals have calls and no agents; their callers wait for the next agents or hang up\n", q.Name, unstaffed)
+		}
 	}
 	return in, nil
 }
