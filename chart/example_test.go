@@ -40,6 +40,6 @@ func ExampleHeatMap() {
 	fmt.Println(p.Title.Text)
 	fmt.Println(img.Bounds().Dx(), "×", img.Bounds().Dy(), "pixels")
 	// Output:
-	// orders per hour; blue 0 to red 230
+	// orders per hour
 	// 864 × 307 pixels
 }
