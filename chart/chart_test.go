@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -430,6 +431,40 @@ func TestForecastGaps(t *testing.T) {
 	}
 }
 
+// TestForecastClosed: hours with nothing expected (0, band 0 to 0) and
+// nothing recorded (NaN) or nothing happened (0) are closed and left out;
+// a forecast of 0 with calls that did come, or a forecast for hours
+// without a record (a holiday), is drawn.
+func TestForecastClosed(t *testing.T) {
+	start := hourly(72)
+	point, low, high, actual := make([]float64, 72), make([]float64, 72), make([]float64, 72), make([]float64, 72)
+	for i := range start {
+		actual[i] = math.NaN()
+		if h := start[i].Hour(); h >= 8 && h < 17 {
+			point[i], low[i], high[i], actual[i] = 10, 8, 12, 11
+		}
+	}
+	actual[27] = 2 // Sunday 04:00 (after the DST gap): calls that came although none were expected
+	for i := 48; i < 72; i++ {
+		actual[i] = math.NaN() // Monday: open, forecast, but no record
+	}
+	p, err := Forecast("f", start, actual, point, low, high)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spans []string
+	for _, l := range lines(t, p) {
+		spans = append(spans, fmt.Sprintf("%g-%g", l[0].X, l[len(l)-1].X))
+	}
+	// Forecast: Saturday 8-17, its 0 at Sunday 04:00, Sunday 8-17 (from
+	// 24 + 7 hours after the DST gap), Monday 8-17 (Monday starts at 47);
+	// the actual: Saturday, Sunday 04:00 alone, Sunday 8-17, no Monday.
+	want := "8.5-16.5|27.5-27.5|31.5-39.5|55.5-63.5|8.5-16.5|27.5-27.5|31.5-39.5"
+	if got := strings.Join(spans, "|"); got != want {
+		t.Errorf("lines %s, want %s", got, want)
+	}
+}
+
 // TestTimeAxis checks the ticks and day boundaries for spans from days to
 // a year, over the spring DST change: 30 March 2025 is 23 hours long in
 // Stockholm, so the boundaries fall at 0, 24 and 47 hours.
@@ -604,14 +639,14 @@ func TestCoverageSteps(t *testing.T) {
 	start := hourly(72)
 	req := make([]int, 72)
 	for i := range req {
-		req[i] = i % 5
+		req[i] = 1 + i%5
 	}
 	p, err := Coverage("t", start, time.Hour, req, req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.X.Min != 0 || p.X.Max != 72 || p.Y.Min != 0 || !(p.Y.Max > 4) {
-		t.Errorf("axes x %g..%g y %g..%g, want x 0..72 y 0..above 4", p.X.Min, p.X.Max, p.Y.Min, p.Y.Max)
+	if p.X.Min != 0 || p.X.Max != 72 || p.Y.Min != 0 || !(p.Y.Max > 5) {
+		t.Errorf("axes x %g..%g y %g..%g, want x 0..72 y 0..above 5", p.X.Min, p.X.Max, p.Y.Min, p.Y.Max)
 	}
 	// Monday's steps start 47 hours in, after the 23-hour Sunday.
 	if l := lines(t, p)[0]; l[2*47].X != 47 || l[2*47].Y != float64(req[47]) {
@@ -631,16 +666,23 @@ func TestCoverageSteps(t *testing.T) {
 	}
 }
 
-// TestCoverageGaps: closed hours (intervals missing from start) are gaps
-// in the required line and the scheduled area, not steps joined across
-// the night.
+// TestCoverageGaps: closed hours (intervals missing from start, on the
+// first night, or with nobody required or scheduled, on the second) are
+// gaps in the required line and the scheduled area, not steps joined
+// across the night.
 func TestCoverageGaps(t *testing.T) {
 	var start []time.Time
 	var req []int
-	for d := 0; d < 2; d++ {
-		for h := 8; h < 17; h++ {
+	for d := 0; d < 3; d++ {
+		for h := 0; h < 24; h++ {
+			if d == 0 && h >= 17 || d == 1 && h < 8 || d == 2 {
+				continue // missing
+			}
 			start = append(start, time.Date(2025, 10, 20+d, h, 0, 0, 0, stockholm))
-			req = append(req, 3)
+			req = append(req, 0)
+			if h >= 8 && h < 17 {
+				req[len(req)-1] = 3
+			}
 		}
 	}
 	p, err := Coverage("t", start, time.Hour, req, req)
@@ -652,8 +694,8 @@ func TestCoverageGaps(t *testing.T) {
 		t.Fatalf("%d required lines, want one a day", len(ls))
 	}
 	for i, l := range ls {
-		if l[0].X != float64(24*i) || l[len(l)-1].X != float64(24*i+9) {
-			t.Errorf("line %d from %g h to %g h, want %d to %d", i, l[0].X, l[len(l)-1].X, 24*i, 24*i+9)
+		if l[0].X != float64(24*i+8) || l[len(l)-1].X != float64(24*i+17) {
+			t.Errorf("line %d from %g h to %g h, want %d to %d", i, l[0].X, l[len(l)-1].X, 24*i+8, 24*i+17)
 		}
 	}
 	areas := 0

@@ -25,7 +25,7 @@ func (countTicks) Ticks(min, max float64) []plot.Tick {
 		}
 		ticks = append(ticks, t)
 	}
-	if majors < 4 && majors >= 2 { // 0, 8, 16: label the whole minors too
+	if majors < 4 && majors >= 2 && len(ticks) <= 8 { // 0, 8, 16: label 4 and 12 too
 		for i, t := range ticks {
 			ticks[i].Label = strconv.FormatFloat(t.Value, 'f', 0, 64)
 		}

@@ -13,7 +13,8 @@ import (
 // Coverage draws the agents scheduled per interval as a shaded area and
 // the agents required as a line over it: interval i starts at start[i]
 // and lasts step, and required and scheduled have len(start) values each.
-// Intervals missing from start (closed hours) are gaps, not joined.
+// Closed intervals, missing from start or with no agent required or
+// scheduled, are gaps rather than steps at 0.
 //
 // The x axis is local time in start[0]'s zone with weekday and date ticks
 // and day boundaries; the y axis counts agents in whole numbers from 0,
@@ -50,9 +51,8 @@ func Coverage(title string, start []time.Time, step time.Duration, required, sch
 		return xy
 	}
 	var k key
-	var area, line bool
 	top := 0
-	for _, r := range runs(start, step, func(int) bool { return true }) {
+	for _, r := range runs(start, step, func(i int) bool { return required[i] != 0 || scheduled[i] != 0 }) {
 		outline := steps(scheduled, r)
 		poly := append(plotter.XYs{{X: outline[0].X, Y: 0}}, outline...)
 		poly = append(poly, plotter.XY{X: outline[len(outline)-1].X, Y: 0})
@@ -67,13 +67,9 @@ func Coverage(title string, start []time.Time, step time.Duration, required, sch
 		}
 		req.Color, req.Width = color.RGBA{R: 190, G: 20, B: 20, A: 255}, vg.Points(1.5)
 		p.Add(sch, req)
-		if !area {
+		if len(k.entries) == 0 {
 			k.add("scheduled", sch)
-			area = true
-		}
-		if !line {
 			k.add("required", req)
-			line = true
 		}
 		for i := r[0]; i < r[1]; i++ {
 			top = max(top, required[i], scheduled[i])

@@ -31,8 +31,11 @@ func Model(name string) Option { return func(o *options) { o.model = name } }
 // ticks and a line at each day boundary (each Monday or month on long
 // spans). The interval is the shortest step between starts; values are
 // drawn at the middle of their interval. Lines and the band break at a
-// NaN and where the rows skip time (hours a line was closed), instead of
-// joining across them. The legend sits above the data; the y axis starts
+// NaN, where the rows skip time, and at closed intervals, instead of
+// joining across them. An interval is closed when nothing was expected
+// and nothing happened: point 0 with a band of 0 to 0 (or none), and an
+// actual of 0 or NaN (or none) — what the forecast models give for hours
+// a line has never been open. The legend sits above the data; the y axis starts
 // at 0 for data that are never negative and leaves headroom above the
 // highest value. Its label says "volume per" the step; set
 // p.Y.Label.Text to name the series.
@@ -77,6 +80,10 @@ func Forecast(title string, start []time.Time, actual, point, low, high []float6
 	axis := useTimeAxis(p, start[0])
 	p.Y.Label.Text = "volume per " + per(step)
 	x := func(i int) float64 { return axis.x(start[i].Add(step / 2)) }
+	closed := func(i int) bool {
+		return point[i] == 0 && (low == nil || low[i] == 0 && high[i] == 0) &&
+			(actual == nil || actual[i] == 0 || math.IsNaN(actual[i]))
+	}
 	var k key
 	lo, hi := math.Inf(1), math.Inf(-1)
 	seen := func(v float64) {
@@ -85,7 +92,7 @@ func Forecast(title string, start []time.Time, actual, point, low, high []float6
 
 	if low != nil {
 		var first *plotter.Polygon
-		for _, r := range runs(start, step, func(i int) bool { return !math.IsNaN(low[i]) && !math.IsNaN(high[i]) }) {
+		for _, r := range runs(start, step, func(i int) bool { return !closed(i) && !math.IsNaN(low[i]) && !math.IsNaN(high[i]) }) {
 			var band plotter.XYs
 			for i := r[0]; i < r[1]; i++ {
 				band = append(band, plotter.XY{X: x(i), Y: low[i]})
@@ -120,7 +127,7 @@ func Forecast(title string, start []time.Time, actual, point, low, high []float6
 		width vg.Length
 	}{{name, point, color.RGBA{B: 200, A: 255}, vg.Points(1.5)}, {"actual", actual, color.Black, vg.Points(1)}} {
 		var first *plotter.Line
-		for _, r := range runs(start, step, func(i int) bool { return l.v != nil && !math.IsNaN(l.v[i]) }) {
+		for _, r := range runs(start, step, func(i int) bool { return l.v != nil && !closed(i) && !math.IsNaN(l.v[i]) }) {
 			var xy plotter.XYs
 			for i := r[0]; i < r[1]; i++ {
 				xy = append(xy, plotter.XY{X: x(i), Y: l.v[i]})
