@@ -29,3 +29,10 @@
 // Sizes are vg.Length (points, 72 to the inch); PNG is rendered at DPI
 // dots per inch, so a 9 × 3.2 inch chart is 864 × 307 pixels.
 package chart
+
+// The README's pictures are the command line's --chart files on the
+// embedded sample, so that they show what a planner gets:
+//
+//go:generate sh -c "go run ../cmd/staffcast hours --chart ../docs/img/hours.png >/dev/null"
+//go:generate sh -c "go run ../cmd/staffcast backtest --column calls --horizon 14d --origins 1 --chart ../docs/img/backtest.png >/dev/null"
+//go:generate sh -c "go run ../cmd/staffcast shifts --chart ../docs/img/coverage.png >/dev/null"
