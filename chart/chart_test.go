@@ -487,7 +487,11 @@ func TestTimeAxis(t *testing.T) {
 		{365, 12, month, "Apr 2025"},
 	} {
 		var labels []string
-		for _, tk := range a.Ticks(0, c.days*24) {
+		ticks := a.Ticks(0, c.days*24)
+		if c.days > weeklyDays && len(ticks) > 13 {
+			t.Errorf("%g days: %d ticks: want the months only, not a comb of days", c.days, len(ticks))
+		}
+		for _, tk := range ticks {
 			if tk.Label == "" {
 				continue
 			}

@@ -58,7 +58,8 @@ func (a timeAxis) boundaries(min, max float64) []float64 {
 
 // Ticks labels each day as "Mon 24 Mar" at its middle for spans up to
 // dailyDays days, each Monday as "Mon 24 Mar" up to weeklyDays, and each
-// month as "Mar 2025" beyond; the boundaries are minor ticks.
+// month as "Mar 2025" beyond; up to weeklyDays, the day boundaries are
+// minor ticks.
 func (a timeAxis) Ticks(min, max float64) []plot.Tick {
 	if !(max > min) {
 		return nil
@@ -67,8 +68,8 @@ func (a timeAxis) Ticks(min, max float64) []plot.Tick {
 	var ticks []plot.Tick
 	for d := midnight(a.at(min)); a.x(d) <= max; d = d.AddDate(0, 0, 1) {
 		x0, x1 := a.x(d), a.x(d.AddDate(0, 0, 1))
-		if x0 >= min {
-			ticks = append(ticks, plot.Tick{Value: x0}) // minor: the boundary
+		if x0 >= min && days <= weeklyDays {
+			ticks = append(ticks, plot.Tick{Value: x0}) // minor: the day's start
 		}
 		switch {
 		case days <= dailyDays:
@@ -88,7 +89,7 @@ func (a timeAxis) Ticks(min, max float64) []plot.Tick {
 			}
 		default:
 			if d.Day() == 1 && x0 >= min {
-				ticks[len(ticks)-1].Label = d.Format("Jan 2006")
+				ticks = append(ticks, plot.Tick{Value: x0, Label: d.Format("Jan 2006")})
 			}
 		}
 	}
