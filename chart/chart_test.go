@@ -474,6 +474,7 @@ func TestTimeAxis(t *testing.T) {
 		t.Errorf("boundaries over the DST change %v, want 0 24 47 71", got)
 	}
 	day := regexp.MustCompile(`^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \n]([1-9]|[12][0-9]|3[01]) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$`)
+	clock := regexp.MustCompile(`^((Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([1-9]|[12][0-9]|3[01]) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )?([01][0-9]|2[0-3]):00$`)
 	month := regexp.MustCompile(`^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20[0-9][0-9]$`)
 	for _, c := range []struct {
 		days   float64
@@ -481,6 +482,7 @@ func TestTimeAxis(t *testing.T) {
 		re     *regexp.Regexp
 		first  string
 	}{
+		{0.5, 7, clock, "Sat 29 Mar 00:00"},
 		{3, 3, day, "Sat 29 Mar"},
 		{14, 14, day, "Sat\n29 Mar"},
 		{56, 8, day, "Mon 31 Mar"}, // Mondays

@@ -66,6 +66,9 @@ func (a timeAxis) Ticks(min, max float64) []plot.Tick {
 	}
 	days := (max - min) / 24
 	var ticks []plot.Tick
+	if max-min <= 36 {
+		return a.hourTicks(min, max)
+	}
 	for d := midnight(a.at(min)); a.x(d) <= max; d = d.AddDate(0, 0, 1) {
 		x0, x1 := a.x(d), a.x(d.AddDate(0, 0, 1))
 		if x0 >= min && days <= weeklyDays {
@@ -96,6 +99,33 @@ func (a timeAxis) Ticks(min, max float64) []plot.Tick {
 	return ticks
 }
 
+// hourTicks marks a span of up to a day and a half every 1, 2, 3, 6 or
+// 12 hours of local clock time, at most 8 labels: "15:00", and the
+// weekday and date with the first label and at midnight.
+func (a timeAxis) hourTicks(min, max float64) []plot.Tick {
+	every := 12
+	for _, k := range []int{1, 2, 3, 6} {
+		if (max-min)/float64(k) <= 8 {
+			every = k
+			break
+		}
+	}
+	var ticks []plot.Tick
+	t := a.at(min)
+	t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), 0, 0, 0, t.Location()) // the local hour
+	for ; a.x(t) <= max; t = t.Add(time.Hour) {
+		if a.x(t) < min || t.Hour()%every != 0 {
+			continue
+		}
+		label := t.Format("15:04")
+		if len(ticks) == 0 || t.Hour() == 0 {
+			label = t.Format("Mon 2 Jan 15:04")
+		}
+		ticks = append(ticks, plot.Tick{Value: a.x(t), Label: label})
+	}
+	return ticks
+}
+
 // separators draws a thin vertical line across the data at each boundary
 // of the time axis: days, Mondays or months by the span.
 type separators struct{ axis timeAxis }
@@ -119,6 +149,8 @@ func useTimeAxis(p *plot.Plot, t0 time.Time) timeAxis {
 		if t0.Format("-07:00") == "+00:00" {
 			p.X.Label.Text = "time (UTC)"
 		}
+	case "Local":
+		p.X.Label.Text = "local time"
 	default:
 		p.X.Label.Text = "local time (" + name + ")"
 	}
