@@ -89,10 +89,14 @@ func TestWriteSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cov, err := Coverage("agents", hourly(48), time.Hour, make([]int, 48), ramp48int())
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		plots []*plot.Plot
 		w, h  int
-	}{{[]*plot.Plot{hm}, 864, 307}, {[]*plot.Plot{hm, fc}, 864, 614}} {
+	}{{[]*plot.Plot{hm}, 864, 307}, {[]*plot.Plot{hm, fc}, 864, 614}, {[]*plot.Plot{cov}, 864, 307}} {
 		img := writePNG(t, 9*vg.Inch, 3.2*vg.Inch, c.plots...)
 		if b := img.Bounds(); b.Dx() != c.w || b.Dy() != c.h {
 			t.Errorf("%d plots: PNG %v × %v, want %d × %d", len(c.plots), b.Dx(), b.Dy(), c.w, c.h)
@@ -136,6 +140,14 @@ func TestWriteSize(t *testing.T) {
 			t.Errorf("SVG lacks the second plot's title")
 		}
 	}
+}
+
+func ramp48int() []int {
+	v := make([]int, 48)
+	for i := range v {
+		v[i] = i % 7
+	}
+	return v
 }
 
 // pixel returns the colour of the PNG pixel at data point (x, y) of p
