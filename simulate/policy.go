@@ -106,7 +106,7 @@ func Policies(ctx context.Context, queues []Queue, scenarios []Scenario, s Setti
 		lengths := []int{20, 15, 10, 8, 6, 5, 4, 3, 2, 1}
 		if err := try("callbacks-queue", len(lengths), func(i int) (Policy, string) {
 			return Policy{Callback: Callback{QueueLength: lengths[i], Promise: o.Promise}},
-				fmt.Sprintf("when %d or more %s callers are waiting, offer a callback (promised within %v)", lengths[i], focus, short(o.Promise))
+				fmt.Sprintf("when %d or more %s %s waiting, offer a callback (promised within %v)", lengths[i], focus, waiting(lengths[i]), short(o.Promise))
 		}, false); err != nil {
 			return nil, err
 		}
@@ -119,7 +119,7 @@ func Policies(ctx context.Context, queues []Queue, scenarios []Scenario, s Setti
 		}
 		if hasChat && focus == "phone" {
 			if err := try("move-chat", min(maxChat, 10), func(i int) (Policy, string) {
-				return Policy{MoveChat: i + 1}, fmt.Sprintf("move %d chat agents to the phones", i+1)
+				return Policy{MoveChat: i + 1}, fmt.Sprintf("move %d chat %s to the phones", i+1, plural(i+1, "agent"))
 			}, true); err != nil {
 				return nil, err
 			}
@@ -137,7 +137,7 @@ func Policies(ctx context.Context, queues []Queue, scenarios []Scenario, s Setti
 		// with the callback rules.
 		if err := try("extend-close", len(lengths), func(i int) (Policy, string) {
 			return Policy{Callback: Callback{QueueLength: lengths[i], Promise: o.Promise}, ExtendClose: time.Hour},
-				fmt.Sprintf("when %d or more %s callers are waiting, offer a callback (promised within %v), and keep the closing team on for an hour to call back", lengths[i], focus, short(o.Promise))
+				fmt.Sprintf("when %d or more %s %s waiting, offer a callback (promised within %v), and keep the closing team on for an hour to call back", lengths[i], focus, waiting(lengths[i]), short(o.Promise))
 		}, false); err != nil {
 			return nil, err
 		}
@@ -150,7 +150,7 @@ func Policies(ctx context.Context, queues []Queue, scenarios []Scenario, s Setti
 			if err != nil {
 				return Remedy{}, err
 			}
-			return Remedy{Family: "add-agents", Rule: fmt.Sprintf("add %d %s agents to every open interval", k, focus), Policy: p, Outcome: out, Keeps: keeps(out, false)}, nil
+			return Remedy{Family: "add-agents", Rule: fmt.Sprintf("add %d %s %s to every open interval", k, focus, plural(k, "agent")), Policy: p, Outcome: out, Keeps: keeps(out, false)}, nil
 		}
 		lo, hi := 0, 1
 		var best Remedy
@@ -198,4 +198,19 @@ func short(d time.Duration) string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// waiting says "caller is" or "callers are" for n.
+func waiting(n int) string {
+	if n == 1 {
+		return "caller is"
+	}
+	return "callers are"
 }

@@ -55,6 +55,7 @@ type Result struct {
 	Events       int64 // events simulated across replications: arrivals, completions, interval ends
 
 	t      []tally // Replications × len(Intervals)
+	slots  int     // queue slots per agent (chats at once), to count agents
 	start  []time.Time
 	length time.Duration
 	target float64
@@ -75,7 +76,7 @@ func Run(ctx context.Context, q Queue, s Settings) (*Result, error) {
 	}
 	p := newPlan(q, s)
 	K, R := len(q.Intervals), s.Replications
-	res := &Result{Replications: R, t: make([]tally, R*K), length: s.Interval, target: s.ServiceLevel}
+	res := &Result{Replications: R, t: make([]tally, R*K), slots: max(1, q.Chat.Chats), length: s.Interval, target: s.ServiceLevel}
 	res.start = make([]time.Time, K)
 	for k, iv := range q.Intervals {
 		res.start[k] = iv.Start
@@ -188,7 +189,7 @@ func (r *Result) Span(from, to int) Stats {
 	st := Stats{
 		Start:        r.start[from],
 		Length:       length,
-		Agents:       sum[0].staffed / length.Seconds(),
+		Agents:       sum[0].staffed / length.Seconds() / float64(r.slots),
 		Offered:      mean(f(func(s tally) float64 { return s.offered })),
 		Answered:     mean(f(func(s tally) float64 { return s.answered })),
 		Abandoned:    mean(f(func(s tally) float64 { return s.abandoned })),

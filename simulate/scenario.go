@@ -12,7 +12,7 @@ import (
 // calls, fewer agents, or other volumes altogether.
 type Scenario struct {
 	Name         string
-	Channel      string    // the queue it applies to (Queue.Name); "" means every queue, or for Sick the first
+	Channel      string    // the queue it applies to (Queue.Name); "" means every queue, and for Sick and the policies the phone queue (else the first)
 	VolumeFactor float64   // volume multiplier; 0 means 1
 	AHTFactor    float64   // handling-time multiplier; 0 means 1
 	Sick         int       // agents missing from every interval that has agents
@@ -57,8 +57,22 @@ const MaxLateShare = 0.1
 // in to keep it, besides the horizon's service level.
 const MinMeetShare = 0.9
 
+// focusIndex is the queue a scenario and its policies are about: the one
+// it names, else the phone queue, else the first.
+func focusIndex(queues []Queue, sc Scenario) int {
+	for _, name := range []string{sc.Channel, "phone"} {
+		for j, q := range queues {
+			if name != "" && q.Name == name {
+				return j
+			}
+		}
+	}
+	return 0
+}
+
 // applyScenario returns copies of queues with sc applied.
 func applyScenario(queues []Queue, sc Scenario) ([]Queue, error) {
+	focus := focusIndex(queues, sc)
 	out := make([]Queue, len(queues))
 	found := sc.Channel == ""
 	for j, q := range queues {
@@ -86,7 +100,7 @@ func applyScenario(queues []Queue, sc Scenario) ([]Queue, error) {
 				}
 				iv.AHT = time.Duration(float64(aht) * sc.AHTFactor)
 			}
-			if sc.Sick > 0 && (sc.Channel != "" || j == 0) && iv.Agents > 0 {
+			if sc.Sick > 0 && j == focus && iv.Agents > 0 {
 				iv.Agents = max(0, iv.Agents-sc.Sick)
 			}
 		}
@@ -102,7 +116,8 @@ func applyScenario(queues []Queue, sc Scenario) ([]Queue, error) {
 }
 
 // Evaluate simulates queues under scenario sc with policy p applied to
-// the scenario's queue (the first queue when sc names none) and returns
+// the scenario's queue (the phone queue, else the first, when sc names
+// none) and returns
 // one Outcome per queue, the scenario's first. Chat agents moved by
 // p.MoveChat come from a queue named "chat" and go to one named "phone".
 func Evaluate(ctx context.Context, queues []Queue, sc Scenario, p Policy, s Settings) ([]Outcome, error) {
@@ -110,12 +125,7 @@ func Evaluate(ctx context.Context, queues []Queue, sc Scenario, p Policy, s Sett
 	if err != nil {
 		return nil, err
 	}
-	focus := 0
-	for j, q := range qs {
-		if q.Name == sc.Channel {
-			focus = j
-		}
-	}
+	focus := focusIndex(qs, sc)
 	qs[0], qs[focus] = qs[focus], qs[0]
 	extra := make([]float64, len(qs))
 	h := s.Interval.Hours()
