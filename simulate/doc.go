@@ -67,6 +67,20 @@
 // simulation's 95% interval (allowing the 5% of misses a correct
 // simulation makes).
 //
+// # Beyond checking a plan
+//
+// TimeVarying (and CorrectPlan, for a plan of package staffing) corrects
+// the stationary interval-by-interval staffing where the queue carries
+// over, by iterated simulation (Feldman, Mandelbaum, Massey & Whitt 2008).
+// StaffForRisk staffs each interval for a quantile of its demand, a
+// lognormal through the forecast's p10, p50 and p90 (FitLognormal), and
+// checks the share of intervals meeting the target across demand draws
+// (Interval.VolumeSigma, Result.ShareMeeting). Evaluate runs a Scenario
+// (more volume, longer calls, agents sick, other volumes) under a Policy
+// (callbacks, chat agents moved to the phones, a wait message, an
+// extended closing, extra agents), and Policies searches each family of
+// policies for the least intrusive setting that keeps the target.
+//
 // # Errors
 //
 // Run validates its arguments and returns an error naming the field; it
