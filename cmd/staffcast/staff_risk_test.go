@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestStaffRisk(t *testing.T) {
 	t.Parallel()
@@ -27,5 +33,22 @@ func TestStaffRisk(t *testing.T) {
 			golden(t, ".stdout", stdout)
 			golden(t, ".stderr", stderr)
 		})
+	}
+}
+
+// TestStaffTimeVaryingInterrupted checks that Ctrl-C during the
+// correction writes nothing.
+func TestStaffTimeVaryingInterrupted(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "corrected.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var so, se strings.Builder
+	err := newApp(strings.NewReader(""), &so, &se).RunContext(ctx, []string{"staffcast", "staff", "--in", "testdata/sim_peak.csv", "--aht", "4m", "--time-varying", "--out", out})
+	if err == nil || !strings.Contains(err.Error(), "nothing written") {
+		t.Errorf("error %v, want one saying nothing was written", err)
+	}
+	if _, serr := os.Stat(out); !os.IsNotExist(serr) {
+		t.Errorf("interrupted run wrote %s", out)
 	}
 }
