@@ -38,8 +38,9 @@ deferred work and are left out.
 The simulation is discrete-event (see "go doc ./simulate"): Poisson
 arrivals at each interval's rate, exponential handling times (--cv 1,
 what Erlang C assumes; another --cv, or --handling lognormal, draws
-lognormal handling times with that coefficient of variation), exponential
-patience with --patience, first come first served, calls in progress at
+lognormal handling times with that coefficient of variation), patience
+with --patience (exponential, or lognormal with --patience-cv), first
+come first served, calls in progress at
 a shift's end finished. It is run --replications times; each statistic
 is the mean with a 95% interval. The output has one row per interval (or
 day, with --per day): start, offered, answered, abandoned, callbacks,
@@ -61,6 +62,7 @@ page a team lead can follow.`,
 			&cli.Float64Flag{Name: "cv", Value: 1, Usage: "coefficient of variation of handling times; 1 = exponential (Erlang's assumption), else lognormal"},
 			&cli.StringFlag{Name: "handling", Usage: "handling-time distribution: exponential or lognormal (default: exponential at --cv 1, else lognormal)"},
 			&cli.DurationFlag{Name: "patience", Usage: "mean caller patience (exponential): callers hang up; unset = nobody hangs up"},
+			&cli.Float64Flag{Name: "patience-cv", Usage: "coefficient of variation of patience: lognormal patience with this CV; unset = exponential (Erlang A's assumption)"},
 			&cli.StringFlag{Name: "target", Value: "80/20", Usage: "service level PERCENT/SECONDS; intervals whose upper bound is below it are flagged"},
 			&cli.IntFlag{Name: "chats", Value: 1, Usage: "chats one chat agent handles at once"},
 			&cli.Float64Flag{Name: "chat-slowdown", Usage: "extra handling time per extra concurrent chat, a fraction"},
@@ -177,6 +179,17 @@ func readSimInput(c *cli.Context) (*simInput, error) {
 	if c.IsSet("patience") && c.Duration("patience") <= 0 {
 		return nil, usageError(fmt.Errorf("--patience %v: want a positive mean patience (leave it out for callers who never hang up)", c.Duration("patience")))
 	}
+	patienceDist, patienceCV := simulate.Exponential, 0.0
+	if c.IsSet("patience-cv") {
+		patienceCV = c.Float64("patience-cv")
+		if !(patienceCV > 0) || math.IsInf(patienceCV, 0) {
+			return nil, usageError(fmt.Errorf("--patience-cv %v: want a positive coefficient of variation", patienceCV))
+		}
+		if !c.IsSet("patience") {
+			return nil, usageError(errors.New("--patience-cv needs --patience, the mean patience"))
+		}
+		patienceDist = simulate.Lognormal
+	}
 	if c.Int("callback-queue") < 0 || c.Duration("callback-wait") < 0 || c.Duration("callback-promise") <= 0 {
 		return nil, usageError(errors.New("--callback-queue, --callback-wait and --callback-promise: want values >= 0 (a positive promise)"))
 	}
@@ -237,7 +250,7 @@ func readSimInput(c *cli.Context) (*simInput, error) {
 		if !ok {
 			j = len(in.queues)
 			byChannel[r.Channel] = j
-			q := simulate.Queue{Name: r.Channel.String(), AHT: c.Duration("aht"), Handling: handling, HandlingCV: cv, Patience: c.Duration("patience")}
+			q := simulate.Queue{Name: r.Channel.String(), AHT: c.Duration("aht"), Handling: handling, HandlingCV: cv, Patience: c.Duration("patience"), PatienceIs: patienceDist, PatienceCV: patienceCV}
 			if r.Channel == staffing.Chat {
 				q.Chat = chat
 			}

@@ -23,6 +23,8 @@ func TestSimulate(t *testing.T) {
 		{"shifts_elsewhere", []string{"--in", req, "--tz", "Europe/Stockholm", "--shifts", "testdata/sim_shifts_elsewhere.csv", "--aht", "4m"}, exitInput},
 		{"zero_replications", []string{"--in", req, "--aht", "4m", "--replications", "0"}, exitUsage},
 		{"bad_cv", []string{"--in", req, "--aht", "4m", "--cv", "0"}, exitUsage},
+		{"lognormal_patience", []string{"--in", req, "--tz", "Europe/Stockholm", "--aht", "4m", "--patience", "2m", "--patience-cv", "0.8", "--replications", "10", "--per", "day", "--format", "csv"}, exitOK},
+		{"bad_patience_cv", []string{"--in", req, "--aht", "4m", "--patience", "2m", "--patience-cv", "-1"}, exitUsage},
 		{"bad_patience", []string{"--in", req, "--aht", "4m", "--patience", "0s"}, exitUsage},
 		{"scenario_page", []string{"--in", "testdata/sim_requirements_p90.csv", "--tz", "Europe/Stockholm", "--aht", "4m", "--patience", "2m", "--replications", "10", "--scenario", "standard"}, exitOK},
 		{"scenario_csv", []string{"--in", req, "--tz", "Europe/Stockholm", "--aht", "4m", "--replications", "10", "--scenario", "sick=3", "--format", "csv"}, exitOK},
