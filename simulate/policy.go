@@ -37,6 +37,9 @@ type PolicyOptions struct {
 	Promise     time.Duration // callback promise; 0 means 1 hour
 	MaxExtra    int           // most extra agents tried; 0 means 30
 	MessageCuts float64       // patience factor of the wait message; 0 means 0.7
+	// Progress, if not nil, is called after each scenario with the number
+	// done and the number of scenarios.
+	Progress func(done, total int)
 }
 
 // Policies runs every scenario on queues, first as planned, then with
@@ -184,6 +187,9 @@ func Policies(ctx context.Context, queues []Queue, scenarios []Scenario, s Setti
 			}
 		}
 		reports = append(reports, rep)
+		if o.Progress != nil {
+			o.Progress(len(reports), len(scenarios))
+		}
 	}
 	return reports, nil
 }

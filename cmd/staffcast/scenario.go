@@ -100,7 +100,7 @@ func runScenarios(c *cli.Context, out output, in *simInput, specs []string) erro
 	if err != nil {
 		return err
 	}
-	reports, err := simulate.Policies(c.Context, in.queues, scenarios, in.settings, simulate.PolicyOptions{Promise: c.Duration("callback-promise")})
+	reports, err := simulate.Policies(c.Context, in.queues, scenarios, in.settings, simulate.PolicyOptions{Promise: c.Duration("callback-promise"), Progress: progressTo(c.App.ErrWriter, len(scenarios))})
 	if err != nil {
 		if c.Context.Err() != nil {
 			return fmt.Errorf("interrupted: nothing written: %w", err)
