@@ -52,3 +52,13 @@ func TestStaffTimeVaryingInterrupted(t *testing.T) {
 		t.Errorf("interrupted run wrote %s", out)
 	}
 }
+
+// TestStaffNoVolumeColumn is a regression test: a CSV without a volume
+// column is an input error, not a panic (ErrorAt at row -1).
+func TestStaffNoVolumeColumn(t *testing.T) {
+	t.Parallel()
+	_, stderr, code := run(t, "", "staff", "--in", "testdata/sim_no_volume.csv", "--aht", "4m")
+	if code != exitInput || !strings.Contains(stderr, `column "volume"`) {
+		t.Errorf("exit %d, stderr %q; want %d naming the volume column", code, stderr, exitInput)
+	}
+}
