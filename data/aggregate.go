@@ -53,8 +53,8 @@ func Aggregate(r io.Reader, name string, f Format, opt AggregateOptions) (*Serie
 	if opt.Every == 0 {
 		opt.Every = time.Hour
 	}
-	if !(opt.Every > 0 && (time.Hour%opt.Every == 0 || opt.Every%(24*time.Hour) == 0)) {
-		return nil, fmt.Errorf("data: interval %v: want a divisor of an hour (15m, 30m, 1h) or whole days (24h)", opt.Every)
+	if err := CheckAggregateInterval(opt.Every); err != nil {
+		return nil, fmt.Errorf("data: %w", err)
 	}
 	b := newBucketer(opt)
 	var err error
@@ -73,6 +73,15 @@ func Aggregate(r io.Reader, name string, f Format, opt AggregateOptions) (*Serie
 		return nil, &ParseError{File: name, Line: 2, Err: fmt.Errorf("%w: the log has no events", ErrEmpty)}
 	}
 	return b.series(), nil
+}
+
+// CheckAggregateInterval reports whether every is an interval Aggregate
+// can align to the local clock: a divisor of an hour or whole days.
+func CheckAggregateInterval(every time.Duration) error {
+	if every > 0 && (time.Hour%every == 0 || every%(24*time.Hour) == 0) {
+		return nil
+	}
+	return fmt.Errorf("interval %v: want a divisor of an hour (15m, 30m, 1h) or whole days (24h)", every)
 }
 
 type bucketer struct {

@@ -75,9 +75,31 @@ var teleoptiFields = map[string]string{
 	"talk_seconds": "14", "acw_seconds": "15",
 }
 
+// reportSources are the fields ReportOptions.Map may name: the canonical
+// ones and the sources of handle time and of a Teleopti start.
+var reportSources = []string{"start", "date", "time", "queue", "channel", "offered", "handled", "abandoned", "handle_seconds", "aht_seconds", "talk_seconds", "acw_seconds"}
+
+// Check reports a mapping ReadReport cannot use, before any file is read:
+// an unknown field (a typo would silently drop the column) or an average
+// handle time with nothing to multiply it by.
+func (opt ReportOptions) Check() error {
+	for _, k := range sortedKeys(opt.Map) {
+		if !contains(reportSources, k) {
+			return fmt.Errorf("unknown field %q in the mapping: want one of %s", k, strings.Join(reportSources, ", "))
+		}
+	}
+	if _, ok := opt.Map["aht_seconds"]; ok && opt.Layout == Mapped && opt.Map["handled"] == "" && opt.Map["handle_seconds"] == "" {
+		return fmt.Errorf("aht_seconds is an average over handled contacts: map handled too (handle_seconds = aht_seconds × handled)")
+	}
+	return nil
+}
+
 // ReadReport reads an interval report from a contact system into the
 // canonical layout of ReportFields. Errors name the file, line and field.
 func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
+	if err := opt.Check(); err != nil {
+		return nil, fmt.Errorf("data: %s: %w", name, err)
+	}
 	br := bufio.NewReader(r)
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
@@ -151,7 +173,7 @@ func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
 	} else {
 		need["start"] = true
 	}
-	for _, f := range []string{"start", "date", "time", "queue", "channel", "offered", "handled", "abandoned", "handle_seconds", "aht_seconds", "talk_seconds", "acw_seconds"} {
+	for _, f := range reportSources {
 		i, err := at(f, need[f])
 		if err != nil {
 			return nil, err

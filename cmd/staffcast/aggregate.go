@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -47,15 +46,18 @@ func runAggregate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := data.CheckAggregateInterval(every); err != nil {
+		return usageError(fmt.Errorf("--every %s: %w", c.String("every"), err))
+	}
 	ro.TimeColumn = c.String("time-column")
 	opt := data.AggregateOptions{ReadOptions: ro, Every: every, SumColumn: c.String("sum-column")}
 	var s *data.Series
 	switch in {
 	case "":
 		sampleNote(c, "in", "the order log of its last four weeks, Europe/Stockholm")
-		log, err := sampleOrderLog()
-		if err != nil {
-			return err
+		log, lerr := sampleOrderLog()
+		if lerr != nil {
+			return lerr
 		}
 		if !c.IsSet("tz") {
 			opt.Location, _ = time.LoadLocation("Europe/Stockholm")
@@ -67,11 +69,9 @@ func runAggregate(c *cli.Context) error {
 		s, err = data.AggregateFile(in, opt)
 	}
 	if err != nil {
-		var pe *data.ParseError
-		if errors.As(err, &pe) {
-			return inputError(err)
-		}
-		return usageError(fmt.Errorf("%w", err))
+		// The flags were checked above: what fails now is the log (a
+		// missing file, a bad line, a missing column).
+		return inputError(err)
 	}
 	return out.writeTable(c.App.Writer, s.Table(), 2)
 }

@@ -27,6 +27,20 @@ func TestDataCommands(t *testing.T) {
 		{"convert_teleopti_pivot", []string{"convert", "--in", "testdata/teleopti.txt", "--report", "teleopti", "--tz", "Europe/Stockholm", "--pivot", "channel", "--value", "handled"}, exitOK},
 		{"convert_bad_map", []string{"convert", "--in", "testdata/teleopti.txt", "--report", "mapped", "--map", "offered"}, exitUsage},
 		{"convert_unknown_tz", []string{"convert", "--in", "testdata/series_gaps.csv", "--tz", "Europe/Stokholm"}, exitUsage},
+		// The embedded sample once panicked on these (a shadowed err).
+		{"aggregate_sample_2h", []string{"aggregate", "--every", "2h"}, exitUsage},
+		{"aggregate_sample_7m", []string{"aggregate", "--every", "7m"}, exitUsage},
+		{"aggregate_every_0", []string{"aggregate", "--every", "0"}, exitUsage},
+		{"aggregate_sample_no_column", []string{"aggregate", "--sum-column", "nosuch"}, exitInput},
+		{"aggregate_missing_file", []string{"aggregate", "--in", "testdata/missing.csv"}, exitInput},
+		{"convert_mapped_aht", []string{"convert", "--in", "testdata/mapped_export.csv", "--report", "mapped", "--map", "start=Interval", "--map", "offered=Calls", "--map", "handled=Answered", "--map", "aht_seconds=AHT", "--tz", "Europe/Stockholm", "--ambiguous", "later"}, exitOK},
+		{"convert_map_unknown_field", []string{"convert", "--in", "testdata/mapped_export.csv", "--report", "mapped", "--map", "start=Interval", "--map", "offered=Calls", "--map", "bogus=X"}, exitUsage},
+		{"convert_map_aht_alone", []string{"convert", "--in", "testdata/mapped_export.csv", "--report", "mapped", "--map", "start=Interval", "--map", "offered=Calls", "--map", "aht_seconds=AHT"}, exitUsage},
+		// Flags are checked up front, even when the sample is read.
+		{"validate_sample_bad_tz", []string{"validate", "--tz", "Mars/Olympus"}, exitUsage},
+		{"validate_sample_bad_ambiguous", []string{"validate", "--ambiguous", "sometimes"}, exitUsage},
+		{"validate_sample_bad_fill_gaps", []string{"validate", "--fill-gaps", "bogus"}, exitUsage},
+		{"forecast_sample_bad_tz", []string{"forecast", "--tz", "Mars/Olympus"}, exitUsage},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := run(t, "", c.args...)
