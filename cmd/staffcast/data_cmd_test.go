@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,7 @@ func TestDataCommands(t *testing.T) {
 		{"validate_sample_bad_tz", []string{"validate", "--tz", "Mars/Olympus"}, exitUsage},
 		{"validate_sample_bad_ambiguous", []string{"validate", "--ambiguous", "sometimes"}, exitUsage},
 		{"validate_sample_bad_fill_gaps", []string{"validate", "--fill-gaps", "bogus"}, exitUsage},
+		{"chart_same_as_out", []string{"hours", "--chart", "testdata/same.png", "--out", "./testdata/same.png"}, exitUsage},
 		{"forecast_sample_bad_tz", []string{"forecast", "--tz", "Mars/Olympus"}, exitUsage},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -73,5 +75,21 @@ func TestConvertRoundTripAndNoPartialOutput(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(out); string(b) != "keep me\n" {
 		t.Errorf("--out was overwritten by a failed run: %q", b)
+	}
+	// --out through a symbolic link writes the file it names and keeps its mode.
+	os.Chmod(out, 0o640)
+	link := filepath.Join(dir, "link.csv")
+	os.Symlink("hourly.csv", link)
+	if _, stderr, code := run(t, "", "aggregate", "--in", "testdata/orders_dst.csv", "--tz", "Europe/Stockholm", "--out", link); code != exitOK {
+		t.Fatal(stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("--out replaced the symbolic link")
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("--out did not keep the mode 0640: %v", fi.Mode())
+	}
+	if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), "start,count") {
+		t.Errorf("the link's target holds %q", b)
 	}
 }
