@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -140,12 +139,12 @@ func mod(a, b int64) int64 {
 func (b *bucketer) add(t time.Time, v float64) { b.sums[b.bucket(t)] += v }
 
 func (b *bucketer) csv(r io.Reader, name string) error {
-	br := bufio.NewReaderSize(r, 1<<20)
-	comma := b.opt.Comma
-	if comma == 0 {
-		comma = detectComma(br)
+	in, err := textReader(r, name, b.opt.Comma)
+	if err != nil {
+		return err
 	}
-	cr := csv.NewReader(br)
+	comma := in.comma
+	cr := csv.NewReader(in)
 	cr.Comma = comma
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -153,7 +152,7 @@ func (b *bucketer) csv(r io.Reader, name string) error {
 		return &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line", ErrEmpty)}
 	}
 	if err != nil {
-		return csvError(name, err)
+		return in.error(err)
 	}
 	header = append([]string(nil), header...)
 	for i := range header {
@@ -176,7 +175,7 @@ func (b *bucketer) csv(r io.Reader, name string) error {
 			return nil
 		}
 		if err != nil {
-			return csvError(name, err)
+			return in.error(err)
 		}
 		t, err := b.p.parse(rec[ti])
 		if err != nil {
@@ -190,6 +189,10 @@ func (b *bucketer) csv(r io.Reader, name string) error {
 			if v, ok = parseNumber(s, comma == ';'); !ok || math.IsNaN(v) || math.IsInf(v, 0) {
 				line, _ := cr.FieldPos(si)
 				return &ParseError{File: name, Line: line, Column: b.opt.SumColumn, Value: s, Err: want(ErrBadNumber, "a finite number", s)}
+			}
+			if err := checkValue(v); err != nil {
+				line, _ := cr.FieldPos(si)
+				return &ParseError{File: name, Line: line, Column: b.opt.SumColumn, Value: s, Err: err}
 			}
 		}
 		b.add(t, v)
@@ -267,6 +270,9 @@ func (b *bucketer) parquet(r io.Reader, name string) (err error) {
 			if vals != nil {
 				if v = vals[i]; math.IsNaN(v) {
 					continue // a missing amount adds nothing
+				}
+				if err := checkValue(v); err != nil {
+					return &ParseError{File: name, Row: row + i + 1, Column: b.opt.SumColumn, Err: err}
 				}
 			}
 			b.add(t, v)

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -74,12 +73,12 @@ func ReadTable(r io.Reader, name string, f Format, opt ReadOptions) (*Table, err
 }
 
 func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
-	br := bufio.NewReader(r)
-	comma := opt.Comma
-	if comma == 0 {
-		comma = detectComma(br)
+	in, err := textReader(r, name, opt.Comma)
+	if err != nil {
+		return nil, err
 	}
-	cr := csv.NewReader(br)
+	comma := in.comma
+	cr := csv.NewReader(in)
 	cr.Comma = comma
 	cr.ReuseRecord = false
 	header, err := cr.Read()
@@ -87,7 +86,7 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 		return nil, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line such as start,calls", ErrEmpty)}
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, in.error(err)
 	}
 	for i := range header {
 		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
@@ -105,7 +104,7 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(name, err)
+			return nil, in.error(err)
 		}
 		line, _ := cr.FieldPos(0)
 		records = append(records, rec)
@@ -217,10 +216,16 @@ func index(ss []string, s string) int {
 
 func contains(ss []string, s string) bool { return index(ss, s) >= 0 }
 
+// quoteAll quotes names for a message: each cut as quote does, and at
+// most 30 of them.
 func quoteAll(ss []string) []string {
-	q := make([]string, len(ss))
+	q := make([]string, 0, min(len(ss), 31))
 	for i, s := range ss {
-		q[i] = strconv.Quote(s)
+		if i == 30 {
+			q = append(q, fmt.Sprintf("... (%d in all)", len(ss)))
+			break
+		}
+		q = append(q, quote(s))
 	}
 	return q
 }

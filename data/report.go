@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -100,16 +99,16 @@ func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
 	if err := opt.Check(); err != nil {
 		return nil, fmt.Errorf("data: %s: %w", name, err)
 	}
-	br := bufio.NewReader(r)
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.Comma = opt.Comma
-	if cr.Comma == 0 {
-		cr.Comma = detectComma(br)
+	in, err := textReader(r, name, opt.Comma)
+	if err != nil {
+		return nil, err
 	}
+	cr := csv.NewReader(in)
+	cr.FieldsPerRecord = -1
+	cr.Comma = in.comma
 	recs, err := cr.ReadAll()
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, in.error(err)
 	}
 	// fieldAt maps a canonical field to a column index, or -1.
 	var header []string
@@ -248,6 +247,9 @@ func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
 			}
 			if v < 0 {
 				return 0, fail(f, s, want(ErrNegative, "a number >= 0", s))
+			}
+			if err := checkValue(v); err != nil {
+				return 0, fail(f, s, err)
 			}
 			return v, nil
 		}

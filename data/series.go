@@ -104,6 +104,9 @@ func SeriesFromTable(t *Table, opt SeriesOptions) (*Series, error) {
 			if math.IsInf(v, 0) {
 				return nil, t.rowError(i, c.Name, fmt.Sprint(v), want(ErrNotFinite, "a finite number", fmt.Sprint(v)))
 			}
+			if err := checkValue(v); err != nil {
+				return nil, t.rowError(i, c.Name, fmt.Sprint(v), err)
+			}
 		}
 	}
 	for i := 1; i < len(s.Start); i++ {

@@ -58,7 +58,7 @@ func (p timeParser) parse(s string) (time.Time, error) {
 			return p.local(w)
 		}
 	}
-	return time.Time{}, &detail{ErrBadTime, fmt.Sprintf("%v, got %q", errWantTime, s)}
+	return time.Time{}, &detail{ErrBadTime, fmt.Sprintf("%v, got %s", errWantTime, quote(s))}
 }
 
 // local resolves the wall clock w (its fields, read in UTC) in p.loc.
