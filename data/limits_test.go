@@ -84,7 +84,7 @@ func TestReadAcceptsLongButCappedLines(t *testing.T) {
 func TestBinaryHints(t *testing.T) {
 	t.Parallel()
 	for in, hint := range map[string]string{
-		"PAR1\x00\x00\x15": "name it .parquet",
+		"PAR1\x00\x00\x15":   "name it .parquet",
 		"\xff\xfes\x00t\x00": "UTF-16",
 	} {
 		_, err := ReadTable(strings.NewReader(in), "f.csv", CSV, ReadOptions{})
