@@ -87,6 +87,9 @@ type bucketer struct {
 	opt  AggregateOptions
 	p    timeParser
 	sums map[int64]float64 // interval start (Unix seconds) → count or sum
+	// zones holds, with no zone given, the offset (as a fixed zone) of
+	// each interval's first event: the clock its start is shown on.
+	zones map[int64]*time.Location
 	// The zone's offset is cached over the current stretch of constant
 	// offset, so most events need no zone lookup.
 	zoneStart, zoneEnd int64
@@ -94,26 +97,35 @@ type bucketer struct {
 }
 
 func newBucketer(opt AggregateOptions) *bucketer {
-	return &bucketer{opt: opt, p: opt.parser(), sums: map[int64]float64{}, zoneEnd: math.MinInt64}
+	return &bucketer{opt: opt, p: opt.parser(), sums: map[int64]float64{}, zones: map[int64]*time.Location{}, zoneEnd: math.MinInt64}
 }
 
 // bucket returns the start (Unix seconds) of the interval holding t.
 func (b *bucketer) bucket(t time.Time) int64 {
 	u := t.Unix()
+	loc := b.p.loc
+	if b.p.keep {
+		loc = t.Location() // no zone given: the event's own offset is its clock
+	}
 	if b.opt.Every%(24*time.Hour) == 0 {
-		lt := t.In(b.p.loc)
+		lt := t.In(loc)
 		y, m, d := lt.Date()
 		days := int(b.opt.Every / (24 * time.Hour))
-		day0 := time.Date(y, m, d, 0, 0, 0, 0, b.p.loc)
+		day0 := time.Date(y, m, d, 0, 0, 0, 0, loc)
 		if days > 1 { // align multi-day intervals to days since 1970-01-01
 			n := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 			day0 = day0.AddDate(0, 0, -(n % days))
 		}
 		return day0.Unix()
 	}
+	step := int64(b.opt.Every / time.Second)
+	if b.p.keep {
+		_, off := t.Zone()
+		return u - mod(u+int64(off), step)
+	}
 	if u < b.zoneStart || u >= b.zoneEnd {
-		_, off := t.In(b.p.loc).Zone()
-		start, end := t.In(b.p.loc).ZoneBounds()
+		_, off := t.In(loc).Zone()
+		start, end := t.In(loc).ZoneBounds()
 		b.zoneOffset = int64(off)
 		b.zoneStart, b.zoneEnd = math.MinInt64, math.MaxInt64
 		if !start.IsZero() {
@@ -123,7 +135,6 @@ func (b *bucketer) bucket(t time.Time) int64 {
 			b.zoneEnd = end.Unix()
 		}
 	}
-	step := int64(b.opt.Every / time.Second)
 	local := u + b.zoneOffset
 	return u - mod(local, step)
 }
@@ -136,7 +147,15 @@ func mod(a, b int64) int64 {
 	return m
 }
 
-func (b *bucketer) add(t time.Time, v float64) { b.sums[b.bucket(t)] += v }
+func (b *bucketer) add(t time.Time, v float64) {
+	k := b.bucket(t)
+	b.sums[k] += v
+	if b.p.keep {
+		if _, ok := b.zones[k]; !ok {
+			b.zones[k] = t.Location()
+		}
+	}
+}
 
 func (b *bucketer) csv(r io.Reader, name string) error {
 	in, err := textReader(r, name, b.opt.Comma)
@@ -298,10 +317,23 @@ func (b *bucketer) series() *Series {
 	}
 	s := &Series{Step: b.opt.Every}
 	var vals []float64
-	last := time.Unix(keys[len(keys)-1], 0)
-	for t := time.Unix(keys[0], 0).In(b.p.loc); !t.After(last); t = next(t, b.opt.Every) {
+	// Each interval with events, and the empty ones up to the next, on
+	// the clock of the zone (or of the interval's own offset).
+	for i, k := range keys {
+		loc := b.p.loc
+		if b.p.keep {
+			loc = b.zones[k]
+		}
+		t := time.Unix(k, 0).In(loc)
 		s.Start = append(s.Start, t)
-		vals = append(vals, b.sums[t.Unix()])
+		vals = append(vals, b.sums[k])
+		if i+1 == len(keys) {
+			break
+		}
+		for u := next(t, b.opt.Every); u.Unix() < keys[i+1]; u = next(u, b.opt.Every) {
+			s.Start = append(s.Start, u)
+			vals = append(vals, 0)
+		}
 	}
 	s.Columns = []Column{{Name: name, Float: vals}}
 	return s

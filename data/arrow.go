@@ -197,7 +197,7 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 						}
 					}
 					v = v.In(zone)
-					if p.loc != time.UTC {
+					if !p.keep {
 						v = v.In(p.loc)
 					}
 				} else {

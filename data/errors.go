@@ -19,6 +19,7 @@ var (
 	ErrMissingColumn = errors.New("missing column")
 	ErrEmpty         = errors.New("no data rows")
 	ErrRagged        = errors.New("wrong number of fields")
+	ErrOffsets       = errors.New("UTC offsets no time zone explains")
 )
 
 // ParseError is a problem at one place in an input file. Line counts

@@ -15,7 +15,9 @@ import (
 // whose time column is "start", with timestamps without an offset in UTC.
 type ReadOptions struct {
 	// Location is the zone of timestamps written without a UTC offset, and
-	// the zone all times are returned in; nil means UTC.
+	// the zone all times are returned in. Nil means: a timestamp written
+	// with an offset keeps it, so its local clock is the one the file
+	// states (2026-12-14T21:00:00+01:00 is 21:00), and one without is UTC.
 	Location *time.Location
 	// TimeColumn names the timestamp column; "" means "start".
 	TimeColumn string
@@ -40,11 +42,11 @@ func (o ReadOptions) timeColumn() string {
 }
 
 func (o ReadOptions) parser() timeParser {
-	loc := o.Location
-	if loc == nil {
-		loc = time.UTC
+	p := timeParser{loc: o.Location, ambiguous: o.Ambiguous, seen: map[time.Time]int{}}
+	if p.loc == nil {
+		p.loc, p.keep = time.UTC, true
 	}
-	return timeParser{loc: loc, ambiguous: o.Ambiguous}
+	return p
 }
 
 // ReadTableFile reads the table in the file at path, in the format its

@@ -226,7 +226,9 @@ func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
 			if t, err = tp.parse(s); err != nil {
 				return nil, fail("start", s, err)
 			}
-			t = t.In(p.loc)
+			if !p.keep {
+				t = t.In(p.loc)
+			}
 		}
 		starts = append(starts, t)
 		q, _ := get("queue")

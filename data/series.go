@@ -117,6 +117,11 @@ func SeriesFromTable(t *Table, opt SeriesOptions) (*Series, error) {
 			return nil, t.rowError(i, tcol, s.Start[i].Format(time.RFC3339), fmt.Errorf("%w: %s comes after %s; sort the rows by time", ErrUnsorted, s.Start[i].Format(time.RFC3339), s.Start[i-1].Format(time.RFC3339)))
 		}
 	}
+	if opt.Location == nil {
+		if err := checkOffsets(t, tcol, s.Start); err != nil {
+			return nil, err
+		}
+	}
 	s.Step = opt.Every
 	if s.Step == 0 {
 		s.Step = commonStep(s.Start)
@@ -125,6 +130,34 @@ func SeriesFromTable(t *Table, opt SeriesOptions) (*Series, error) {
 		return s, nil // a single row: nothing more to check
 	}
 	return s.regular(t, tcol, opt.FillGaps)
+}
+
+// minZoneChange is the shortest time between two offset changes a time
+// zone makes: daylight saving starts and ends months apart (Morocco's
+// pause for Ramadan, the shortest, lasts about a month).
+const minZoneChange = 7 * 24 * time.Hour
+
+// checkOffsets refuses rows read on their own offsets (no zone given)
+// whose offsets change in a way no time zone does: twice within a week,
+// as when some rows are written in UTC and others in local time. The
+// local clock of such rows, which opening hours and shifts are planned
+// on, is not one clock.
+func checkOffsets(t *Table, tcol string, start []time.Time) error {
+	var lastChange time.Time
+	changes := 0
+	for i := 1; i < len(start); i++ {
+		_, a := start[i-1].Zone()
+		_, b := start[i].Zone()
+		if a == b {
+			continue
+		}
+		changes++
+		if changes > 1 && start[i].Sub(lastChange) < minZoneChange {
+			return t.rowError(i, tcol, start[i].Format(time.RFC3339), fmt.Errorf("%w: the offset changes from %s to %s at %s, %v after the previous change at %s; time zones change their offset months apart, so these rows mix clocks (UTC and local time?): pass --tz with the zone the planning is done in", ErrOffsets, start[i-1].Format("-07:00"), start[i].Format("-07:00"), start[i].Format(time.RFC3339), start[i].Sub(lastChange).Round(time.Minute), lastChange.Format(time.RFC3339)))
+		}
+		lastChange = start[i]
+	}
+	return nil
 }
 
 // commonStep returns the most common spacing of consecutive starts, with

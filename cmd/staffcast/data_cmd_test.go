@@ -41,6 +41,8 @@ func TestDataCommands(t *testing.T) {
 		{"validate_sample_bad_tz", []string{"validate", "--tz", "Mars/Olympus"}, exitUsage},
 		{"validate_sample_bad_ambiguous", []string{"validate", "--ambiguous", "sometimes"}, exitUsage},
 		{"validate_sample_bad_fill_gaps", []string{"validate", "--fill-gaps", "bogus"}, exitUsage},
+		{"aggregate_in_order", []string{"aggregate", "--in", "testdata/orders_ambiguous.csv", "--tz", "Europe/Stockholm", "--ambiguous", "in-order"}, exitOK},
+		{"validate_offsets_no_tz", []string{"validate", "--in", "../../data/testdata/duckdb/offsets.csv"}, exitOK},
 		{"chart_same_as_out", []string{"hours", "--chart", "testdata/same.png", "--out", "./testdata/same.png"}, exitUsage},
 		{"forecast_sample_bad_tz", []string{"forecast", "--tz", "Mars/Olympus"}, exitUsage},
 	} {
