@@ -207,6 +207,26 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 					}
 				}
 				col.Time = append(col.Time, v)
+			case *array.Date32, *array.Date64:
+				// A calendar date (a daily series): local midnight.
+				if null && !isTime {
+					col.Time = append(col.Time, time.Time{})
+					continue
+				}
+				if null {
+					return col, bad(fmt.Errorf("%w: empty date", ErrBadTime))
+				}
+				var d time.Time
+				if a32, ok := a.(*array.Date32); ok {
+					d = a32.Value(i).ToTime()
+				} else {
+					d = a.(*array.Date64).Value(i).ToTime()
+				}
+				v, err := p.local(d)
+				if err != nil {
+					return col, bad(err)
+				}
+				col.Time = append(col.Time, v)
 			case *array.String:
 				if isTime {
 					v, err := p.parse(a.Value(i))
@@ -229,8 +249,27 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
 			case *array.Uint64:
 				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			case *array.Int16:
+				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			case *array.Int8:
+				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			case *array.Uint16:
+				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			case *array.Uint8:
+				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			// DECIMAL (money, sums): the nearest float64, exact to 15
+			// significant digits, which is beyond any count or amount
+			// below MaxValue with cents.
+			case *array.Decimal32:
+				col.Float = append(col.Float, nullOr(null, a.Value(i).ToFloat64(decimalScale(fld))))
+			case *array.Decimal64:
+				col.Float = append(col.Float, nullOr(null, a.Value(i).ToFloat64(decimalScale(fld))))
+			case *array.Decimal128:
+				col.Float = append(col.Float, nullOr(null, a.Value(i).ToFloat64(decimalScale(fld))))
+			case *array.Decimal256:
+				col.Float = append(col.Float, nullOr(null, a.Value(i).ToFloat64(decimalScale(fld))))
 			default:
-				return col, bad(fmt.Errorf("unsupported column type %v: want a timestamp, number or string", fld.Type))
+				return col, bad(fmt.Errorf("unsupported column type %v: want a timestamp, date, number (integer, float, decimal) or string", fld.Type))
 			}
 		}
 	}
@@ -241,6 +280,10 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 		col.Float = []float64{}
 	}
 	return col, nil
+}
+
+func decimalScale(fld arrow.Field) int32 {
+	return fld.Type.(arrow.DecimalType).GetScale()
 }
 
 func nullOr(null bool, v float64) float64 {
