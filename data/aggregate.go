@@ -1,22 +1,13 @@
 package data
 
 import (
-	"bytes"
-	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
 // AggregateOptions say how to turn an event log into an interval series.
@@ -218,76 +209,62 @@ func (b *bucketer) csv(r io.Reader, name string) error {
 	}
 }
 
-// parquet streams a Parquet log one record batch at a time.
-func (b *bucketer) parquet(r io.Reader, name string) (err error) {
-	ras, ok := r.(parquet.ReaderAtSeeker)
-	if !ok {
-		buf, err := io.ReadAll(r)
-		if err != nil {
-			return fmt.Errorf("data: %s: %w", name, err)
-		}
-		ras = bytes.NewReader(buf)
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			err = &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", p)}
-		}
-	}()
-	pf, err := file.NewParquetReader(ras)
+// parquet streams a Parquet log one batch at a time.
+func (b *bucketer) parquet(r io.Reader, name string) error {
+	pf, err := openParquet(r, name)
 	if err != nil {
-		return &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+		return err
 	}
 	defer pf.Close()
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024}, memory.DefaultAllocator)
+	all, err := pqColumns(name, pf)
 	if err != nil {
-		return &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+		return err
 	}
-	schema, err := fr.Schema()
-	if err != nil {
-		return &ParseError{File: name, Err: err}
+	find := func(col string) (pqColumn, bool) {
+		for _, c := range all {
+			if c.name == col {
+				return c, true
+			}
+		}
+		return pqColumn{}, false
 	}
 	tcol := b.opt.timeColumn()
-	cols := []int{}
-	ti := schema.FieldIndices(tcol)
-	if len(ti) == 0 {
+	tc, ok := find(tcol)
+	if !ok {
 		return &ParseError{File: name, Column: tcol, Err: fmt.Errorf("%w: no column %q (name the time column with --time-column)", ErrMissingColumn, tcol)}
 	}
-	cols = append(cols, ti[0])
+	if tc.kind == pqNumber || tc.kind == pqDecimal {
+		return &ParseError{File: name, Column: tcol, Err: fmt.Errorf("%w: column %q has type %v, want a timestamp", ErrBadTime, tcol, tc.physical)}
+	}
+	cols := []pqColumn{tc}
 	if b.opt.SumColumn != "" {
-		si := schema.FieldIndices(b.opt.SumColumn)
-		if len(si) == 0 {
+		sc, ok := find(b.opt.SumColumn)
+		if !ok {
 			return &ParseError{File: name, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: no column %q", ErrMissingColumn, b.opt.SumColumn)}
 		}
-		cols = append(cols, si[0])
-	}
-	rr, err := fr.GetRecordReader(context.Background(), cols, nil)
-	if err != nil {
-		return &ParseError{File: name, Err: err}
-	}
-	defer rr.Release()
-	row := 0
-	for rr.Next() {
-		rec := rr.RecordBatch()
-		times, err := arrowColumn(name, rec.Schema().Field(0), []arrow.Array{rec.Column(0)}, b.p, true)
-		if err != nil {
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				pe.Row += row
-			}
-			return err
+		if sc.kind != pqNumber && sc.kind != pqDecimal {
+			return &ParseError{File: name, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: want a numeric column", ErrBadNumber)}
 		}
-		var vals []float64
-		if len(cols) > 1 {
-			c, err := arrowColumn(name, rec.Schema().Field(1), []arrow.Array{rec.Column(1)}, b.p, false)
-			if err != nil || c.Float == nil {
-				return &ParseError{File: name, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: want a numeric column", ErrBadNumber)}
+		cols = append(cols, sc)
+	}
+	return scanParquet(name, pf, cols, &b.p, func(row int, vals []*pqValues) error {
+		tv := vals[0]
+		for i := range tv.null {
+			if tv.null[i] {
+				return &ParseError{File: name, Row: row + i + 1, Column: tcol, Err: fmt.Errorf("%w: empty timestamp", ErrBadTime)}
 			}
-			vals = c.Float
-		}
-		for i, t := range times.Time {
+			t := time.Time{}
+			if tc.kind == pqString {
+				var err error
+				if t, err = b.p.parse(tv.text[i]); err != nil {
+					return &ParseError{File: name, Row: row + i + 1, Column: tcol, Value: tv.text[i], Err: err}
+				}
+			} else {
+				t = tv.tm[i]
+			}
 			v := 1.0
-			if vals != nil {
-				if v = vals[i]; math.IsNaN(v) {
+			if len(vals) > 1 {
+				if v = vals[1].num[i]; math.IsNaN(v) {
 					continue // a missing amount adds nothing
 				}
 				if err := checkValue(v); err != nil {
@@ -296,12 +273,8 @@ func (b *bucketer) parquet(r io.Reader, name string) (err error) {
 			}
 			b.add(t, v)
 		}
-		row += int(rec.NumRows())
-	}
-	if err := rr.Err(); err != nil && err != io.EOF {
-		return &ParseError{File: name, Err: err}
-	}
-	return nil
+		return nil
+	})
 }
 
 // series lays the sums out as every interval from the first to the last.

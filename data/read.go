@@ -68,8 +68,10 @@ func ReadTable(r io.Reader, name string, f Format, opt ReadOptions) (*Table, err
 	switch f {
 	case CSV:
 		return readCSV(r, name, opt)
-	case Parquet, Arrow:
-		return readArrow(r, name, f, opt)
+	case Parquet:
+		return readParquet(r, name, opt)
+	case Arrow:
+		return readArrow(r, name, opt)
 	}
 	return nil, fmt.Errorf("data: %s: reading %v is not supported: want csv, parquet or arrow", name, f)
 }
