@@ -146,7 +146,7 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 // number is an error.
 func parseColumn(file, name string, j int, records [][]string, lines []int, decimalComma, text bool) (Column, error) {
 	vals := make([]float64, len(records))
-	nums, nonEmpty := 0, 0
+	nums, nonEmpty, firstBad := 0, 0, -1
 	if !text {
 		for i, rec := range records {
 			s := strings.TrimSpace(rec[j])
@@ -158,6 +158,8 @@ func parseColumn(file, name string, j int, records [][]string, lines []int, deci
 			if v, ok := parseNumber(s, decimalComma); ok {
 				vals[i] = v
 				nums++
+			} else if firstBad < 0 {
+				firstBad = i
 			}
 		}
 	}
@@ -168,15 +170,15 @@ func parseColumn(file, name string, j int, records [][]string, lines []int, deci
 		}
 		return col, nil
 	}
+	// A numeric column: the first cell that is not a number, or not a
+	// finite one, is the error.
 	for i, rec := range records {
-		s := strings.TrimSpace(rec[j])
-		if s == "" {
-			continue
-		}
-		if _, ok := parseNumber(s, decimalComma); !ok {
+		if i == firstBad {
+			s := strings.TrimSpace(rec[j])
 			return Column{}, &ParseError{File: file, Line: lines[i], Column: name, Value: s, Err: want(ErrBadNumber, "a number", s)}
 		}
-		if math.IsNaN(vals[i]) || math.IsInf(vals[i], 0) {
+		if v := vals[i]; math.IsInf(v, 0) || math.IsNaN(v) && strings.TrimSpace(rec[j]) != "" {
+			s := strings.TrimSpace(rec[j])
 			return Column{}, &ParseError{File: file, Line: lines[i], Column: name, Value: s, Err: want(ErrNotFinite, "a finite number (leave the cell empty for a missing value)", s)}
 		}
 	}
