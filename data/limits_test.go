@@ -123,3 +123,16 @@ func TestImplausibleValuesAndShortQuotes(t *testing.T) {
 		t.Errorf("long time: err = %v, want it cut to 80 characters", err)
 	}
 }
+
+func TestTableCheckValues(t *testing.T) {
+	t.Parallel()
+	tb, err := ReadTable(strings.NewReader("start,volume,note\n2025-01-01T00:00:00Z,1,a\n2025-01-01T01:00:00Z,1e308,b\n"), "v.csv", CSV, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = tb.CheckValues("volume", "note", "absent")
+	var pe *ParseError
+	if !errors.Is(err, ErrImplausible) || !errors.As(err, &pe) || pe.Line != 3 || pe.Column != "volume" {
+		t.Errorf("err = %v, want an implausible value at v.csv:3 column volume", err)
+	}
+}
