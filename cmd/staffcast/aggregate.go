@@ -17,10 +17,12 @@ func aggregateCommand() *cli.Command {
 
 Timestamps with a UTC offset or Z are instants; without one they are local
 time in --tz, and a local time that a daylight-saving change skips or
-repeats is an error naming the line unless --ambiguous earlier|later says
-how to read it. Every interval from the first event to the last is in the
-output, zero intervals included; start is RFC 3339 with its UTC offset, so
-the repeated autumn hour appears twice. The log is streamed: memory grows
+repeats is an error naming the line unless --ambiguous in-order, earlier or
+later says how to read it. Intervals follow the local clock of --tz; without
+--tz, each event's own offset (21:30+01:00 counts in the 21:00 interval).
+Every interval from the first event to the last is in the output, zero
+intervals included; start is RFC 3339 with its UTC offset, so the repeated
+autumn hour appears twice. The log is streamed: memory grows
 with the number of intervals, not of events.`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "in", Usage: "event log: CSV or Parquet; - for CSV on stdin; default: the embedded sample's orders"},
