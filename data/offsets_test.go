@@ -153,3 +153,26 @@ func TestAggregateOffsetsWithoutZone(t *testing.T) {
 		t.Errorf("daily: %v %v, want one day from local midnight", s.Start, err)
 	}
 }
+
+// Rows out of time order (a table sorted by channel, then time) across a
+// daylight-saving change are one zone's offsets, not mixed clocks.
+func TestCheckOffsetsInTimeOrder(t *testing.T) {
+	t.Parallel()
+	in := "start,volume,channel\n" +
+		"2025-10-26T01:00:00+02:00,1,phone\n2025-10-26T02:00:00+02:00,1,phone\n2025-10-26T02:00:00+01:00,1,phone\n" +
+		"2025-10-26T01:00:00+02:00,1,chat\n2025-10-26T02:00:00+02:00,1,chat\n2025-10-26T02:00:00+01:00,1,chat\n"
+	tb, err := ReadTable(strings.NewReader(in), "v.csv", CSV, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.CheckOffsets("start"); err != nil {
+		t.Error(err)
+	}
+	tb, err = ReadTable(strings.NewReader("start,volume\n2025-01-06T08:00:00Z,1\n2025-01-06T09:00:00+01:00,1\n2025-01-06T10:00:00Z,1\n"), "m.csv", CSV, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.CheckOffsets("start"); !errors.Is(err, ErrOffsets) || !strings.Contains(err.Error(), "m.csv:4") {
+		t.Errorf("mixed clocks: err = %v, want ErrOffsets at m.csv:4", err)
+	}
+}

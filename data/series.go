@@ -138,26 +138,44 @@ func SeriesFromTable(t *Table, opt SeriesOptions) (*Series, error) {
 const minZoneChange = 7 * 24 * time.Hour
 
 // checkOffsets refuses rows read on their own offsets (no zone given)
-// whose offsets change in a way no time zone does: twice within a week,
-// as when some rows are written in UTC and others in local time. The
-// local clock of such rows, which opening hours and shifts are planned
-// on, is not one clock.
+// whose offsets change, in time order, in a way no time zone does: twice
+// within a week, as when some rows are written in UTC and others in local
+// time. The local clock of such rows, which opening hours and shifts are
+// planned on, is not one clock.
 func checkOffsets(t *Table, tcol string, start []time.Time) error {
+	order := make([]int, len(start))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return start[order[a]].Before(start[order[b]]) })
 	var lastChange time.Time
 	changes := 0
-	for i := 1; i < len(start); i++ {
-		_, a := start[i-1].Zone()
-		_, b := start[i].Zone()
+	for k := 1; k < len(order); k++ {
+		prev, cur := start[order[k-1]], start[order[k]]
+		_, a := prev.Zone()
+		_, b := cur.Zone()
 		if a == b {
 			continue
 		}
 		changes++
-		if changes > 1 && start[i].Sub(lastChange) < minZoneChange {
-			return t.rowError(i, tcol, start[i].Format(time.RFC3339), fmt.Errorf("%w: the offset changes from %s to %s at %s, %v after the previous change at %s; time zones change their offset months apart, so these rows mix clocks (UTC and local time?): pass --tz with the zone the planning is done in", ErrOffsets, start[i-1].Format("-07:00"), start[i].Format("-07:00"), start[i].Format(time.RFC3339), start[i].Sub(lastChange).Round(time.Minute), lastChange.Format(time.RFC3339)))
+		if changes > 1 && cur.Sub(lastChange) < minZoneChange {
+			return t.rowError(order[k], tcol, cur.Format(time.RFC3339), fmt.Errorf("%w: the offset changes from %s to %s at %s, %v after the previous change at %s; time zones change their offset months apart, so these rows mix clocks (UTC and local time?): pass --tz with the zone the planning is done in", ErrOffsets, prev.Format("-07:00"), cur.Format("-07:00"), cur.Format(time.RFC3339), cur.Sub(lastChange).Round(time.Minute), lastChange.Format(time.RFC3339)))
 		}
-		lastChange = start[i]
+		lastChange = cur
 	}
 	return nil
+}
+
+// CheckOffsets refuses a time column read without a zone (each row on its
+// own offset's clock) whose offsets change as no time zone does (see
+// ErrOffsets). SeriesFromTable checks this itself; code that takes the
+// local clock of a Table's rows (opening hours, shift starts) calls it.
+func (t *Table) CheckOffsets(column string) error {
+	c := t.Column(column)
+	if c == nil || c.Time == nil {
+		return nil
+	}
+	return checkOffsets(t, column, c.Time)
 }
 
 // commonStep returns the most common spacing of consecutive starts, with
