@@ -70,12 +70,14 @@ func (tr *TableReader) Next() (*Table, error) { return tr.next() }
 func (tr *TableReader) Close() error { return tr.close() }
 
 func (tr *TableReader) csv(r io.Reader) error {
-	br := bufio.NewReaderSize(r, 64*1024)
-	comma := tr.opt.Comma
-	if comma == 0 {
-		comma = detectComma(br)
+	// The same limits as ReadTable: a binary-file check on the first
+	// block and a cap on the line length.
+	in, err := textReader(r, tr.name, tr.opt.Comma)
+	if err != nil {
+		return err
 	}
-	cr := csv.NewReader(br)
+	comma := in.comma
+	cr := csv.NewReader(in)
 	cr.Comma = comma
 	cr.ReuseRecord = false
 	header, err := cr.Read()
@@ -83,7 +85,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 		return &ParseError{File: tr.name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line such as start,calls", ErrEmpty)}
 	}
 	if err != nil {
-		return csvError(tr.name, err)
+		return in.error(err)
 	}
 	for i := range header {
 		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
@@ -105,7 +107,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 				break
 			}
 			if err != nil {
-				return nil, csvError(tr.name, err)
+				return nil, in.error(err)
 			}
 			line, _ := cr.FieldPos(0)
 			records = append(records, rec)

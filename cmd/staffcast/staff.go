@@ -69,7 +69,7 @@ and the published hours go to stderr.
 			&cli.StringFlag{Name: "deflect", Usage: "share of contacts a chatbot or self-service resolves, per channel, e.g. chat=0.25,email=0.1"},
 			&cli.StringFlag{Name: "teams", Usage: "compare blended and dedicated teams, e.g. phone,chat+email (channels joined by + share agents); totals on stderr"},
 			&cli.BoolFlag{Name: "quotes", Usage: "print what can be promised by weekday and hour (quote_p50, quote_p90) instead of the rows"},
-		}, timeFlags()...), staffingFlags()...), outputFlags(formatTable, formatCSV, formatJSON, formatParquet)...),
+		}, timeFlags()...), staffingFlags()...), append(outputFlags(formatTable, formatCSV, formatJSON, formatParquet), staffRiskFlags()...)...),
 		Action: runStaff,
 	}
 }
@@ -136,15 +136,11 @@ func runStaff(c *cli.Context) error {
 		var needs []staffing.Need
 		failed := func(err error) error {
 			var re *staffing.RowError
-			if !errors.As(err, &re) {
-				return usageError(flagNames(err))
+			at := rowPos{}
+			if errors.As(err, &re) {
+				at = where[re.Row-(added-len(where))]
 			}
-			at := where[re.Row-(added-len(where))]
-			err = at.tb.ErrorAt(at.line, rr.column, fmt.Sprint(at.volume), flagNames(rowFields.Replace(re.Err)))
-			if errors.Is(re.Err, staffing.ErrUnreachable) {
-				return unreachableError(err)
-			}
-			return inputError(err)
+			return planError(err, at, rr.column)
 		}
 		flush := func() error {
 			needs = planner.Ready(needs[:0])
@@ -186,6 +182,42 @@ func runStaff(c *cli.Context) error {
 		return flush()
 	}
 	switch {
+	case riskMode(c):
+		// The simulation (staff_risk.go) takes the whole plan at once, with
+		// the table's rows one to one: the table was read whole.
+		if rr.wide != nil {
+			return usageError(errors.New("--time-varying, --risk and --quantile-column take the long form (a column volume and a column channel), not calls, chats, emails and callbacks"))
+		}
+		needs, err := staffing.Plan(first.rows, s)
+		if err != nil {
+			var re *staffing.RowError
+			at := rowPos{}
+			if errors.As(err, &re) {
+				at = rowPos{tb, first.line[re.Row], first.rows[re.Row].Volume}
+			}
+			return planError(err, at, rr.column)
+		}
+		extra, err := staffRisk(c, tb, first.rows, needs, s) // staff_risk.go: --time-varying, --risk, --quantile-column
+		if err != nil {
+			return err
+		}
+		totals.Add(needs)
+		if teams != nil {
+			teams.Add(needs)
+		}
+		result := needsTable(needs, spec)
+		result.Columns = append(result.Columns, extra...)
+		// volume stays the input's, whichever volume --risk or
+		// --quantile-column staffed for.
+		if v := result.Column("volume"); v != nil {
+			for i, r := range first.rows {
+				v.Float[i] = r.Volume
+			}
+		}
+		if c.Bool("quotes") {
+			result = quoteTable(totals.Quotes())
+		}
+		err = out.writeTable(c.App.Writer, result, 3)
 	case c.Bool("quotes"):
 		if err := run(func([]staffing.Need) error { return nil }); err != nil {
 			return err
@@ -232,6 +264,37 @@ func runStaff(c *cli.Context) error {
 	return nil
 }
 
+// oneChunk is a source of chunks that holds one table.
+func oneChunk(tb *data.Table) func() (*data.Table, error) {
+	done := false
+	return func() (*data.Table, error) {
+		if done {
+			return nil, io.EOF
+		}
+		done = true
+		return tb, nil
+	}
+}
+
+// planError names where a plan failed: the input row at, in column.
+func planError(err error, at rowPos, column string) error {
+	var re *staffing.RowError
+	if !errors.As(err, &re) {
+		return usageError(flagNames(err))
+	}
+	err = at.tb.ErrorAt(at.line, column, fmt.Sprint(at.volume), flagNames(rowFields.Replace(re.Err)))
+	if errors.Is(re.Err, staffing.ErrUnreachable) {
+		return unreachableError(err)
+	}
+	return inputError(err)
+}
+
+// riskMode says whether staff runs the simulation of staff_risk.go,
+// which needs the whole table in memory.
+func riskMode(c *cli.Context) bool {
+	return c.Bool("time-varying") || c.IsSet("risk") || c.String("quantile-column") != ""
+}
+
 // rowPos is where a plan row came from, for its error messages.
 type rowPos struct {
 	tb     *data.Table
@@ -255,14 +318,14 @@ func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (ne
 		if err != nil {
 			return nil, nil, err
 		}
-		done := false
-		return func() (*data.Table, error) {
-			if done {
-				return nil, io.EOF
-			}
-			done = true
-			return tb, nil
-		}, func() {}, nil
+		return oneChunk(tb), func() {}, nil
+	}
+	if riskMode(c) {
+		tb, err := readTable(c, path, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		return oneChunk(tb), func() {}, nil
 	}
 	var tr *data.TableReader
 	if path == "-" {
@@ -578,6 +641,17 @@ func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
 		if src.col == nil || src.col.Float == nil {
 			return ch, inputError(fileError(tb, rr.column, fmt.Errorf("%w: want numbers of contacts", data.ErrBadNumber)))
 		}
+	}
+	names := []string{"aht_seconds"}
+	for _, src := range sources {
+		names = append(names, src.col.Name)
+	}
+	if err := tb.CheckValues(names...); err != nil {
+		return ch, inputError(err)
+	}
+	// Opening hours and quotes read the rows' local clock.
+	if err := tb.CheckOffsets("start"); err != nil {
+		return ch, inputError(err)
 	}
 	aht, channel, deflect := tb.Column("aht_seconds"), tb.Column("channel"), tb.Column("deflect")
 	if aht != nil && aht.Float == nil {
