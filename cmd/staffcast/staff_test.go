@@ -36,6 +36,7 @@ func TestStaff(t *testing.T) {
 		{"quotes", []string{"--aht", "3m", "--email-within", "10m", "--open", "Mon-Fri 08:00-17:00", "--quotes", "--format", "csv"}, exitOK},
 		{"bad_deflect_flag", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--deflect", "chat=1"}, exitUsage},
 		{"bad_deflect_file", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings_bad_deflect.csv"}, exitUsage},
+		{"bad_deflect_column", []string{"--in", "testdata/volumes_bad_deflect.csv", "--aht", "3m"}, exitInput},
 		{"bad_slot", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings_bad_slot.csv"}, exitUsage},
 		{"promise_shorter_than_aht", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-aht", "20m", "--email-within", "10m"}, exitUsage},
 		{"settings_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings.json"}, exitUsage},
