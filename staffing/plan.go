@@ -130,7 +130,10 @@ type Need struct {
 	Closed bool // the channel is closed in the interval
 	// QuoteP50 and QuoteP90 are the answer times, in seconds, to quote a
 	// contact of a channel with a promise arriving in the interval (see
-	// DeferredNeed and WaitQuantile).
+	// DeferredNeed and WaitQuantile). For a queued channel an open
+	// interval's quote is the queue's: the backlog carried in from closed
+	// hours is worked by the agents added for it, beside the queue, not
+	// ahead of new arrivals.
 	QuoteP50, QuoteP90 float64
 	Capacity           float64 // booked callbacks: bookings each slot can take
 }
