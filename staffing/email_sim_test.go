@@ -118,6 +118,13 @@ func TestEmailSwitchAgainstSimulation(t *testing.T) {
 	if want := needs[0].ServiceLevel; math.Abs(sim-want) > 0.01 || sim < p.Share-0.01 {
 		t.Errorf("queue side: simulated %.4f within 10m on 3 agents; Erlang C says %.4f, promise %.2f", sim, want, p.Share)
 	}
+	// The quotes: the simulated share answered within quote_p50 and
+	// quote_p90 is 50% and 90%.
+	q50, q90 := needs[0].QuoteP50, needs[0].QuoteP90
+	got := simulateFIFO(1, vol, agents, time.Hour, aht, time.Duration(q50*1e9), time.Duration(q90*1e9))
+	if q50 != 0 || got[0] < 0.5 || math.Abs(got[1]-0.9) > 0.01 {
+		t.Errorf("quotes p50 %.0f s, p90 %.0f s: simulated %.4f and %.4f answered within them, want >= 0.5 (no wait) and 0.9 ± 0.01", q50, q90, got[0], got[1])
+	}
 	backlog, err := Deferred(vol, repeat(aht, hours), nil, time.Hour, p)
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +140,7 @@ func TestEmailSwitchAgainstSimulation(t *testing.T) {
 	if sim2 > 0.8 {
 		t.Errorf("backlog model on the queue side: simulated %.3f within 10m, want far below 0.9 (an unstable queue)", sim2)
 	}
-	t.Logf("queue side: 3 agents simulate %.4f within 10m (Erlang C %.4f); the backlog model's 2 simulate %.4f", sim, needs[0].ServiceLevel, sim2)
+	t.Logf("queue side: 3 agents simulate %.4f within 10m (Erlang C %.4f); the backlog model's 2 simulate %.4f; %.4f within quote_p90 %.0f s", sim, needs[0].ServiceLevel, sim2, got[1], q90)
 
 	// The backlog side: a promise of twice the interval, volumes that
 	// swing through the day. The backlog model's staffing meets the
@@ -148,11 +155,19 @@ func TestEmailSwitchAgainstSimulation(t *testing.T) {
 		if Queued(p, time.Hour) {
 			t.Fatalf("%v on hourly intervals is queued", p)
 		}
-		agents, _ := planAgents(t, swing, Settings{Interval: time.Hour, AHT: aht, Promise: p})
+		agents, needs := planAgents(t, swing, Settings{Interval: time.Hour, AHT: aht, Promise: p})
 		for i := range vol {
 			vol[i] = daily(i)
 		}
-		sim := simulateFIFO(2, vol, agents, time.Hour, aht, p.Within, p.AllWithin)
+		// The shortest quote_p90 of the plan must hold for 90% in simulation.
+		shortest := math.Inf(1)
+		for _, n := range needs[:hours-24] {
+			shortest = min(shortest, n.QuoteP90)
+		}
+		sim := simulateFIFO(2, vol, agents, time.Hour, aht, p.Within, p.AllWithin, time.Duration(shortest*1e9))
+		if sim[2] < 0.9 {
+			t.Errorf("backlog side %+v: %.4f answered within the shortest quote_p90 %.0f s, want >= 0.9", p, sim[2], shortest)
+		}
 		if sim[0] < p.Share || sim[1] < 0.995 {
 			t.Errorf("backlog side %+v: simulated %.4f within %v and %.4f within %v; want >= %.2f and >= 0.995", p, sim[0], p.Within, sim[1], p.AllWithin, p.Share)
 		}
@@ -168,7 +183,7 @@ func TestEmailSwitchAgainstSimulation(t *testing.T) {
 		if backlogHours > queueHours {
 			t.Errorf("backlog side %+v: the backlog model staffs %d agent-hours, the queue model %d", p, backlogHours, queueHours)
 		}
-		t.Logf("%+v: simulated %.4f within %v, %.4f within %v; %d agent-hours (queue model: %d)", p, sim[0], p.Within, sim[1], p.AllWithin, backlogHours, queueHours)
+		t.Logf("%+v: simulated %.4f within %v, %.4f within %v, %.4f within the shortest quote_p90 %.0f s; %d agent-hours (queue model: %d)", p, sim[0], p.Within, sim[1], p.AllWithin, sim[2], shortest, backlogHours, queueHours)
 	}
 }
 
