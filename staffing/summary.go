@@ -20,9 +20,11 @@ type ChannelSummary struct {
 	Closed                         int
 	ClosedOffered, ClosedDeflected float64
 	// Promise is the channel's promise (zero for phone, chat and booked
-	// callbacks). QuotesOver counts the open intervals whose quote_p90
-	// exceeds Promise.Within by more than a second, and WorstQuote is the
-	// longest quote_p90 of an open interval, in seconds.
+	// callbacks). QuotesOver counts the open intervals whose quote breaks
+	// it by more than a second: quote_p90 beyond Promise.Within for a
+	// share of 0.9 or more, quote_p50 for a share from 0.5 (a lower share
+	// is not checked). WorstQuote is the longest quote_p90 of an open
+	// interval, in seconds.
 	Promise    Promise
 	QuotesOver int
 	WorstQuote float64
@@ -81,7 +83,13 @@ func (t *Totals) Add(needs []Need) {
 			c.ClosedDeflected += n.Deflected
 		} else if !math.IsNaN(n.QuoteP90) {
 			c.WorstQuote = max(c.WorstQuote, n.QuoteP90)
-			if n.QuoteP90 > (c.Promise.Within + time.Second).Seconds() {
+			// A promise of a share s within T is kept when the s-quantile
+			// is within T: p90 tells for s >= 0.9, p50 for s >= 0.5.
+			q := n.QuoteP90
+			if c.Promise.Share < 0.9 {
+				q = n.QuoteP50
+			}
+			if c.Promise.Share >= 0.5 && q > (c.Promise.Within+time.Second).Seconds() {
 				c.QuotesOver++
 			}
 		}

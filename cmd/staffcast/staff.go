@@ -876,11 +876,12 @@ func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Sett
 			fmt.Fprintln(w)
 		}
 		if x.Promise.Within > 0 && x.WorstQuote > 0 {
+			promise := fmt.Sprintf("%.0f%% within %v", 100*x.Promise.Share, x.Promise.Within)
 			if x.QuotesOver == 0 {
-				fmt.Fprintf(w, "%v: quote_p90 is within the %v promise in every open interval (longest %s)\n", x.Channel, x.Promise.Within, time.Duration(x.WorstQuote)*time.Second)
+				fmt.Fprintf(w, "%v: the quotes keep the promise (%s) in every open interval; quote_p90 at most %s\n", x.Channel, promise, time.Duration(x.WorstQuote)*time.Second)
 			} else {
-				fmt.Fprintf(w, "%v: the staffing does NOT keep the %v promise in %d open intervals: quote_p90 reaches %s there (see the quote_p90 column)\n",
-					x.Channel, x.Promise.Within, x.QuotesOver, time.Duration(x.WorstQuote)*time.Second)
+				fmt.Fprintf(w, "%v: the staffing does NOT keep the promise (%s) in %d open intervals; quote_p90 reaches %s (see the quote columns)\n",
+					x.Channel, promise, x.QuotesOver, time.Duration(x.WorstQuote)*time.Second)
 			}
 		}
 		if x.HighAbandon > 0 {
