@@ -201,3 +201,52 @@ func TestPublishedHours(t *testing.T) {
 		t.Errorf("PublishedHours =\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestSummarizePromise checks the promise check of Summarize: a queued
+// channel whose quote at the promise's share is past the promise, as a
+// plan with fewer agents than Plan asks for gives, is reported.
+func TestSummarizePromise(t *testing.T) {
+	t.Parallel()
+	s := Settings{Interval: time.Hour, Promise: Promise{Share: 0.9, Within: 10 * time.Minute}}
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	needs := []Need{
+		{Start: at, Channel: Email, QuoteP50: 0, QuoteP90: 500, Agents: 3},
+		{Start: at.Add(time.Hour), Channel: Email, QuoteP50: 100, QuoteP90: 900, Agents: 2},
+		{Start: at.Add(2 * time.Hour), Channel: Email, QuoteP50: 100, QuoteP90: 900, Closed: true},
+	}
+	sum := Summarize(needs, s)
+	if len(sum) != 1 || sum[0].QuotesOver != 1 || sum[0].OpenQuote != 900 || sum[0].Closed != 1 {
+		t.Errorf("Summarize = %+v; want 1 open interval over the promise, open quote 900 s, 1 closed", sum)
+	}
+	// An 80% promise is read at p50.
+	s.Promise.Share = 0.8
+	if sum := Summarize(needs, s); sum[0].QuotesOver != 0 || sum[0].OpenQuote != 100 {
+		t.Errorf("80%% promise: %+v; want none over, open quote 100 s", sum[0])
+	}
+	// The backlog model (a 3 h promise on hourly intervals) is checked on
+	// its spread: 90% within 3 whole hours, all within 4, is 2.77 h.
+	s.Promise = Promise{Share: 0.9, Within: 3 * time.Hour, AllWithin: 4 * time.Hour}
+	if sum := Summarize(needs, s); sum[0].QuotesOver != 0 || math.Abs(sum[0].OpenQuote-0.9/(0.9/3+0.1/4)*3600) > 1e-6 {
+		t.Errorf("backlog model: %+v", sum[0])
+	}
+}
+
+// TestDeferredWholeWindows checks that a promise that is not a whole
+// number of intervals is spread over the whole intervals inside it: all
+// of 10 emails promised within 150 minutes are worked in the first two
+// hours (spreading over three would finish a third of them late).
+func TestDeferredWholeWindows(t *testing.T) {
+	t.Parallel()
+	d, err := Deferred([]float64{10, 0, 0, 0}, repeat(time.Minute, 4), nil, time.Hour, Promise{Share: 1, Within: 150 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d[0].Done != 5 || d[1].Done != 5 || d[2].Done != 0 || d[1].Backlog != 0 {
+		t.Errorf("done %v %v %v, backlog after two hours %v; want 5, 5, 0 and 0", d[0].Done, d[1].Done, d[2].Done, d[1].Backlog)
+	}
+	// A promise shorter than the interval still has the one interval.
+	d, _ = Deferred([]float64{10, 0}, repeat(time.Minute, 2), nil, time.Hour, Promise{Share: 1, Within: 30 * time.Minute})
+	if d[0].Done != 10 {
+		t.Errorf("30-minute promise on hourly intervals: done %v in the first, want 10", d[0].Done)
+	}
+}

@@ -32,6 +32,15 @@ func (p Promise) Validate() error {
 	return errors.Join(errs...)
 }
 
+// windows returns how many open intervals of length step the Share part
+// and the rest of an interval's items are spread over: the whole
+// intervals that fit in their deadlines, at least one. Rounding up would
+// let items finish up to an interval late (a 150-minute promise spread
+// over three hourly intervals answers 90% only after 2 h 46 min).
+func windows(within, all, step time.Duration) (w1, w2 int) {
+	return max(1, int(within/step)), max(1, int(all/step))
+}
+
 // DeferredNeed is the staffing of one interval of deferred work.
 type DeferredNeed struct {
 	Fractional float64 // agents busy on average over the interval
@@ -52,10 +61,11 @@ type DeferredNeed struct {
 // open[i] says whether the team works in interval i (nil means always).
 //
 // Model: an interval's items are worked evenly over the open intervals of
-// their promise window: the Share part over the first ceil(Within/step)
-// open intervals from arrival (or from the next opening), the rest over
-// the first ceil(AllWithin/step). Every item then meets its deadline by
-// construction, and an interval needs (items worked · aht)/step agents.
+// their promise window: the Share part over the first floor(Within/step)
+// open intervals from arrival (or from the next opening; at least one),
+// the rest over the first floor(AllWithin/step). Every item then meets
+// its deadline by construction (counted from the start of its arrival
+// interval), and an interval needs (items worked · aht)/step agents.
 // Work that falls past the last interval stays in the final backlog.
 // Deferred panics if len(aht) != len(volume), or if open is not nil and
 // len(open) != len(volume).
@@ -88,8 +98,7 @@ func Deferred(volume []float64, aht []time.Duration, open []bool, step time.Dura
 	if all == 0 {
 		all = p.Within
 	}
-	w1 := int(math.Ceil(float64(p.Within) / float64(step)))
-	w2 := int(math.Ceil(float64(all) / float64(step)))
+	w1, w2 := windows(p.Within, all, step)
 
 	// openIdx lists the open intervals; nextOpen[i] is the position in
 	// openIdx of the first open interval at or after i.

@@ -164,8 +164,7 @@ func newSpreadStream(c ChannelSettings, s Settings) *spreadStream {
 	p := c.Promise
 	all := cmp.Or(p.AllWithin, p.Within)
 	st := &spreadStream{c: c, s: s, queued: Queued(p, s.Interval)}
-	st.w1 = int(math.Ceil(float64(p.Within) / float64(s.Interval)))
-	st.w2 = int(math.Ceil(float64(all) / float64(s.Interval)))
+	st.w1, st.w2 = windows(p.Within, all, s.Interval)
 	for j, q := range []float64{0.5, 0.9} {
 		st.x[j] = spreadQuantile(q, p.Share, st.w1, st.w2)
 		st.reach = max(st.reach, max(0, int(math.Ceil(st.x[j]))-1))

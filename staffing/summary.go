@@ -1,6 +1,7 @@
 package staffing
 
 import (
+	"cmp"
 	"math"
 	"time"
 )
@@ -20,14 +21,19 @@ type ChannelSummary struct {
 	Closed                         int
 	ClosedOffered, ClosedDeflected float64
 	// Promise is the channel's promise (zero for phone, chat and booked
-	// callbacks). QuotesOver counts the open intervals whose quote breaks
-	// it by more than a second: quote_p90 beyond Promise.Within for a
-	// share of 0.9 or more, quote_p50 for a share from 0.5 (a lower share
-	// is not checked). WorstQuote is the longest quote_p90 of an open
-	// interval, in seconds.
+	// callbacks). QuotesOver counts the open intervals where the staffing
+	// breaks it by more than a second (see OpenQuote); a queued promise
+	// of a share under 0.5 is not checked. WorstQuote is the longest
+	// quote_p90 of an open interval, in seconds of wall-clock time
+	// (through closed hours).
 	Promise    Promise
 	QuotesOver int
 	WorstQuote float64
+	// OpenQuote is the longest answer time at the promise's share, in
+	// seconds of open time (the promise's own clock), over the open
+	// intervals: the queue's wait, or for the backlog model the spread's,
+	// which is the same in every interval.
+	OpenQuote float64
 	// HighAbandon counts the intervals where more than half the contacts
 	// hang up: a target met that way is met by callers leaving.
 	HighAbandon int
@@ -47,6 +53,10 @@ type Totals struct {
 	by     [4]ChannelSummary
 	h      float64
 	quotes quoteAcc
+	// spread is, per channel staffed by the backlog model alone, its
+	// answer time at the promise's share in open time, in seconds; 0 for
+	// the others.
+	spread [4]float64
 }
 
 // NewTotals returns empty totals for a plan with settings s.
@@ -57,6 +67,11 @@ func NewTotals(s Settings) *Totals {
 		c := s.channel(ch)
 		if isSpread(ch, c) {
 			t.by[ch].Promise = c.Promise
+			if p := c.Promise; p.Within > 0 && !Queued(p, s.Interval) {
+				all := cmp.Or(p.AllWithin, p.Within)
+				w1, w2 := windows(p.Within, all, s.Interval)
+				t.spread[ch] = spreadQuantile(p.Share, p.Share, w1, w2) * s.Interval.Seconds()
+			}
 		}
 	}
 	return t
@@ -83,13 +98,22 @@ func (t *Totals) Add(needs []Need) {
 			c.ClosedDeflected += n.Deflected
 		} else if !math.IsNaN(n.QuoteP90) {
 			c.WorstQuote = max(c.WorstQuote, n.QuoteP90)
-			// A promise of a share s within T is kept when the s-quantile
-			// is within T: p90 tells for s >= 0.9, p50 for s >= 0.5.
-			q := n.QuoteP90
-			if c.Promise.Share < 0.9 {
-				q = n.QuoteP50
+			// The promise, a share s within T of open time, is kept when
+			// the s-quantile of the answer time is within T. The backlog
+			// model's is the same in every interval; the queue's is
+			// WaitQuantile at s, read from p90 (s >= 0.9) or p50 (s >= 0.5).
+			q := t.spread[n.Channel]
+			if q == 0 {
+				q = n.QuoteP90
+				if c.Promise.Share < 0.9 {
+					q = n.QuoteP50
+				}
+				if c.Promise.Share < 0.5 {
+					q = 0 // not checked
+				}
 			}
-			if c.Promise.Share >= 0.5 && q > (c.Promise.Within+time.Second).Seconds() {
+			c.OpenQuote = max(c.OpenQuote, q)
+			if q > (c.Promise.Within + time.Second).Seconds() {
 				c.QuotesOver++
 			}
 		}

@@ -876,12 +876,13 @@ func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Sett
 			fmt.Fprintln(w)
 		}
 		if x.Promise.Within > 0 && x.WorstQuote > 0 {
-			promise := fmt.Sprintf("%.0f%% within %v", 100*x.Promise.Share, x.Promise.Within)
+			promise := fmt.Sprintf("%.0f%% within %v of open time", 100*x.Promise.Share, x.Promise.Within)
+			open := time.Duration(x.OpenQuote) * time.Second
 			if x.QuotesOver == 0 {
-				fmt.Fprintf(w, "%v: the quotes keep the promise (%s) in every open interval; quote_p90 at most %s\n", x.Channel, promise, time.Duration(x.WorstQuote)*time.Second)
+				fmt.Fprintf(w, "%v: the staffing keeps the promise (%s) in every open interval: at most %s; quote_p90 through closed hours at most %s\n", x.Channel, promise, open, time.Duration(x.WorstQuote)*time.Second)
 			} else {
-				fmt.Fprintf(w, "%v: the staffing does NOT keep the promise (%s) in %d open intervals; quote_p90 reaches %s (see the quote columns)\n",
-					x.Channel, promise, x.QuotesOver, time.Duration(x.WorstQuote)*time.Second)
+				fmt.Fprintf(w, "%v: the staffing does NOT keep the promise (%s) in %d open intervals: it takes up to %s (see the quote columns)\n",
+					x.Channel, promise, x.QuotesOver, open)
 			}
 		}
 		if x.HighAbandon > 0 {
