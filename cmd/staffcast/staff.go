@@ -217,7 +217,9 @@ func runStaff(c *cli.Context) error {
 		if c.Bool("quotes") {
 			result = quoteTable(totals.Quotes())
 		}
-		err = out.writeTable(c.App.Writer, result, 3)
+		if err := out.writeTable(c.App.Writer, result, 3); err != nil {
+			return err
+		}
 	case c.Bool("quotes"):
 		if err := run(func([]staffing.Need) error { return nil }); err != nil {
 			return err
