@@ -28,9 +28,11 @@ but channel is optional and falls back to the flags:
     email,4m,,,,,0.9,10m,,0.1,,,Mon-Fri 08:00-17:00
     callback,6m,,,,,,,,,15m,1m,Mon-Fri 09:00-17:00
 
-Durations are written as 4m or 90s; slot makes callbacks booked (the
-customer picks a slot of that length; prep is the preparation per
-callback); open is the channel's opening hours.`
+Durations are written as 4m or 90s; share and within are a promise (90%
+within 10m; all_within defaults to within); slot makes callbacks booked
+(the customer picks a slot of that length; prep is the preparation per
+callback); open is the channel's opening hours. A target sets the service
+level only (--asa and the other ceilings stay the flags').`
 
 // settingsKeys are the fields a --channel-settings row may have.
 var settingsKeys = []string{"channel", "aht", "target", "patience", "chats", "slowdown", "share", "within", "all_within", "deflect", "slot", "prep", "open"}
@@ -41,6 +43,9 @@ type channelSetting struct {
 	channel  staffing.Channel
 	settings staffing.ChannelSettings
 	hours    *staffing.OpeningHours
+	// chats and slowdown say which of the two the row gives; the other
+	// is the flags' (--chats, --chat-slowdown).
+	chats, slowdown bool
 }
 
 // readChannelSettings reads a --channel-settings file (CSV, or JSON when
@@ -207,9 +212,7 @@ func parseChannelSetting(rec map[string]string) (channelSetting, error) {
 		return cs, bad("chats", "a whole number of chats from 1")
 	}
 	s.Chat.Chats = int(chats)
-	if s.Chat.Slowdown > 0 && s.Chat.Chats == 0 {
-		s.Chat.Chats = 1
-	}
+	cs.chats, cs.slowdown = rec["chats"] != "", rec["slowdown"] != ""
 	if share > 0 || s.Promise.Within > 0 || s.Promise.AllWithin > 0 {
 		if share == 0 || s.Promise.Within == 0 {
 			return cs, errors.New(`fields "share" and "within" go together: a promise such as share 0.9, within 10m`)

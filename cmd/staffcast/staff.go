@@ -398,6 +398,14 @@ func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) 
 				t.ServiceLevel, t.AnswerWithin = cs.Target.ServiceLevel, cs.Target.AnswerWithin
 				cs.Target = &t
 			}
+			if f.chats || f.slowdown {
+				if !f.chats {
+					cs.Chat.Chats = s.Chat.Chats
+				}
+				if !f.slowdown {
+					cs.Chat.Slowdown = s.Chat.Slowdown
+				}
+			}
 			s.Channels[f.channel] = cs
 		}
 	}
