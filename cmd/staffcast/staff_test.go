@@ -192,3 +192,30 @@ func TestStaffStreamsAsInMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestChannelSettingsHelpExample checks that the file staff --help shows
+// reads, and staffs the channels it names.
+func TestChannelSettingsHelpExample(t *testing.T) {
+	t.Parallel()
+	var lines []string
+	for _, l := range strings.Split(channelSettingsHelp, "\n") {
+		if strings.HasPrefix(l, "    ") {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+	}
+	path := filepath.Join(t.TempDir(), "settings.csv")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readChannelSettings(path)
+	if err != nil || len(got) != 3 {
+		t.Fatalf("the help's example: %d rows, %v", len(got), err)
+	}
+	if cb := got[2].settings; got[2].channel != staffing.Callback || cb.Slot != 15*time.Minute || cb.Prep != time.Minute || got[2].hours == nil {
+		t.Errorf("callback row read as %+v", got[2])
+	}
+	_, stderr, code := run(t, "", "staff", "--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", path, "--format", "csv")
+	if code != exitOK {
+		t.Errorf("staff with the help's file: exit %d\n%s", code, stderr)
+	}
+}
