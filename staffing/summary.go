@@ -34,6 +34,13 @@ type ChannelSummary struct {
 	// intervals: the queue's wait, or for the backlog model the spread's,
 	// which is the same in every interval.
 	OpenQuote float64
+	// ClosedQuote is the answer time at the promise's share of the items
+	// that arrive while closed, in seconds of open time from the opening:
+	// the backlog model's spread over the whole intervals of the promise
+	// (at least one). For a queued promise shorter than the interval it
+	// exceeds the promise: the night's items are worked over the first
+	// open interval.
+	ClosedQuote float64
 	// HighAbandon counts the intervals where more than half the contacts
 	// hang up: a target met that way is met by callers leaving.
 	HighAbandon int
@@ -67,10 +74,16 @@ func NewTotals(s Settings) *Totals {
 		c := s.channel(ch)
 		if isSpread(ch, c) {
 			t.by[ch].Promise = c.Promise
-			if p := c.Promise; p.Within > 0 && !Queued(p, s.Interval) {
+			if p := c.Promise; p.Within > 0 {
 				all := cmp.Or(p.AllWithin, p.Within)
 				w1, w2 := windows(p.Within, all, s.Interval)
-				t.spread[ch] = spreadQuantile(p.Share, p.Share, w1, w2) * s.Interval.Seconds()
+				// Items that arrive while closed go through the backlog
+				// model under either model; they are answered this long
+				// after the opening.
+				t.by[ch].ClosedQuote = spreadQuantile(p.Share, p.Share, w1, w2) * s.Interval.Seconds()
+				if !Queued(p, s.Interval) {
+					t.spread[ch] = t.by[ch].ClosedQuote
+				}
 			}
 		}
 	}

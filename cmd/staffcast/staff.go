@@ -894,6 +894,10 @@ func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Sett
 				fmt.Fprintf(w, "%v: the staffing does NOT keep the promise (%s) in %d open intervals: it takes up to %s (see the quote columns)\n",
 					x.Channel, promise, x.QuotesOver, open)
 			}
+			if x.ClosedOffered > 0 && x.ClosedQuote > (x.Promise.Within+time.Second).Seconds() {
+				fmt.Fprintf(w, "%v: the %.0f items that arrive while closed do NOT get the promise: they are worked through the first open hours, %.0f%% within %s of opening; promise them \"within %s of opening\", or staff the opening for the backlog\n",
+					x.Channel, x.ClosedOffered, 100*x.Promise.Share, time.Duration(x.ClosedQuote)*time.Second, time.Duration(x.ClosedQuote)*time.Second)
+			}
 		}
 		if x.HighAbandon > 0 {
 			fmt.Fprintf(w, "warning: %v: more than half the contacts hang up in %d intervals: the target is met because they leave, not because they are answered; set a ceiling such as --max-abandon 0.05\n", x.Channel, x.HighAbandon)
