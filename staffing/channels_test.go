@@ -218,6 +218,11 @@ func TestSummarizePromise(t *testing.T) {
 	if len(sum) != 1 || sum[0].QuotesOver != 1 || sum[0].OpenQuote != 900 || sum[0].Closed != 1 {
 		t.Errorf("Summarize = %+v; want 1 open interval over the promise, open quote 900 s, 1 closed", sum)
 	}
+	// Items arriving while closed are spread over the first open hour:
+	// 90% are worked 0.9 h after the opening, beyond the 10 minutes.
+	if math.Abs(sum[0].ClosedQuote-0.9*3600) > 1e-9 {
+		t.Errorf("closed quote %v s, want 3240", sum[0].ClosedQuote)
+	}
 	// An 80% promise is read at p50.
 	s.Promise.Share = 0.8
 	if sum := Summarize(needs, s); sum[0].QuotesOver != 0 || sum[0].OpenQuote != 100 {
