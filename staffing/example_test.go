@@ -124,3 +124,34 @@ func ExamplePublishedHours() {
 	// Output:
 	// Phone: Mon-Fri 09-21, Sat-Sun 10-18; chat: every day 08-22; email: answered within 30 minutes during opening hours (Mon-Fri 08-17)
 }
+
+func ExampleTeamNeeds() {
+	// Blended or dedicated: one hour of chat and email, worked by one
+	// team or by a team each.
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	rows := []staffing.Row{
+		{Start: at, Volume: 50, Channel: staffing.Chat},
+		{Start: at, Volume: 12, Channel: staffing.Email},
+	}
+	s := staffing.Settings{
+		Interval: time.Hour, AHT: 4 * time.Minute,
+		Target:  staffing.Target{ServiceLevel: 0.8, AnswerWithin: time.Minute},
+		Promise: staffing.Promise{Share: 0.9, Within: 10 * time.Minute},
+	}
+	needs, err := staffing.Plan(rows, s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	teams, _ := staffing.ParseTeams("chat+email")
+	for _, n := range needs {
+		fmt.Printf("%v: %.2f agents (%d whole)\n", n.Channel, n.Fractional, n.Agents)
+	}
+	for _, t := range staffing.TeamNeeds(needs, teams) {
+		fmt.Printf("%s: %d agents blended, %d as a team per channel\n", t.Team, t.Agents, t.Dedicated)
+	}
+	// Output:
+	// chat: 5.11 agents (6 whole)
+	// email: 1.81 agents (2 whole)
+	// chat+email: 7 agents blended, 8 as a team per channel
+}
