@@ -1,8 +1,8 @@
 package shifts
 
 import (
-	"fmt"
 	"context"
+	"fmt"
 	"math"
 	"testing"
 	"time"

@@ -315,4 +315,5 @@ func (p *problem) capBound(y []float64, lam, ub float64) float64 {
 
 // maxCapPDHG caps the LP steps per price: each starts from the last.
 const maxCapPDHG = 5000
+
 var stallTol = 1e-5
