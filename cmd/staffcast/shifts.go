@@ -34,7 +34,8 @@ func shiftsCommand() *cli.Command {
 The input has start and a requirement column (--column, default
 scheduled_agents as "staffcast staff" writes it; a file with one numeric
 column needs none), at any interval length. The output has one row per
-shift start and length: start, end (RFC 3339 with offset) and agents.
+shift start and length: day (the local date it starts), start, end (RFC
+3339 with offset), length (hours) and agents.
 Without breaks the solver is exact (the covering matrix is an interval
 matrix; see "go doc ./staffing/shifts"); paid hours, the lower bound and
 the gap go to stderr.
@@ -47,8 +48,9 @@ the output then has break_start and break_end, one row per shift and
 break time. --cyclic treats a one-week input as a repeating week: shifts
 may run from Sunday night into Monday (allow them with --latest above
 24:00, e.g. 30:00 = 06:00 the next day). With breaks or --cyclic the LP
-need not be integral: the schedule is a heuristic and the gap to the LP lower
-bound is reported. --max-agents is met by pricing shifts (the price
+need not be integral: the schedule is a heuristic and the gap to the lower
+bound (the LP's, rounded up to the cost granularity) is reported; days that
+no shift crosses are solved in parallel. --max-agents is met by pricing shifts (the price
 enters the bound) and --max-start-times by dropping the least-used start
 times (the bound is then without that cap), with or without breaks. --solver cbc hands the same model to COIN-OR CBC
 (cbc on PATH) instead. Without --in it schedules the embedded sample's
