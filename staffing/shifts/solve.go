@@ -382,12 +382,16 @@ func (p *problem) solvePiece(w *warmStart, g float64, seed uint64) ([]placed, fl
 		return nil, 0, 0, err
 	}
 	lb = p.polish(y, lb, cost)
-	// A piece is small: where the schedule is short of the bound (rounded
-	// to the granularity g), dive again with a more accurate LP at each
-	// step, and then search by ruin and recreate until it meets the bound.
+	// A piece is small: where the schedule is above the bound (rounded to
+	// the granularity g), dive again with a more accurate LP at each step
+	// (fixing from 0.5 agents, then 0.7), and then search by ruin and
+	// recreate, until it meets the bound.
 	target := roundUp(lb, g)
-	if cost > target+1e-9 {
-		units, sur := p.dive(cols, xlp, y, 0.7, 2000)
+	for _, theta := range []float64{0.5, 0.7} {
+		if cost <= target+1e-9 || p.stopped() {
+			break
+		}
+		units, sur := p.dive(cols, xlp, y, theta, 2000)
 		units, sur = p.repair(units, sur)
 		units, sur = p.improve(units, sur)
 		if c := p.cost(units, sur); c < cost-1e-9 {
