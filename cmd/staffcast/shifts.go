@@ -476,24 +476,28 @@ func shiftProgress(w io.Writer) (func(shifts.Progress), func()) {
 		last = p
 		mu.Unlock()
 	}
-	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(w), progressbar.OptionSpinnerType(14),
-		progressbar.OptionSetElapsedTime(true), progressbar.OptionClearOnFinish())
 	quit, done := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
 		began := time.Now()
 		tick := time.NewTicker(250 * time.Millisecond)
 		defer tick.Stop()
+		var bar *progressbar.ProgressBar // made after 2 s: it draws once made
 		for {
 			select {
 			case <-quit:
-				if time.Since(began) > 2*time.Second {
+				if bar != nil {
 					bar.Clear()
+					bar.Exit()
 				}
 				return
 			case <-tick.C:
 				if time.Since(began) < 2*time.Second {
 					continue
+				}
+				if bar == nil {
+					bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(w), progressbar.OptionSpinnerType(14),
+						progressbar.OptionSetElapsedTime(false), progressbar.OptionClearOnFinish())
 				}
 				mu.Lock()
 				p := last
@@ -504,7 +508,7 @@ func shiftProgress(w io.Writer) (func(shifts.Progress), func()) {
 				} else if p.Done > 0 {
 					desc += fmt.Sprintf(" %d", p.Done)
 				}
-				bar.Describe(desc)
+				bar.Describe(fmt.Sprintf("%s (%v)", desc, time.Since(began).Round(time.Second)))
 				bar.Add(1)
 			}
 		}
