@@ -332,6 +332,8 @@ func (s *solver) decomposed(pcs []piece) (result, error) {
 		}
 		all = append(all, i)
 	}
+	const stage = "days (pieces of the horizon) with breaks"
+	s.report(stage, 0, len(pcs))
 	run(firsts, func(i int) {
 		_, _, x, y := probs[i].pdhg()
 		warm[i] = &warmStart{x: x, y: y}
@@ -350,7 +352,7 @@ func (s *solver) decomposed(pcs []piece) (result, error) {
 		done++
 		d := done
 		s.mu.Unlock()
-		s.report("pieces of the horizon (days) with breaks", d, len(pcs))
+		s.report(stage, d, len(pcs))
 	})
 	res := result{cands: s.cands}
 	for _, o := range outs {
