@@ -58,8 +58,8 @@
 // (usually at night), solves the pieces in parallel, each LP warm-started
 // from the first piece of the same shape, and adds up costs and rounded
 // bounds; a piece whose schedule is above its rounded bound is searched
-// further (a finer dive, then ruin and recreate) until it meets the bound
-// or a budget runs out. Small pieces mostly meet it, so the gap closes:
+// further by ruin and recreate until it meets the bound or a budget runs
+// out. Small pieces mostly meet it, so the gap closes:
 // the benchmark week of 15-minute intervals with breaks is proven optimal
 // (1,246 h, as COIN-OR CBC proves), and four weeks solve in linear time
 // (see the README).

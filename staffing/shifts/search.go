@@ -166,10 +166,10 @@ func overlaps(a, b candidate, n int) bool {
 // (Schrimpf et al. 2000, "Record breaking optimization results using the
 // ruin and recreate principle"): take out the agents whose shifts overlap
 // a random window of one to four times the shortest shift, cover what
-// that leaves short by the exact breakless flow with the breaks then
-// placed where cover is spare, repair and improve; keep the result when
-// it costs no more (so the search moves along plateaus) and return the
-// cheapest seen. It stops early at target, a proven lower bound: nothing
+// that leaves short (in turn by the exact breakless flow with the breaks
+// then placed where cover is spare, and by diving the LP of what is
+// short), repair and improve; keep the result when it costs no more (so
+// the search moves along plateaus) and return the cheapest seen. It stops early at target, a proven lower bound: nothing
 // costs less. The random windows come from seed, so a piece's schedule
 // does not depend on which goroutine solves it.
 func (p *problem) ruinRecreate(units []placed, target float64, rounds int, seed uint64) ([]placed, float64) {
@@ -196,11 +196,29 @@ func (p *problem) ruinRecreate(units []placed, target float64, rounds int, seed 
 		for t, s := range sur {
 			res[t] = max(0, -s)
 		}
+		var add []placed
+		if round%2 == 1 {
+			// Odd rounds recreate by the LP of what is short, dived.
+			q := *p
+			q.req = res
+			_, cols, x, y := q.pdhgFrom(nil, nil, 2000)
+			add, _ = q.dive(cols, x, y, 0.7, 300)
+			next := append(append([]placed(nil), kept...), add...)
+			nsur := p.surplus(next)
+			next, nsur = p.repair(next, nsur)
+			next, nsur = p.improve(next, nsur)
+			if c := p.cost(next, nsur); c <= curCost+1e-9 {
+				cur, curCost = next, c
+				if c < bestCost-1e-9 {
+					best, bestCost = append([]placed(nil), next...), c
+				}
+			}
+			continue
+		}
 		x, err := p.baseSolve(res)
 		if err != nil {
 			continue
 		}
-		var add []placed
 		for j, v := range x {
 			c := p.cands[j]
 			for ; v > 0; v-- {

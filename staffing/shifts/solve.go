@@ -385,21 +385,9 @@ func (p *problem) solvePiece(w *warmStart, g float64, seed uint64) ([]placed, fl
 	}
 	lb = p.polish(y, lb, cost)
 	// A piece is small: where the schedule is above the bound (rounded to
-	// the granularity g), dive again with a more accurate LP at each step
-	// (fixing from 0.5 agents, then 0.7), and then search by ruin and
-	// recreate, until it meets the bound.
+	// the granularity g), search on by ruin and recreate until it meets
+	// the bound.
 	target := roundUp(lb, g)
-	for _, theta := range []float64{0.5, 0.7} {
-		if cost <= target+1e-9 || p.stopped() {
-			break
-		}
-		units, sur := p.dive(cols, xlp, y, theta, 2000)
-		units, sur = p.repair(units, sur)
-		units, sur = p.improve(units, sur)
-		if c := p.cost(units, sur); c < cost-1e-9 {
-			ps, cost = merge(units), c
-		}
-	}
 	if cost > target+1e-9 {
 		var units []placed
 		for _, u := range ps {
