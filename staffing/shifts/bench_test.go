@@ -57,19 +57,7 @@ func BenchmarkSolveWeeks15mBreaks(b *testing.B) {
 			start, req := weeksRequirement(15*time.Minute, weeks)
 			rules := Rules{StartEvery: 15 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour},
 				Break: 30 * time.Minute, BreakFrom: 6 * time.Hour}
-			var s *Schedule
-			t0, cpu0 := time.Now(), cpuTime()
-			for b.Loop() {
-				var err error
-				if s, err = Solve(context.Background(), start, 15*time.Minute, req, rules, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(time.Since(t0).Seconds()/float64(b.N), "seconds")
-			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-seconds")
-			b.ReportMetric(s.PaidHours, "paid-hours")
-			b.ReportMetric(s.LowerBound, "lower-bound")
-			b.ReportMetric(100*s.Gap, "gap-%")
+			benchSolve(b, start, 15*time.Minute, req, rules)
 		})
 	}
 }
@@ -164,6 +152,12 @@ func breaksWeek(step time.Duration, cyclic bool) ([]time.Time, []float64, Rules)
 
 func benchBreaks(b *testing.B, step time.Duration, cyclic bool) {
 	start, req, rules := breaksWeek(step, cyclic)
+	benchSolve(b, start, step, req, rules)
+}
+
+// benchSolve times Solve and reports wall and CPU seconds, paid hours,
+// the bound and the gap.
+func benchSolve(b *testing.B, start []time.Time, step time.Duration, req []float64, rules Rules) {
 	var s *Schedule
 	t0, cpu0 := time.Now(), cpuTime()
 	for b.Loop() {

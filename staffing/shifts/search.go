@@ -203,34 +203,25 @@ func (p *problem) ruinRecreate(units []placed, target float64, rounds int, seed 
 			q.req = res
 			_, cols, x, y := q.pdhgFrom(nil, nil, 2000)
 			add, _ = q.dive(cols, x, y, 0.7, 300)
-			next := append(append([]placed(nil), kept...), add...)
-			nsur := p.surplus(next)
-			next, nsur = p.repair(next, nsur)
-			next, nsur = p.improve(next, nsur)
-			if c := p.cost(next, nsur); c <= curCost+1e-9 {
-				cur, curCost = next, c
-				if c < bestCost-1e-9 {
-					best, bestCost = append([]placed(nil), next...), c
-				}
+			sur = p.surplus(append(append([]placed(nil), kept...), add...))
+		} else {
+			x, err := p.baseSolve(res)
+			if err != nil {
+				continue
 			}
-			continue
-		}
-		x, err := p.baseSolve(res)
-		if err != nil {
-			continue
-		}
-		for j, v := range x {
-			c := p.cands[j]
-			for ; v > 0; v-- {
-				u := placed{j, -1, 1}
-				for o := 0; o < c.k; o++ {
-					sur[(c.start+o)%p.n]++
+			for j, v := range x {
+				c := p.cands[j]
+				for ; v > 0; v-- {
+					u := placed{j, -1, 1}
+					for o := 0; o < c.k; o++ {
+						sur[(c.start+o)%p.n]++
+					}
+					if c.brK > 0 {
+						u.off = c.brLo
+						p.addBreak(&u, sur)
+					}
+					add = append(add, u)
 				}
-				if c.brK > 0 {
-					u.off = c.brLo
-					p.addBreak(&u, sur)
-				}
-				add = append(add, u)
 			}
 		}
 		next := append(kept, add...)
