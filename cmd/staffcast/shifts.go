@@ -363,7 +363,11 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 		}
 	}
 	var s *data.Series
-	if ch := tb.Column("channel"); ch != nil && ch.Text != nil {
+	ch := tb.Column("channel")
+	if keep := c.String("channel"); keep != "" && (ch == nil || ch.Text == nil) {
+		return nil, 0, nil, usageError(fmt.Errorf("--channel %q: %s has no channel column (it is one team's requirement)", keep, c.String("in")))
+	}
+	if ch != nil && ch.Text != nil {
 		// Long form, one row per interval and channel: keep one channel,
 		// or add the channels up.
 		keep := c.String("channel")

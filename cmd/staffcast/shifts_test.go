@@ -68,6 +68,7 @@ func TestShiftsFlags(t *testing.T) {
 		{[]string{"--column", "nosuch"}, "--column"},
 		{[]string{"--channel", "nosuch"}, "--channel"},
 		{[]string{"--breaks", "10h@6h"}, "--breaks"},
+		{[]string{"--in", "testdata/requirements_dst.csv", "--channel", "chat"}, "--channel"},
 	} {
 		_, stderr, code := run(t, "", append([]string{"shifts"}, c.args...)...)
 		if code != exitUsage || !strings.Contains(stderr, c.flag) {
