@@ -112,8 +112,11 @@ type Schedule struct {
 	Under     []int // agents missing per interval
 	PaidHours float64
 	Cost      float64 // paid-hour cost plus under-staffing penalties
-	// LowerBound is a proven lower bound on Cost (the LP relaxation, or
-	// the Lagrangian bound with MaxAgents); Gap is (Cost − LowerBound)/Cost.
+	// LowerBound is a proven lower bound on the optimum's cost: the LP
+	// relaxation's (a Lagrangian bound with MaxAgents), per piece of the
+	// horizon, rounded up to the cost granularity (see Solve); without
+	// the start-time cap when Status is StartsCapped. Gap is
+	// (Cost − LowerBound)/Cost.
 	LowerBound float64
 	Gap        float64
 	Status     Status // what Cost and LowerBound prove
