@@ -167,7 +167,7 @@ func runForecast(c *cli.Context) error {
 	for _, col := range cols {
 		var res *forecast.Result
 		if driver != "" && col != driver {
-			d, err := forecast.ForecastDriven(s.Start, s.Column(col), s.Column(driver), s.Step, horizon, opt)
+			d, err := forecast.ForecastDriven(s.Start, s.Column(col), s.Column(driver), s.Step, span, opt)
 			if err != nil {
 				return inputError(fmt.Errorf("column %q: %w", col, err))
 			}
@@ -175,11 +175,11 @@ func runForecast(c *cli.Context) error {
 				col, d.ContactsPerOrder, driver, d.PerOrder[0], d.PerOrder[1], d.PerOrder[2], d.PerOrder[3])
 			res = d.Result
 		} else {
-			if res, err = forecast.Forecast(s.Start, s.Column(col), s.Step, horizon, opt); err != nil {
+			if res, err = forecast.Forecast(s.Start, s.Column(col), s.Step, span, opt); err != nil {
 				return inputError(fmt.Errorf("column %q: %w", col, err))
 			}
-			if len(res.Blend) > 0 {
-				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v (mean of %v and %v)\n", col, res.Model, res.Blend[0], res.Blend[1])
+			if len(res.Blend) > 1 {
+				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v (%s)\n", col, res.Model, blendText(res))
 			} else {
 				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v\n", col, res.Model)
 			}
@@ -256,7 +256,7 @@ func runBacktest(c *cli.Context) error {
 		models = []forecast.Model{opt.Model}
 	}
 	progress := progressTo(c.App.ErrWriter, len(models)*c.Int("origins"))
-	bts, err := forecast.RunBacktest(s.Start, s.Column(cols[0]), s.Step, horizon, c.Int("origins"), models, opt, progress)
+	bts, err := forecast.RunBacktest(c.Context, s.Start, s.Column(cols[0]), s.Step, span, c.Int("origins"), models, opt, progress)
 	if err != nil {
 		return inputError(err)
 	}
@@ -443,7 +443,7 @@ func forecastMany(c *cli.Context, out output, batch []namedSeries) error {
 				}
 				loc := b.s.Start[0].Location()
 				opt := forecast.Options{Model: model, Events: calendar.Events(country, b.s.Start[0], b.s.Start[len(b.s.Start)-1].Add(span+24*time.Hour), loc)}
-				results[i], errs[i] = forecast.Forecast(b.s.Start, b.s.Column(b.col), b.s.Step, horizon, opt)
+				results[i], errs[i] = forecast.Forecast(b.s.Start, b.s.Column(b.col), b.s.Step, span, opt)
 				mu.Lock()
 				done++
 				if progress != nil {
@@ -492,4 +492,13 @@ func progressTo(w io.Writer, total int) func(done, total int) {
 	}
 	bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("backtest"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	return func(done, _ int) { bar.Set(done) }
+}
+
+// blendText says what Auto combined: "0.55 profile + 0.45 double-seasonal".
+func blendText(res *forecast.Result) string {
+	var parts []string
+	for i, m := range res.Blend {
+		parts = append(parts, fmt.Sprintf("%.2f %v", res.Weights[i], m))
+	}
+	return strings.Join(parts, " + ")
 }

@@ -105,7 +105,7 @@ func Events(c Country, from, to time.Time, loc *time.Location) []Event {
 		)
 		for m := time.January; m <= time.December; m++ {
 			d := c.salaryDay(y, m, loc, isHoliday)
-			out = append(out, Event{Name: "Salary day", Kind: Retail, Start: d, End: d.AddDate(0, 0, 1), After: 2})
+			out = append(out, Event{Name: SalaryDay, Kind: Retail, Start: d, End: d.AddDate(0, 0, 1), After: 2})
 		}
 	}
 	var in []Event
@@ -116,6 +116,9 @@ func Events(c Country, from, to time.Time, loc *time.Location) []Event {
 	}
 	return in
 }
+
+// SalaryDay is the name of the monthly pay-day events.
+const SalaryDay = "Salary day"
 
 // BlackFriday returns the day after the fourth Thursday of November (US
 // Thanksgiving), which Nordic retail has adopted.

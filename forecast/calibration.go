@@ -1,0 +1,220 @@
+package forecast
+
+import (
+	"math"
+	"math/rand/v2"
+	"sort"
+	"time"
+
+	"github.com/staffcast/staffcast/forecast/calendar"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// calibration holds the validation errors that give the prediction
+// quantiles: split-conformal calibration (Vovk et al. 2005) per regime.
+// Errors are on the log scale, log(1 + actual) − log(1 + forecast), and
+// only open intervals count (a non-zero actual or forecast): a closed hour
+// forecast at zero has an error of zero, and counting it would narrow the
+// band of the open hours, where it matters.
+//
+// Regimes:
+//   - level: the errors are split into up to three bins by the size of
+//     the forecast (tertiles of the validation forecasts, at least
+//     minBin errors a bin), because a quiet hour's relative error is
+//     larger than a busy hour's (Poisson noise alone is 1/√level);
+//   - event windows: an interval inside an event window (a public
+//     holiday, a retail event such as Black Friday or the Christmas rush,
+//     a campaign, with its days before and after; salary days excepted)
+//     takes the errors of the same horizon one and two years earlier (52
+//     and 104 weeks, same weekdays), forecast from the history before it
+//     with the same models, at the hours of that stretch that were in an
+//     event window: how wrong forecasts were in last year's rush, not in
+//     the ordinary weeks before this one. With under minBin such errors it
+//     falls back to its level bin.
+type calibration struct {
+	edges []float64   // upper bound of each level bin but the last, on the forecast
+	bins  [][]float64 // sorted errors per level bin
+	event []float64   // sorted errors in past event windows; nil: none
+	rho   float64     // lag-one correlation of consecutive errors, for sample paths
+}
+
+// minBin is the fewest errors a regime's quantiles are read from.
+const minBin = 50
+
+// calibrate collects the blend's validation errors on open intervals
+// and splits them by level.
+func calibrate(v *validation, y []float64, members []Model, weights []float64) *calibration {
+	type pe struct{ p, r float64 }
+	var all []pe
+	var num, den1, den2 float64
+	for o, cut := range v.cuts {
+		prev, havePrev := 0.0, false
+		for i, a := range y[cut : cut+v.h] {
+			p := 0.0
+			for k, m := range members {
+				p += weights[k] * v.preds[o][m][i]
+			}
+			if math.IsNaN(a) || (a == 0 && p == 0) {
+				havePrev = false
+				continue
+			}
+			r := math.Log1p(a) - math.Log1p(p)
+			all = append(all, pe{p, r})
+			if havePrev {
+				num += prev * r
+				den1 += prev * prev
+				den2 += r * r
+			}
+			prev, havePrev = r, true
+		}
+	}
+	c := &calibration{}
+	if den1 > 0 && den2 > 0 {
+		c.rho = math.Max(0, math.Min(0.99, num/math.Sqrt(den1*den2)))
+	}
+	if len(all) < 20 {
+		return nil // too few to calibrate: the rough offsets serve
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].p < all[j].p })
+	nb := max(1, min(3, len(all)/minBin))
+	for b := 0; b < nb; b++ {
+		lo, hi := b*len(all)/nb, (b+1)*len(all)/nb
+		r := make([]float64, 0, hi-lo)
+		for _, x := range all[lo:hi] {
+			r = append(r, x.r)
+		}
+		sort.Float64s(r)
+		c.bins = append(c.bins, r)
+		if b < nb-1 {
+			c.edges = append(c.edges, all[hi-1].p)
+		}
+	}
+	return c
+}
+
+// errors returns the sorted errors of the regime of a forecast p.
+func (c *calibration) errors(p float64, event bool) []float64 {
+	if event && len(c.event) >= minBin {
+		return c.event
+	}
+	b := sort.SearchFloat64s(c.edges, p)
+	return c.bins[b]
+}
+
+// offset is the log-scale offset of level q for a forecast p.
+func (c *calibration) offset(q, p float64, event bool) float64 {
+	return quantile(c.errors(p, event), q)
+}
+
+// inEvent says whether t lies in an event window that moves demand off
+// its ordinary weeks: any event with its days before and after, salary
+// days excepted (they come every month and validation sees them).
+func inEvent(t time.Time, events []calendar.Event) bool {
+	for _, e := range events {
+		if e.Name == calendar.SalaryDay {
+			continue
+		}
+		if !t.Before(e.Start.AddDate(0, 0, -e.Before)) && t.Before(e.End.AddDate(0, 0, e.After)) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventErrors forecasts the horizon 52 and 104 weeks earlier with the
+// chosen members and returns the sorted log-scale errors at the open
+// hours in event windows there, or nil when the horizon has no event hour
+// or history holds no such year.
+func eventErrors(start []time.Time, y []float64, step time.Duration, future []time.Time, point []float64, members []Model, weights []float64, opt Options, c tuned) []float64 {
+	any := false
+	for i, t := range future {
+		if point[i] > 0 && inEvent(t, opt.Events) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return nil
+	}
+	var errs []float64
+	for years := 1; years <= 2; years++ {
+		origin := start[len(start)-1].AddDate(0, 0, -364*years)
+		cut := sort.Search(len(start), func(i int) bool { return start[i].After(origin) })
+		if cut == 0 || cut >= len(start) || start[cut-1].Sub(start[0]) < shortHistory {
+			break
+		}
+		end := future[len(future)-1].AddDate(0, 0, -364*years)
+		stop := sort.Search(len(start), func(i int) bool { return start[i].After(end) })
+		if stop <= cut {
+			continue
+		}
+		at := start[cut:stop]
+		p := make([]float64, len(at))
+		for k, m := range members {
+			parts := []Model{m}
+			if m == Combination {
+				parts = []Model{Regression, Profile}
+			}
+			for _, part := range parts {
+				pp, _, err := predict(part, start[:cut], y[:cut], step, at, opt, c)
+				if err != nil {
+					return nil
+				}
+				for i, x := range pp {
+					p[i] += weights[k] * x / float64(len(parts))
+				}
+			}
+		}
+		for i, t := range at {
+			a := y[cut+i]
+			if math.IsNaN(a) || (a == 0 && p[i] == 0) || !inEvent(t, opt.Events) {
+				continue
+			}
+			errs = append(errs, math.Log1p(a)-math.Log1p(p[i]))
+		}
+	}
+	sort.Float64s(errs)
+	return errs
+}
+
+// Paths draws n sample paths of the forecast: joint draws over the
+// horizon whose value at each interval follows that interval's predictive
+// distribution (the same calibrated errors as the quantiles) and whose
+// errors are correlated from one interval to the next as the validation
+// errors were (a Gaussian copula with an AR(1) correlation of the measured
+// lag-one correlation), so that a busy morning tends to be followed by a
+// busy afternoon, as it is. Use them where sums over hours matter (a day's
+// total, a simulation of queues); the quantiles alone would treat the
+// hours as independent and understate the spread of a day. Closed
+// intervals (forecast zero) are zero on every path. Draws come from rng.
+func (r *Result) Paths(n int, rng *rand.Rand) [][]float64 {
+	out := make([][]float64, n)
+	std := distuv.UnitNormal
+	rho := 0.0
+	if r.cal != nil {
+		rho = r.cal.rho
+	}
+	inno := math.Sqrt(1 - rho*rho)
+	for k := range out {
+		path := make([]float64, len(r.Point))
+		z := rng.NormFloat64()
+		for i, p := range r.Point {
+			if i > 0 {
+				z = rho*z + inno*rng.NormFloat64()
+			}
+			if p == 0 {
+				continue
+			}
+			u := std.CDF(z)
+			var off float64
+			if r.cal != nil {
+				off = quantile(r.cal.errors(p, r.event != nil && r.event[i]), u)
+			} else {
+				off = roughOffset(u)
+			}
+			path[i] = math.Max(0, math.Expm1(math.Log1p(p)+off))
+		}
+		out[k] = path
+	}
+	return out
+}
