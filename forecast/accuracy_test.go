@@ -2,13 +2,13 @@ package forecast
 
 import (
 	"context"
-	"fmt"
-	"sync"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 )

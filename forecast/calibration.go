@@ -121,22 +121,33 @@ func inEvent(t time.Time, events []calendar.Event) bool {
 	return false
 }
 
-// eventErrors forecasts the horizon 52 and 104 weeks earlier with the
-// chosen members and returns the sorted log-scale errors at the open
-// hours in event windows there, or nil when the horizon has no event hour
-// or history holds no such year.
-func eventErrors(start []time.Time, y []float64, step time.Duration, future []time.Time, point []float64, members []Model, weights []float64, opt Options, c tuned) []float64 {
-	any := false
-	for i, t := range future {
-		if point[i] > 0 && inEvent(t, opt.Events) {
-			any = true
+// yearBack holds forecasts of the horizon one and two years earlier (52
+// and 104 weeks, same weekdays), each from the history before it, by
+// each candidate: how the models did in last year's Christmas rush, not
+// in the ordinary weeks before this one.
+type yearBack struct {
+	at    [][]int               // [year] indices of history forecast
+	times [][]time.Time         // [year] their starts
+	preds []map[Model][]float64 // [year]
+	mae   map[Model]float64     // over all years' intervals
+}
+
+// yearEarlier forecasts the horizon a year (and two years) earlier with
+// the models ms, or returns nil when the horizon has no event hour or
+// history does not reach back a year and twelve weeks before it.
+func yearEarlier(start []time.Time, y []float64, step time.Duration, future []time.Time, ms []Model, opt Options, c tuned) *yearBack {
+	anyEvent := false
+	for _, t := range future {
+		if inEvent(t, opt.Events) {
+			anyEvent = true
 			break
 		}
 	}
-	if !any {
+	if !anyEvent {
 		return nil
 	}
-	var errs []float64
+	yb := &yearBack{mae: map[Model]float64{}}
+	n := 0
 	for years := 1; years <= 2; years++ {
 		origin := start[len(start)-1].AddDate(0, 0, -364*years)
 		cut := sort.Search(len(start), func(i int) bool { return start[i].After(origin) })
@@ -149,28 +160,67 @@ func eventErrors(start []time.Time, y []float64, step time.Duration, future []ti
 			continue
 		}
 		at := start[cut:stop]
-		p := make([]float64, len(at))
-		for k, m := range members {
+		preds := map[Model][]float64{}
+		for _, m := range ms {
 			parts := []Model{m}
 			if m == Combination {
 				parts = []Model{Regression, Profile}
 			}
+			p := make([]float64, len(at))
 			for _, part := range parts {
-				pp, _, err := predict(part, start[:cut], y[:cut], step, at, opt, c)
-				if err != nil {
-					return nil
+				pp, ok := preds[part]
+				if !ok {
+					var err error
+					if pp, _, err = predict(part, start[:cut], y[:cut], step, at, opt, c); err != nil {
+						return nil
+					}
 				}
 				for i, x := range pp {
-					p[i] += weights[k] * x / float64(len(parts))
+					p[i] += x / float64(len(parts))
 				}
 			}
+			preds[m] = p
 		}
-		for i, t := range at {
-			a := y[cut+i]
-			if math.IsNaN(a) || (a == 0 && p[i] == 0) || !inEvent(t, opt.Events) {
+		idx := make([]int, len(at))
+		for i := range idx {
+			idx[i] = cut + i
+		}
+		yb.at = append(yb.at, idx)
+		yb.times = append(yb.times, at)
+		yb.preds = append(yb.preds, preds)
+		for i, j := range idx {
+			if a := y[j]; !math.IsNaN(a) {
+				for _, m := range ms {
+					yb.mae[m] += math.Abs(a - preds[m][i])
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	for m := range yb.mae {
+		yb.mae[m] /= float64(n)
+	}
+	return yb
+}
+
+// eventErrors returns the sorted log-scale errors of the blend at the
+// open intervals of the year-earlier horizons that lay in event windows.
+func (yb *yearBack) eventErrors(y []float64, members []Model, weights []float64, events []calendar.Event) []float64 {
+	var errs []float64
+	for k, idx := range yb.at {
+		for i, j := range idx {
+			a := y[j]
+			p := 0.0
+			for w, m := range members {
+				p += weights[w] * yb.preds[k][m][i]
+			}
+			if math.IsNaN(a) || (a == 0 && p == 0) || !inEvent(yb.times[k][i], events) {
 				continue
 			}
-			errs = append(errs, math.Log1p(a)-math.Log1p(p[i]))
+			errs = append(errs, math.Log1p(a)-math.Log1p(p))
 		}
 	}
 	sort.Float64s(errs)

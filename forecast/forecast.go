@@ -89,6 +89,9 @@ var (
 	shortCandidates = []Model{SeasonalNaive, WeekMean, Profile, RecentProfile}
 )
 
+// Candidates returns the models Auto chooses from, the seasonal naive first.
+func Candidates() []Model { return append([]Model(nil), candidates...) }
+
 // shortHistory is the history under which Auto uses its short-history rule.
 const shortHistory = 12 * 7 * 24 * time.Hour
 
@@ -221,6 +224,15 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 	}
 	res.Model = opt.Model
 	members, weights := []Model{opt.Model}, []float64{1}
+	// A horizon with event windows is also forecast a year earlier.
+	var yb *yearBack
+	if v != nil && !short && len(opt.Events) > 0 {
+		ms := cands
+		if opt.Model != Auto {
+			ms = []Model{opt.Model}
+		}
+		yb = yearEarlier(start, y, step, future, ms, opt, c)
+	}
 	if opt.Model == Auto {
 		switch {
 		case v == nil:
@@ -229,7 +241,7 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 			members = []Model{v.best(cands)}
 			res.Model = members[0]
 		default:
-			members, weights = v.combine(cands)
+			members, weights = v.combine(cands, yb)
 			res.Blend, res.Weights = members, weights
 			if len(members) == 1 {
 				res.Model = members[0]
@@ -274,8 +286,8 @@ func ForecastAt(start []time.Time, y []float64, step time.Duration, future []tim
 	if v != nil {
 		res.ValidationMAE[res.Model] = v.blendMAE(y, members, weights)
 		res.cal = calibrate(v, y, members, weights)
-		if res.cal != nil {
-			res.cal.event = eventErrors(start, y, step, future, res.Point, members, weights, opt, c)
+		if res.cal != nil && yb != nil {
+			res.cal.event = yb.eventErrors(y, members, weights, opt.Events)
 		}
 	}
 	if res.cal != nil && len(opt.Events) > 0 {
@@ -432,27 +444,50 @@ const (
 )
 
 // combine returns Auto's members and weights, largest first: the
-// candidates within combineWithin of the best, weighted by 1/MAE² shrunk
-// towards equal weights.
-func (v *validation) combine(cands []Model) ([]Model, []float64) {
-	bestMAE := v.mae[v.best(cands)]
+// candidates whose score is within combineWithin of the best, weighted by
+// 1/score² shrunk towards equal weights. A candidate's score is its
+// recency-weighted validation MAE over the best one's; when the horizon
+// holds event windows and history holds it a year earlier (yb), the mean
+// of that and its MAE over the same horizon a year earlier over the best
+// one's there, so that a model that knows the Christmas rush is not
+// outvoted by weeks without one.
+func (v *validation) combine(cands []Model, yb *yearBack) ([]Model, []float64) {
+	score := map[Model]float64{}
+	bestVal := v.mae[v.best(cands)]
+	bestYear := math.Inf(1)
+	if yb != nil {
+		for _, m := range cands {
+			bestYear = math.Min(bestYear, yb.mae[m])
+		}
+	}
+	for _, m := range cands {
+		score[m] = v.mae[m] / math.Max(bestVal, 1e-12)
+		if yb != nil && bestYear > 0 && !math.IsInf(bestYear, 0) {
+			score[m] = (score[m] + yb.mae[m]/bestYear) / 2
+		}
+	}
+	best := cands[0]
+	for _, m := range cands {
+		if score[m] < score[best] {
+			best = m
+		}
+	}
 	var members []Model
 	for _, m := range cands {
-		if e := v.mae[m]; e <= combineWithin*bestMAE || e == bestMAE {
+		if e := score[m]; e <= combineWithin*score[best] || m == best {
 			members = append(members, m)
 		}
 	}
+	sort.SliceStable(members, func(i, j int) bool { return score[members[i]] < score[members[j]] })
 	w := make([]float64, len(members))
 	sum := 0.0
 	for k, m := range members {
-		w[k] = 1 / math.Max(v.mae[m]*v.mae[m], 1e-12)
+		w[k] = 1 / math.Max(score[m]*score[m], 1e-12)
 		sum += w[k]
 	}
 	for k := range w {
 		w[k] = (1-combineShrink)*w[k]/sum + combineShrink/float64(len(w))
 	}
-	sort.SliceStable(members, func(i, j int) bool { return v.mae[members[i]] < v.mae[members[j]] })
-	sort.Sort(sort.Reverse(sort.Float64Slice(w)))
 	return members, w
 }
 

@@ -251,7 +251,7 @@ func runBacktest(c *cli.Context) error {
 		return err
 	}
 	opt.Quantiles = []float64{0.1, 0.9}
-	models := []forecast.Model{forecast.SeasonalNaive, forecast.WeekMean, forecast.Profile, forecast.DoubleSeasonal, forecast.Regression, forecast.Combination, forecast.Auto}
+	models := append(forecast.Candidates(), forecast.Auto)
 	if c.IsSet("model") && c.String("model") != "auto" {
 		models = []forecast.Model{opt.Model}
 	}
@@ -281,25 +281,28 @@ func runBacktest(c *cli.Context) error {
 			return err
 		}
 	}
-	g := grid{header: []string{"model", "day", "mase", "wape", "bias", "rmse", "coverage_80", "n", "fit_seconds"}, digits: 3}
+	g := grid{header: []string{"model", "scope", "mase", "wape", "bias", "rmse", "coverage_80_open", "coverage_80_all", "n", "n_open", "fit_seconds"}, digits: 3}
 	for _, b := range bts {
-		row := func(day string, m forecast.Metrics) []any {
-			return []any{b.Model.String(), day, m.MASE, m.WAPE, m.Bias, m.RMSE, m.Coverage, m.N, b.FitTime.Seconds()}
+		row := func(scope string, m forecast.Metrics) []any {
+			return []any{b.Model.String(), scope, m.MASE, m.WAPE, m.Bias, m.RMSE, m.CoverageOpen, m.Coverage, m.N, m.NOpen, b.FitTime.Seconds()}
 		}
 		g.rows = append(g.rows, row("all", b.Overall))
 		for d, m := range b.ByDay {
-			g.rows = append(g.rows, row(strconv.Itoa(d+1), m))
+			g.rows = append(g.rows, row(fmt.Sprintf("day %d", d+1), m))
+		}
+		for o, m := range b.ByOrigin {
+			g.rows = append(g.rows, row("origin "+b.Origins[o].Format("2006-01-02T15:04"), m))
 		}
 	}
 	if out.format == formatTable {
-		// The terminal shows the overall row per model; CSV and JSON have every day.
+		// The terminal shows one row per model; CSV and JSON have every day and origin.
 		var rows [][]string
 		for _, b := range bts {
 			m := b.Overall
-			rows = append(rows, []string{b.Model.String(), fmt.Sprintf("%.3f", m.MASE), fmt.Sprintf("%.3f", m.WAPE), fmt.Sprintf("%+.3f", m.Bias), fmt.Sprintf("%.2f", m.RMSE), fmt.Sprintf("%.2f", m.Coverage), fmt.Sprint(b.FitTime.Round(time.Millisecond))})
+			rows = append(rows, []string{b.Model.String(), fmt.Sprintf("%.3f", b.MeanMASE), fmt.Sprintf("%.3f", b.WorstMASE), fmt.Sprintf("%.3f", m.WAPE), fmt.Sprintf("%+.3f", m.Bias), fmt.Sprintf("%.2f", m.RMSE), fmt.Sprintf("%.2f", m.CoverageOpen), fmt.Sprintf("%.2f", m.Coverage), fmt.Sprint(b.FitTime.Round(time.Millisecond))})
 		}
 		return out.write(c.App.Writer, func(w io.Writer) error {
-			return texttab.Write(w, []string{"model", "MASE", "WAPE", "bias", "RMSE", "80% coverage", "fit time"}, rows)
+			return texttab.Write(w, []string{"model", "MASE mean", "MASE worst origin", "WAPE", "bias", "RMSE", "80% cov. open hours", "80% cov. all hours", "fit time"}, rows)
 		})
 	}
 	return out.writeGrid(c.App.Writer, g, false)

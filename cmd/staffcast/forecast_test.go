@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -44,11 +45,45 @@ func TestBacktestCSV(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if lines[0] != "model,day,mase,wape,bias,rmse,coverage_80,n,fit_seconds" || len(lines) != 1+7*(1+7) {
+	// Per model: all, seven days, two origins.
+	if lines[0] != "model,scope,mase,wape,bias,rmse,coverage_80_open,coverage_80_all,n,n_open,fit_seconds" || len(lines) != 1+8*(1+7+2) {
 		t.Errorf("backtest CSV:\n%s", stdout)
 	}
-	if !strings.HasPrefix(lines[1], "seasonal-naive,all,") || !strings.Contains(stdout, "\nregression,all,") {
+	if !strings.HasPrefix(lines[1], "seasonal-naive,all,") || !strings.Contains(stdout, "\nregression,all,") || !strings.Contains(stdout, "\nauto,origin 2011-12-03T00:00,") {
 		t.Errorf("rows: %v", lines[:3])
+	}
+}
+
+// TestBacktestDecemberSample holds the 80% band of auto to 75–85% of the
+// open hours in a December backtest of the embedded sample (four weekly
+// origins from 4 December, the Christmas rush and the week after it).
+// Before the bands were calibrated per regime and on open hours only,
+// it covered 47% of the December rush.
+func TestBacktestDecemberSample(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("long")
+	}
+	for _, col := range []string{"orders", "calls"} {
+		stdout, stderr, code := run(t, "", "backtest", "--column", col, "--model", "auto", "--horizon", "7d", "--origins", "4", "--format", "csv")
+		if code != exitOK {
+			t.Fatal(stderr)
+		}
+		for _, l := range strings.Split(stdout, "\n") {
+			f := strings.Split(l, ",")
+			if len(f) < 8 || f[0] != "auto" || f[1] != "all" {
+				continue
+			}
+			open, err1 := strconv.ParseFloat(f[6], 64)
+			all, err2 := strconv.ParseFloat(f[7], 64)
+			if err1 != nil || err2 != nil {
+				t.Fatal(l)
+			}
+			t.Logf("%s: 80%% band covers %.3f of open hours, %.3f of all hours", col, open, all)
+			if open < 0.75 || open > 0.85 {
+				t.Errorf("%s: December 80%% band covers %.3f of the open hours, want 0.75–0.85", col, open)
+			}
+		}
 	}
 }
 
