@@ -25,6 +25,16 @@ func TestForecast(t *testing.T) {
 		{"events_end_before_start", []string{"forecast", "--history", ukSeries, "--events", "testdata/events_bad.csv"}, exitInput},
 		{"too_short", []string{"forecast", "--history", "testdata/requirements_dst.csv"}, exitInput},
 		{"unknown_column", []string{"forecast", "--history", ukSeries, "--column", "calls"}, exitUsage},
+		{"country_none", []string{"forecast", "--history", ukSeries, "--horizon", "1d", "--country", "none", "--format", "csv"}, exitOK},
+		{"country_gb", []string{"forecast", "--history", ukSeries, "--horizon", "1d", "--country", "gb", "--format", "csv"}, exitOK},
+		{"horizon_too_long", []string{"forecast", "--history", ukSeries, "--horizon", "100000d"}, exitUsage},
+		{"horizon_overflow", []string{"forecast", "--history", ukSeries, "--horizon", "1e12d"}, exitUsage},
+		{"gaps_warned", []string{"forecast", "--history", "testdata/forecast_gaps.csv", "--horizon", "1d", "--country", "none", "--format", "csv"}, exitOK},
+		{"gaps_bad_flag", []string{"forecast", "--fill-gaps", "bogus"}, exitUsage},
+		{"paths", []string{"forecast", "--history", ukSeries, "--horizon", "2d", "--paths", "3", "--country", "none", "--format", "csv"}, exitOK},
+		{"paths_too_many", []string{"forecast", "--paths", "100001"}, exitUsage},
+		{"backtest_origins_zero", []string{"backtest", "--history", ukSeries, "--origins", "0"}, exitUsage},
+		{"backtest_one_row", []string{"backtest", "--history", "testdata/forecast_one_row.csv"}, exitInput},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := run(t, "", c.args...)
@@ -128,6 +138,26 @@ func TestForecastBatch(t *testing.T) {
 	}
 	if fromDir != fromLong || strings.Count(fromDir, "\na,") != 24 || strings.Count(fromDir, "\nb,") != 24 {
 		t.Errorf("folder:\n%s\nlong file:\n%s", fromDir, fromLong)
+	}
+	// The batch honours --quantiles and --events as a single forecast
+	// does, and gives the same numbers as one series forecast alone.
+	batch, stderr, code := run(t, "", "forecast", "--history", dir, "--horizon", "1d", "--quantiles", "0.05,0.95", "--events", "testdata/events.csv", "--country", "DK", "--format", "csv")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	single, stderr, code := run(t, "", "forecast", "--history", filepath.Join(dir, "a.csv"), "--horizon", "1d", "--quantiles", "0.05,0.95", "--events", "testdata/events.csv", "--country", "DK", "--format", "csv")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	if !strings.HasPrefix(batch, "series,start,forecast,p5,p95\n") {
+		t.Errorf("batch header: %q", strings.SplitN(batch, "\n", 2)[0])
+	}
+	sl := strings.Split(strings.TrimSpace(single), "\n")
+	bl := strings.Split(strings.TrimSpace(batch), "\n")
+	for i := 1; i < len(sl); i++ {
+		if "a,"+sl[i] != bl[i] {
+			t.Fatalf("row %d: batch %q, single %q", i, bl[i], sl[i])
+		}
 	}
 }
 

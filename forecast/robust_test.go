@@ -1,0 +1,237 @@
+package forecast
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// noisy makes n hourly Poisson-like counts around a weekly pattern.
+func noisy(t0 time.Time, n int, seed uint64) ([]time.Time, []float64) {
+	start, y := weekly(t0, n)
+	rng := rand.New(rand.NewPCG(seed, 1))
+	for i := range y {
+		y[i] = math.Max(0, math.Round(y[i]*2+rng.NormFloat64()*math.Sqrt(y[i]*2)))
+	}
+	return start, y
+}
+
+func TestHorizonCap(t *testing.T) {
+	t.Parallel()
+	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 3*168)
+	if _, err := Forecast(start, y, time.Hour, MaxHorizon+time.Hour, Options{}); err == nil || !strings.Contains(err.Error(), "at most five years") {
+		t.Errorf("six years: %v", err)
+	}
+	if _, err := Forecast(start, y, time.Hour, 30*time.Minute, Options{}); err == nil || !strings.Contains(err.Error(), "at least one interval") {
+		t.Errorf("half an interval: %v", err)
+	}
+}
+
+func TestBacktestArguments(t *testing.T) {
+	t.Parallel()
+	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 8*168)
+	for _, o := range []int{0, -1, MaxOrigins + 1} {
+		if _, err := RunBacktest(context.Background(), start, y, time.Hour, 24*time.Hour, o, []Model{SeasonalNaive}, Options{}, nil); err == nil || !strings.Contains(err.Error(), "origins") {
+			t.Errorf("%d origins: %v", o, err)
+		}
+	}
+	// One row: an error, not a panic.
+	if _, err := RunBacktest(context.Background(), start[:1], y[:1], time.Hour, 24*time.Hour, 1, []Model{SeasonalNaive}, Options{}, nil); !errors.Is(err, ErrTooShort) {
+		t.Errorf("one row: %v", err)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	t.Parallel()
+	// A cancelled context stops a backtest and a batch before any fit,
+	// with the context's error.
+	start, y := noisy(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 20*168, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := RunBacktest(ctx, start, y, time.Hour, 7*24*time.Hour, 4, []Model{Auto}, Options{}, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("backtest: %v", err)
+	}
+	loads := 0
+	jobs := make([]Job, 50)
+	for i := range jobs {
+		jobs[i] = Job{Name: "s", Load: func() (*Input, error) {
+			loads++
+			return &Input{Start: start, Y: y, Step: time.Hour}, nil
+		}}
+	}
+	if _, err := ForecastBatch(ctx, jobs, 24*time.Hour, 1, nil); !errors.Is(err, context.Canceled) || loads > 1 {
+		t.Errorf("batch: %v after %d series", err, loads)
+	}
+	// Not cancelled: every series, in order.
+	res, err := ForecastBatch(context.Background(), jobs[:3], 24*time.Hour, 2, nil)
+	if err != nil || len(res) != 3 || len(res[2].Point) != 24 {
+		t.Fatalf("batch: %v", err)
+	}
+}
+
+func TestOutageIsMissing(t *testing.T) {
+	t.Parallel()
+	// Ten weeks of demand, then the last three days at zero (a broken
+	// feed): warned about and left out, so the forecast keeps the level.
+	// With KeepOutage the zeros pull the level down. Closed nights at
+	// the end are no outage.
+	start, y := noisy(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 10*168, 2)
+	cut := append([]float64(nil), y...)
+	for i := len(cut) - 72; i < len(cut); i++ {
+		cut[i] = 0
+	}
+	res, err := Forecast(start, cut, time.Hour, 7*24*time.Hour, Options{Model: Profile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep, err := Forecast(start, cut, time.Hour, 7*24*time.Hour, Options{Model: Profile, KeepOutage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := Forecast(start, y, time.Hour, 7*24*time.Hour, Options{Model: Profile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := func(p []float64) float64 {
+		s := 0.0
+		for _, v := range p {
+			s += v
+		}
+		return s
+	}
+	if !hasWarning(res.Warnings, "the last 72 intervals") || hasWarning(keep.Warnings, "outage") {
+		t.Errorf("warnings %v / %v", res.Warnings, keep.Warnings)
+	}
+	if r := sum(res.Point) / sum(full.Point); r < 0.9 || r > 1.1 {
+		t.Errorf("outage treated as missing: forecast %.2f of the full history's", r)
+	}
+	if r := sum(keep.Point) / sum(full.Point); r > 0.9 {
+		t.Errorf("outage kept: forecast %.2f of the full history's, want lower", r)
+	}
+	if k, _ := outage(start[:len(start)-5], y[:len(y)-5], time.Hour); k != 0 {
+		t.Errorf("an ordinary end of history taken for an outage of %d intervals", k)
+	}
+}
+
+func TestShortHistoryTakesOneSimpleModel(t *testing.T) {
+	t.Parallel()
+	// Ten weeks: Auto takes the single best of the short-history
+	// candidates, no blend.
+	start, y := noisy(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 10*168, 3)
+	res, err := Forecast(start, y, time.Hour, 14*24*time.Hour, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok := false
+	for _, m := range shortCandidates {
+		ok = ok || res.Model == m
+	}
+	if !ok || len(res.Blend) != 0 {
+		t.Errorf("ten weeks: model %v, blend %v", res.Model, res.Blend)
+	}
+}
+
+func TestAutoTakesUpANewWeeklyShape(t *testing.T) {
+	t.Parallel()
+	// Thirty weeks of one timetable, then four of another (the mornings
+	// moved to the evenings): Auto's forecast must be closer to the new
+	// shape than the slow year-long profile alone, thanks to recency-
+	// weighted validation and the recent-profile candidate.
+	start, y := noisy(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 34*168, 4)
+	shape := func(t time.Time, late bool) float64 {
+		h := t.Hour()
+		if late {
+			h = (h + 8) % 24
+		}
+		if h >= 8 && h < 16 {
+			return 40
+		}
+		return 4
+	}
+	for i, t0 := range start {
+		y[i] = shape(t0, i >= 30*168)
+	}
+	fut := make([]time.Time, 168)
+	for i := range fut {
+		fut[i] = start[len(start)-1].Add(time.Duration(i+1) * time.Hour)
+	}
+	mae := func(m Model) float64 {
+		res, err := ForecastAt(start, y, time.Hour, fut, Options{Model: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := 0.0
+		for i, t0 := range fut {
+			e += math.Abs(res.Point[i] - shape(t0, true))
+		}
+		return e / float64(len(fut))
+	}
+	auto, slow := mae(Auto), mae(Profile)
+	t.Logf("MAE on the new shape: auto %.2f, profile %.2f", auto, slow)
+	if auto > 0.5*slow+1e-9 && auto > 1 {
+		t.Errorf("after a change of timetable: auto MAE %.2f, profile %.2f", auto, slow)
+	}
+}
+
+func TestPathsMatchQuantilesAndCorrelate(t *testing.T) {
+	t.Parallel()
+	// Sample paths: at each interval their 10% and 90% quantiles are the
+	// forecast's (same calibrated errors; tolerance 0.1 on the fraction
+	// below with 4,000 paths, over 7 binomial standard errors), and
+	// consecutive intervals' normal scores correlate as the measured
+	// lag-one correlation of the validation errors (within 0.05).
+	start, y := noisy(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 20*168, 5)
+	// Errors that persist: a slowly wandering level.
+	lv := 0.0
+	rng := rand.New(rand.NewPCG(9, 9))
+	for i := range y {
+		lv = 0.9*lv + 0.1*rng.NormFloat64()
+		y[i] = math.Round(y[i] * math.Exp(lv))
+	}
+	res, err := Forecast(start, y, time.Hour, 48*time.Hour, Options{Quantiles: []float64{0.1, 0.9}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.cal == nil {
+		t.Fatal("no calibration")
+	}
+	paths := res.Paths(4000, rand.New(rand.NewPCG(1, 2)))
+	for i := range res.Point {
+		if res.Point[i] == 0 {
+			continue
+		}
+		below10, below90 := 0, 0
+		for _, p := range paths {
+			if p[i] < res.Quantiles[0][i]-1e-9 {
+				below10++
+			}
+			if p[i] <= res.Quantiles[1][i]+1e-9 {
+				below90++
+			}
+		}
+		f10, f90 := float64(below10)/4000, float64(below90)/4000
+		if math.Abs(f10-0.1) > 0.1 || math.Abs(f90-0.9) > 0.1 {
+			t.Fatalf("interval %d: %.3f of paths below p10, %.3f at most p90", i, f10, f90)
+		}
+	}
+	// Lag-one correlation of the log-scale deviations of two open
+	// neighbours in the middle of the horizon.
+	i := 0
+	for i = 24 + 9; res.Point[i] == 0 || res.Point[i+1] == 0; i++ {
+	}
+	a, b := make([]float64, len(paths)), make([]float64, len(paths))
+	for k, p := range paths {
+		a[k], b[k] = math.Log1p(p[i]), math.Log1p(p[i+1])
+	}
+	got := stat.Correlation(a, b, nil)
+	t.Logf("rho %.3f, paths' correlation %.3f", res.cal.rho, got)
+	if res.cal.rho < 0.2 || math.Abs(got-res.cal.rho) > 0.1 {
+		t.Errorf("paths' correlation %.3f, measured %.3f", got, res.cal.rho)
+	}
+}
