@@ -82,7 +82,9 @@ func ForecastDriven(start []time.Time, contacts, orders []float64, step, span ti
 		hp, _, err := driven(start[:cut], contacts[:cut], orders[:cut], step, start[cut:], orders[cut:], opt)
 		if err == nil {
 			for i, v := range contacts[cut:] {
-				if !math.IsNaN(v) {
+				// Open intervals only, as in ForecastAt: a closed hour
+				// at zero would narrow the band of the open ones.
+				if !math.IsNaN(v) && (v > 0 || hp[i] > 0) {
 					resid = append(resid, math.Log1p(v)-math.Log1p(hp[i]))
 				}
 			}
