@@ -49,7 +49,6 @@ type profileFit struct {
 	perWeek int
 	last    time.Time
 	slot    []int     // slot of the week of each kept observation
-	day     []int64   // its local day
 	age     []float64 // weeks before the last observation
 	val     []float64
 	weights map[float64][]float64 // by half-life: the grid reuses each
@@ -103,7 +102,6 @@ func newProfileFit(start []time.Time, y []float64, step time.Duration) *profileF
 			continue
 		}
 		f.slot = append(f.slot, slotOf(start[i], step))
-		f.day = append(f.day, k)
 		f.age = append(f.age, f.last.Sub(start[i]).Hours()/(7*24))
 		f.val = append(f.val, y[i])
 	}
@@ -130,7 +128,14 @@ func (f *profileFit) predict(pp profileParams, future []time.Time) []float64 {
 	}
 	level := 1.0
 	if pp.levelHalf > 0 {
-		level = f.level(pp.levelHalf, a)
+		num, den := 0.0, 0.0
+		for i, w := range f.weightsFor(pp.levelHalf) {
+			num += w * f.val[i]
+			den += w * a[f.slot[i]]
+		}
+		if den > 0 && num > 0 {
+			level = num / den
+		}
 	}
 	out := make([]float64, len(future))
 	for i, t := range future {
@@ -153,53 +158,4 @@ func (f *profileFit) weightsFor(half float64) []float64 {
 	}
 	f.weights[half] = w
 	return w
-}
-
-// level is the level correction: the weighted median, over the days of
-// history, of each day's ratio of actuals to the profile, weighted by
-// 2^(−age/half) times the profile's day total. A median rather than a
-// ratio of sums, so that a few days unlike their kind (the surge after a
-// holiday the series does not mark) do not set the level for the weeks
-// ahead when the days since were ordinary.
-func (f *profileFit) level(half float64, a []float64) float64 {
-	type day struct{ num, den, age float64 }
-	var days []*day
-	var cur *day
-	lastKey := int64(math.MinInt64)
-	for i := range f.val {
-		k := f.day[i]
-		if k != lastKey {
-			cur = &day{age: f.age[i]}
-			days = append(days, cur)
-			lastKey = k
-		}
-		cur.num += f.val[i]
-		cur.den += a[f.slot[i]]
-	}
-	type rw struct{ r, w float64 }
-	var rs []rw
-	total := 0.0
-	for _, d := range days {
-		if d.den <= 0 {
-			continue
-		}
-		w := math.Exp2(-d.age/half) * d.den
-		rs = append(rs, rw{d.num / d.den, w})
-		total += w
-	}
-	if len(rs) == 0 || total == 0 {
-		return 1
-	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i].r < rs[j].r })
-	acc := 0.0
-	for _, x := range rs {
-		acc += x.w
-		if acc >= total/2 {
-			if x.r <= 0 {
-				return 1
-			}
-			return x.r
-		}
-	}
-	return 1
 }
