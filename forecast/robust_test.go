@@ -79,22 +79,22 @@ func TestOutageIsMissing(t *testing.T) {
 	t.Parallel()
 	// Ten weeks of demand, then the last three days at zero (a broken
 	// feed): warned about and left out, so the forecast keeps the level.
-	// With KeepOutage the zeros pull the level down. Closed nights at
+	// With KeepOutage the seasonal naive repeats the zeros. Closed nights at
 	// the end are no outage.
 	start, y := noisy(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 10*168, 2)
 	cut := append([]float64(nil), y...)
 	for i := len(cut) - 72; i < len(cut); i++ {
 		cut[i] = 0
 	}
-	res, err := Forecast(start, cut, time.Hour, 7*24*time.Hour, Options{Model: Profile})
+	res, err := Forecast(start, cut, time.Hour, 7*24*time.Hour, Options{Model: SeasonalNaive})
 	if err != nil {
 		t.Fatal(err)
 	}
-	keep, err := Forecast(start, cut, time.Hour, 7*24*time.Hour, Options{Model: Profile, KeepOutage: true})
+	keep, err := Forecast(start, cut, time.Hour, 7*24*time.Hour, Options{Model: SeasonalNaive, KeepOutage: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := Forecast(start, y, time.Hour, 7*24*time.Hour, Options{Model: Profile})
+	full, err := Forecast(start, y, time.Hour, 7*24*time.Hour, Options{Model: SeasonalNaive})
 	if err != nil {
 		t.Fatal(err)
 	}
