@@ -104,14 +104,16 @@ var realCases = []struct {
 
 func TestAccuracyOnRealSeries(t *testing.T) {
 	for _, c := range realCases {
-		start, y := realSeries(t, c.file)
-		for _, m := range []Model{SeasonalNaive, WeekMean, Profile, RecentProfile, Regression, Combination, DoubleSeasonal, Auto} {
-			a := holdoutAccuracy(t, start, y, c.h, c.lag, m)
-			t.Logf("%-34s %-15v MASE %.3f  80%% coverage %.3f  (%v chosen, %v)", c.file, m, a.mase, a.coverage, a.model, a.fit.Round(time.Millisecond))
-			if m == Auto && a.mase > c.maxMASE {
-				t.Errorf("%s: MASE %.3f, held to %.3f (goal %.3f)", c.file, a.mase, c.maxMASE, c.goal)
+		t.Run(c.file, func(t *testing.T) {
+			start, y := realSeries(t, c.file)
+			for _, m := range []Model{SeasonalNaive, WeekMean, Profile, RecentProfile, Regression, Combination, DoubleSeasonal, Auto} {
+				a := holdoutAccuracy(t, start, y, c.h, c.lag, m)
+				t.Logf("%-34s %-15v MASE %.3f  80%% coverage %.3f  (%v chosen, %v)", c.file, m, a.mase, a.coverage, a.model, a.fit.Round(time.Millisecond))
+				if m == Auto && a.mase > c.maxMASE {
+					t.Errorf("%s: MASE %.3f, held to %.3f (goal %.3f)", c.file, a.mase, c.maxMASE, c.goal)
+				}
 			}
-		}
+		})
 	}
 }
 
@@ -121,7 +123,7 @@ func TestAccuracyOnRealSeries(t *testing.T) {
 // forecast from the history before each origin. The figures are those
 // measured when the current design was settled, and the test fails when
 // auto's mean MASE rises more than 2% above them.
-var rollingCases = []struct {
+type rollingCase struct {
 	file     string
 	autoMean float64 // auto's mean MASE over the origins, as measured
 	// notBelowNaive is the number of origins where auto is known not to
@@ -130,7 +132,9 @@ var rollingCases = []struct {
 	// which every level-following candidate carries into the next weeks
 	// while last week alone was a normal week).
 	notBelowNaive int
-}{
+}
+
+var rollingCases = []rollingCase{
 	{"anonbank_il_1999_hourly.csv", 0.665, 0},
 	{"bank_calls_us_2003_hourly.csv", 0.801, 2},
 	{"online_retail_uk_2011_hourly.csv", 0.910, 0},
@@ -172,41 +176,47 @@ func TestRollingOrigins(t *testing.T) {
 		t.Skip("long")
 	}
 	for _, c := range rollingCases {
-		for _, dev := range []bool{true, false} {
-			if dev && os.Getenv("STAFFCAST_DEV") == "" {
-				continue
+		t.Run(c.file, func(t *testing.T) { rollingCheck(t, c) })
+	}
+}
+
+// rollingCheck computes the rolling-origin table of one series (and,
+// with STAFFCAST_DEV set, the development stretch's) and holds auto to it.
+func rollingCheck(t *testing.T, c rollingCase) {
+	for _, dev := range []bool{true, false} {
+		if dev && os.Getenv("STAFFCAST_DEV") == "" {
+			continue
+		}
+		bts := rollingTable(t, c.file, dev)
+		logTable(t, c.file, bts)
+		if dev {
+			continue
+		}
+		naive, auto := bts[0], bts[len(bts)-1]
+		best := bts[0]
+		for _, b := range bts[:len(bts)-1] {
+			if b.MeanMASE < best.MeanMASE {
+				best = b
 			}
-			bts := rollingTable(t, c.file, dev)
-			logTable(t, c.file, bts)
-			if dev {
-				continue
+		}
+		if auto.MeanMASE > 1.05*best.MeanMASE {
+			t.Errorf("%s: auto mean MASE %.3f, more than 5%% above the best candidate (%v, %.3f)", c.file, auto.MeanMASE, best.Model, best.MeanMASE)
+		}
+		worse := 0
+		for o := range auto.ByOrigin {
+			if auto.ByOrigin[o].MASE >= naive.ByOrigin[o].MASE {
+				worse++
+				t.Logf("%s: origin %s: auto MASE %.3f, not below the seasonal naive's %.3f", c.file, auto.Origins[o].Format("2006-01-02"), auto.ByOrigin[o].MASE, naive.ByOrigin[o].MASE)
 			}
-			naive, auto := bts[0], bts[len(bts)-1]
-			best := bts[0]
-			for _, b := range bts[:len(bts)-1] {
-				if b.MeanMASE < best.MeanMASE {
-					best = b
-				}
-			}
-			if auto.MeanMASE > 1.05*best.MeanMASE {
-				t.Errorf("%s: auto mean MASE %.3f, more than 5%% above the best candidate (%v, %.3f)", c.file, auto.MeanMASE, best.Model, best.MeanMASE)
-			}
-			worse := 0
-			for o := range auto.ByOrigin {
-				if auto.ByOrigin[o].MASE >= naive.ByOrigin[o].MASE {
-					worse++
-					t.Logf("%s: origin %s: auto MASE %.3f, not below the seasonal naive's %.3f", c.file, auto.Origins[o].Format("2006-01-02"), auto.ByOrigin[o].MASE, naive.ByOrigin[o].MASE)
-				}
-			}
-			if worse > c.notBelowNaive {
-				t.Errorf("%s: auto is not below the seasonal naive on %d origins, held to %d", c.file, worse, c.notBelowNaive)
-			}
-			if c.autoMean > 0 && auto.MeanMASE > 1.02*c.autoMean {
-				t.Errorf("%s: auto mean MASE %.3f, held to %.3f + 2%%", c.file, auto.MeanMASE, c.autoMean)
-			}
-			if cov := auto.Overall.CoverageOpen; cov < 0.75 || cov > 0.85 {
-				t.Errorf("%s: the 80%% interval covers %.3f of the open hours, want 0.75–0.85", c.file, cov)
-			}
+		}
+		if worse > c.notBelowNaive {
+			t.Errorf("%s: auto is not below the seasonal naive on %d origins, held to %d", c.file, worse, c.notBelowNaive)
+		}
+		if c.autoMean > 0 && auto.MeanMASE > 1.02*c.autoMean {
+			t.Errorf("%s: auto mean MASE %.3f, held to %.3f + 2%%", c.file, auto.MeanMASE, c.autoMean)
+		}
+		if cov := auto.Overall.CoverageOpen; cov < 0.75 || cov > 0.85 {
+			t.Errorf("%s: the 80%% interval covers %.3f of the open hours, want 0.75–0.85", c.file, cov)
 		}
 	}
 }
