@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/staffcast/staffcast/chart"
+	"github.com/staffcast/staffcast/clock"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast"
@@ -141,15 +142,15 @@ func parsePeriods(specs []string) ([]period, error) {
 // parseClockFlag reads a clock time HH:MM from 00:00 to maxHour:00; above
 // 24:00 means the next day (30:00 = 06:00).
 func parseClockFlag(name, s string, maxHour int) (time.Duration, error) {
-	var h, m int
-	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > maxHour || m < 0 || m > 59 || h == maxHour && m != 0 {
+	d, err := clock.Parse(s, maxHour)
+	if err != nil {
 		want := "a clock time HH:MM"
 		if maxHour > 24 {
 			want = fmt.Sprintf("a clock time HH:MM, up to %d:00 (30:00 = 06:00 the next day)", maxHour)
 		}
 		return 0, usageError(fmt.Errorf("--%s %q: want %s", name, s, want))
 	}
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, nil
+	return d, nil
 }
 
 var weekdayNames = map[string]time.Weekday{"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday}
@@ -356,8 +357,7 @@ func forecastDemand(c *cli.Context, s *data.Series) (*data.Series, error) {
 }
 
 func weekSlot(t time.Time, step time.Duration) int {
-	clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
-	return int(t.Weekday())*int(24*time.Hour/step) + int(clock/step)
+	return int(t.Weekday())*int(24*time.Hour/step) + int(clock.Of(t)/step)
 }
 
 // demandSeries reads the demand, or the embedded sample (its last 52
@@ -449,9 +449,7 @@ func (r *hoursResult) totals(current bool) (orders, calls, agentHours float64) {
 
 var weekOrder = []time.Weekday{1, 2, 3, 4, 5, 6, 0}
 
-func hhmm(d time.Duration) string {
-	return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60)
-}
+func hhmm(d time.Duration) string { return clock.Format(d) }
 
 func round(v float64, digits int) float64 {
 	p := math.Pow(10, float64(digits))

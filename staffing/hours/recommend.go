@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/staffcast/staffcast/clock"
 	"github.com/staffcast/staffcast/staffing"
 )
 
@@ -44,7 +45,7 @@ func (m *model) units() ([]unit, error) {
 			}
 		}
 		if len(u.opts) == 0 {
-			return nil, fmt.Errorf("%w: no window of %v to %v fits between %s and %s on %v", ErrInfeasible, m.s.MinOpen, m.s.MaxOpen, clock(m.s.Earliest), clock(m.latest()), u.days[0])
+			return nil, fmt.Errorf("%w: no window of %v to %v fits between %s and %s on %v", ErrInfeasible, m.s.MinOpen, m.s.MaxOpen, clock.Format(m.s.Earliest), clock.Format(m.latest()), u.days[0])
 		}
 	}
 	return us, nil
@@ -350,7 +351,7 @@ func Evaluate(w *Week, s Settings, h staffing.OpeningHours) (*Plan, error) {
 			continue
 		}
 		if win.Open%w.Step != 0 || win.Close%w.Step != 0 {
-			return nil, fmt.Errorf("hours: %v %s-%s is not on the %v grid of the demand", time.Weekday(d), clock(win.Open), clock(win.Close), w.Step)
+			return nil, fmt.Errorf("hours: %v %s-%s is not on the %v grid of the demand", time.Weekday(d), clock.Format(win.Open), clock.Format(win.Close), w.Step)
 		}
 		days[d] = window{int(win.Open / w.Step), int(win.Close / w.Step)}
 	}
@@ -366,8 +367,4 @@ func (p *Plan) Hours() staffing.OpeningHours {
 		}
 	}
 	return h
-}
-
-func clock(d time.Duration) string {
-	return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60)
 }
