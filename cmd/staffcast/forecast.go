@@ -397,7 +397,7 @@ func runBacktest(c *cli.Context) error {
 	if c.IsSet("model") && f.model != forecast.Auto {
 		models = []forecast.Model{f.model}
 	}
-	progress := progressTo(c.App.ErrWriter, "backtest", len(models)*origins)
+	progress := progressLabelled(c.App.ErrWriter, "backtest", len(models)*origins)
 	bts, err := forecast.RunBacktest(c.Context, s.Start, s.Column(cols[0]), s.Step, f.span, origins, models, opt, progress)
 	if err != nil {
 		if c.Context.Err() != nil {
@@ -576,7 +576,7 @@ func forecastMany(c *cli.Context, out output, f *forecastSetup, batch []namedSer
 			return in, nil
 		}}
 	}
-	progress := progressTo(c.App.ErrWriter, "forecast", len(batch))
+	progress := progressLabelled(c.App.ErrWriter, "forecast", len(batch))
 	results, err := forecast.ForecastBatch(c.Context, jobs, f.span, runtime.GOMAXPROCS(0), progress)
 	if err != nil {
 		var k *kindError
@@ -608,7 +608,12 @@ func forecastMany(c *cli.Context, out output, f *forecastSetup, batch []namedSer
 
 // progressTo returns a progress callback drawing a bar on w when w is a
 // terminal, and nil (no bar) otherwise, so that logs and tests stay clean.
-func progressTo(w io.Writer, label string, total int) func(done, total int) {
+func progressTo(w io.Writer, total int) func(done, total int) {
+	return progressLabelled(w, "", total)
+}
+
+// progressLabelled is progressTo with a label before the bar.
+func progressLabelled(w io.Writer, label string, total int) func(done, total int) {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
