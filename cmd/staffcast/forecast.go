@@ -271,6 +271,9 @@ func runForecast(c *cli.Context) error {
 	var pathTable *data.Table
 	rng := rand.New(rand.NewPCG(c.Uint64("seed"), 0))
 	for _, col := range cols {
+		if err := c.Context.Err(); err != nil {
+			return err // interrupted between columns: nothing written
+		}
 		var res *forecast.Result
 		if f.driver != "" && col != f.driver {
 			d, err := forecast.ForecastDriven(s.Start, s.Column(col), s.Column(f.driver), s.Step, f.span, opt)

@@ -182,3 +182,35 @@ func TestForecastBatchBadFile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestForecastBatchDriver(t *testing.T) {
+	t.Parallel()
+	// --driver in a batch: each series' calls are forecast from its
+	// orders, as a single forecast of the same file does.
+	dir := t.TempDir()
+	sample, stderr, code := run(t, "", "sample", "--format", "csv")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	for _, name := range []string{"a", "b"} {
+		os.WriteFile(filepath.Join(dir, name+".csv"), []byte(sample), 0o644)
+	}
+	batch, stderr, code := run(t, "", "forecast", "--history", dir, "--column", "calls", "--driver", "orders", "--tz", "Europe/Stockholm", "--horizon", "1d", "--format", "csv")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	single, stderr, code := run(t, "", "forecast", "--history", filepath.Join(dir, "b.csv"), "--column", "calls", "--driver", "orders", "--tz", "Europe/Stockholm", "--horizon", "1d", "--format", "csv")
+	if code != exitOK || !strings.Contains(stderr, "per orders") {
+		t.Fatal(stderr)
+	}
+	sl := strings.Split(strings.TrimSpace(single), "\n")
+	bl := strings.Split(strings.TrimSpace(batch), "\n")
+	if len(bl) != 1+2*(len(sl)-1) {
+		t.Fatalf("batch has %d rows, want %d", len(bl)-1, 2*(len(sl)-1))
+	}
+	for i := 1; i < len(sl); i++ {
+		if "b,"+sl[i] != bl[len(sl)-1+i] {
+			t.Fatalf("row %d: batch %q, single %q", i, bl[len(sl)-1+i], sl[i])
+		}
+	}
+}
