@@ -342,15 +342,18 @@ func backtestCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "backtest",
 		Usage: "measure forecast accuracy by rolling-origin backtests: MASE, WAPE, bias, RMSE, interval coverage",
-		UsageText: `staffcast backtest --history hourly.csv --column calls --tz Europe/Stockholm --horizon 14d --origins 4
+		UsageText: `staffcast backtest --history hourly.csv --column calls --tz Europe/Stockholm --horizon 14d --origins 8
    staffcast backtest --history shop.parquet --column orders --chart backtest.png --format csv
 
 The last origins × horizon of history is cut into consecutive horizons,
 each forecast from everything before it, by every model. MASE divides the
 mean absolute error by the in-sample error of the weekly seasonal naive
-forecast; coverage is the share of actuals inside the 80% interval.
-Results per model and per horizon day go to stdout, a progress bar to
-stderr (on a terminal), and with --chart a PNG or SVG of the last origin.`,
+forecast; the table gives its mean over the origins and the worst origin.
+Coverage is the share of actuals inside the 80% interval, on open hours
+(a non-zero actual or forecast) and on all hours. CSV and JSON have a row
+per model for all origins, each day of the horizon and each origin.
+Results go to stdout, a progress bar to stderr (on a terminal), and with
+--chart a PNG or SVG of the last origin for auto (or --model).`,
 		Flags: append(append(forecastFlags(),
 			&cli.IntFlag{Name: "origins", Value: 4, Usage: "number of rolling origins"},
 			&cli.StringFlag{Name: "chart", Usage: "draw forecast against actual for the last origin to FILE.png or FILE.svg"},
