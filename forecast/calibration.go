@@ -35,7 +35,11 @@ type calibration struct {
 	edges []float64   // upper bound of each level bin but the last, on the forecast
 	bins  [][]float64 // sorted errors per level bin
 	event []float64   // sorted errors in past event windows; nil: none
-	rho   float64     // lag-one correlation of consecutive errors, for sample paths
+	// For sample paths: the lag-one correlation of consecutive errors
+	// (rho), the share of the error common to a whole day (day: their
+	// correlation 4 to 12 steps apart on one day), and the AR(1)
+	// coefficient of the rest (phi), so that rho = day + (1 − day)·phi.
+	rho, day, phi float64
 }
 
 // minBin is the fewest errors a regime's quantiles are read from.
@@ -46,34 +50,66 @@ const minBin = 50
 func calibrate(v *validation, y []float64, members []Model, weights []float64) *calibration {
 	type pe struct{ p, r float64 }
 	var all []pe
-	var num, den1, den2 float64
+	// Each origin's errors in order, NaN where closed or missing, with
+	// their local day, for the correlations the sample paths need.
+	type seq struct {
+		r   []float64
+		day []int64
+	}
+	var seqs []seq
 	for o, cut := range v.cuts {
-		prev, havePrev := 0.0, false
+		sq := seq{r: make([]float64, v.h), day: make([]int64, v.h)}
 		for i, a := range y[cut : cut+v.h] {
 			p := 0.0
 			for k, m := range members {
 				p += weights[k] * v.preds[o][m][i]
 			}
+			sq.day[i] = wallKey(dayOf(v.start[cut+i]))
+			sq.r[i] = math.NaN()
 			if math.IsNaN(a) || (a == 0 && p == 0) {
-				havePrev = false
 				continue
 			}
 			r := math.Log1p(a) - math.Log1p(p)
+			sq.r[i] = r
 			all = append(all, pe{p, r})
-			if havePrev {
-				num += prev * r
-				den1 += prev * prev
-				den2 += r * r
-			}
-			prev, havePrev = r, true
 		}
+		seqs = append(seqs, sq)
 	}
 	c := &calibration{}
-	if den1 > 0 && den2 > 0 {
-		c.rho = math.Max(0, math.Min(0.99, num/math.Sqrt(den1*den2)))
-	}
 	if len(all) < 20 {
 		return nil // too few to calibrate: the rough offsets serve
+	}
+	// Correlations of the errors: of neighbours (lag one), and of the
+	// same day's intervals 4 to 12 steps apart, which is mostly the day's
+	// common part (a busy day is busy all day).
+	mean := 0.0
+	for _, x := range all {
+		mean += x.r / float64(len(all))
+	}
+	corr := func(lo, hi int, sameDay bool) float64 {
+		var num, d1, d2 float64
+		for _, sq := range seqs {
+			for i := range sq.r {
+				for j := i + lo; j <= i+hi && j < len(sq.r); j++ {
+					if math.IsNaN(sq.r[i]) || math.IsNaN(sq.r[j]) || (sameDay && sq.day[i] != sq.day[j]) {
+						continue
+					}
+					a, b := sq.r[i]-mean, sq.r[j]-mean
+					num += a * b
+					d1 += a * a
+					d2 += b * b
+				}
+			}
+		}
+		if d1 <= 0 || d2 <= 0 {
+			return 0
+		}
+		return math.Max(0, math.Min(0.99, num/math.Sqrt(d1*d2)))
+	}
+	c.rho = corr(1, 1, false)
+	c.day = math.Min(corr(4, 12, true), c.rho)
+	if c.day < 0.99 {
+		c.phi = math.Max(0, (c.rho-c.day)/(1-c.day))
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].p < all[j].p })
 	nb := max(1, min(3, len(all)/minBin))
@@ -230,37 +266,47 @@ func (yb *yearBack) eventErrors(y []float64, members []Model, weights []float64,
 // Paths draws n sample paths of the forecast: joint draws over the
 // horizon whose value at each interval follows that interval's predictive
 // distribution (the same calibrated errors as the quantiles) and whose
-// errors are correlated from one interval to the next as the validation
-// errors were (a Gaussian copula with an AR(1) correlation of the measured
-// lag-one correlation), so that a busy morning tends to be followed by a
-// busy afternoon, as it is. Use them where sums over hours matter (a day's
-// total, a simulation of queues); the quantiles alone would treat the
-// hours as independent and understate the spread of a day. Closed
-// intervals (forecast zero) are zero on every path. Draws come from rng.
+// errors are correlated as the validation errors were. The copula is
+// Gaussian: each interval's normal score is √d·D + √(1−d)·U, with D one
+// draw per local day (a busy day is busy all day) and U an AR(1) series
+// with coefficient φ over the horizon, d and φ set so that the scores of
+// neighbouring intervals correlate as the errors did at lag one and those
+// 4 to 12 intervals apart on one day as they did on one day. Use the
+// paths where sums over hours matter (a day's total, a simulation of
+// queues); the quantiles alone would treat the hours as independent and
+// understate the spread of a day. Closed intervals (forecast zero) are
+// zero on every path. Draws come from rng.
 func (r *Result) Paths(n int, rng *rand.Rand) [][]float64 {
 	out := make([][]float64, n)
 	std := distuv.UnitNormal
-	rho := 0.0
+	var d, phi float64
 	if r.cal != nil {
-		rho = r.cal.rho
+		d, phi = r.cal.day, r.cal.phi
 	}
-	inno := math.Sqrt(1 - rho*rho)
+	inno := math.Sqrt(1 - phi*phi)
 	for k := range out {
 		path := make([]float64, len(r.Point))
-		z := rng.NormFloat64()
+		u := rng.NormFloat64()
+		day, lastDay := rng.NormFloat64(), int64(math.MinInt64)
 		for i, p := range r.Point {
 			if i > 0 {
-				z = rho*z + inno*rng.NormFloat64()
+				u = phi*u + inno*rng.NormFloat64()
+			}
+			if dk := wallKey(dayOf(r.Start[i])); dk != lastDay {
+				if i > 0 {
+					day = rng.NormFloat64()
+				}
+				lastDay = dk
 			}
 			if p == 0 {
 				continue
 			}
-			u := std.CDF(z)
+			q := std.CDF(math.Sqrt(d)*day + math.Sqrt(1-d)*u)
 			var off float64
 			if r.cal != nil {
-				off = quantile(r.cal.errors(p, r.event != nil && r.event[i]), u)
+				off = quantile(r.cal.errors(p, r.event != nil && r.event[i]), q)
 			} else {
-				off = roughOffset(u)
+				off = roughOffset(q)
 			}
 			path[i] = math.Max(0, math.Expm1(math.Log1p(p)+off))
 		}

@@ -87,9 +87,9 @@
 //     event hours, when there are at least 50 of them.
 //
 // Backtests report coverage on open intervals and on all intervals.
-// Result.Paths draws sample paths with these marginals, correlated from
-// one interval to the next as the validation errors were (a Gaussian
-// copula with AR(1) correlation).
+// Result.Paths draws sample paths with these marginals, correlated as
+// the validation errors were (a Gaussian copula: a common draw per day
+// plus an AR(1) part).
 //
 // # Time
 //

@@ -95,5 +95,5 @@ func ExampleResult_Paths() {
 	}
 	fmt.Printf("%d paths of %d hours; the day's forecast %.0f orders, 80%% of paths between %.0f and %.0f\n", len(paths), len(paths[0]), point, totals[100], totals[900])
 	// Output:
-	// 1000 paths of 24 hours; the day's forecast 365 orders, 80% of paths between 346 and 416
+	// 1000 paths of 24 hours; the day's forecast 365 orders, 80% of paths between 347 and 415
 }
