@@ -657,5 +657,8 @@ func check(start []time.Time, y []float64, step time.Duration, future []time.Tim
 	if len(future) == 0 {
 		return errors.New("forecast: nothing to forecast: the horizon is empty")
 	}
+	if ahead := future[len(future)-1].Sub(start[len(start)-1]); ahead > MaxHorizon {
+		return fmt.Errorf("forecast: horizon %v: want at most five years (%v)", ahead.Round(time.Hour), MaxHorizon)
+	}
 	return nil
 }
