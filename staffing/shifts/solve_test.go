@@ -205,3 +205,34 @@ func TestTiesAvoidIdleHours(t *testing.T) {
 		}
 	}
 }
+
+// Two short days apart (08–16, shifts ending by 16:00) solved as pieces:
+// the days' brute-force optima add up to the two-day optimum, which the
+// bound (rounded per day) must not exceed and the schedule not beat.
+func TestPiecesAgainstBruteForce(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(31, 32))
+	rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{3 * time.Hour, 6 * time.Hour}, CostPerHour: []float64{1, 1.1},
+		Break: time.Hour, BreakFrom: 3 * time.Hour, EarliestStart: 8 * time.Hour, LatestEnd: 16 * time.Hour}
+	t0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	start := hoursFrom(t0, 48)
+	for trial := 0; trial < 6; trial++ {
+		req := make([]float64, 48)
+		opt := 0.0
+		for d := 0; d < 2; d++ {
+			day, iday := randomRequirement(rng, 8)
+			copy(req[24*d+8:], day)
+			dayStart := start[24*d+8 : 24*d+16]
+			cols, cost := explicitColumns(8, candidates(dayStart, time.Hour, rules))
+			opt += bruteForceCols(iday, cols, cost, 2)
+		}
+		s, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCover(t, start, req, s, false)
+		if s.LowerBound > opt+1e-9 || s.Cost < opt-1e-9 || s.Cost > opt*1.1+1e-9 {
+			t.Errorf("trial %d: cost %v, bound %v; optimum %v", trial, s.Cost, s.LowerBound, opt)
+		}
+	}
+}
