@@ -327,7 +327,7 @@ func forecastDemand(c *cli.Context, s *data.Series) (*data.Series, error) {
 		if y == nil {
 			continue
 		}
-		res, err := forecast.Forecast(s.Start, y, s.Step, horizon, opt)
+		res, err := forecast.Forecast(s.Start, y, s.Step, time.Duration(horizon)*s.Step, opt)
 		if err != nil {
 			return nil, inputError(fmt.Errorf("forecasting %s: %w", name, err))
 		}
