@@ -3,18 +3,11 @@ package hours
 import (
 	"fmt"
 	"math"
+	"sort"
 	"time"
 
 	"github.com/staffcast/staffcast/staffing"
 )
-
-// cachedEval is a unit's window evaluated from one state; the dynamic
-// programme meets it again for every state the week may start from.
-type cachedEval struct {
-	e     dayEval
-	end   int
-	value float64
-}
 
 // unit is a group of consecutive weekdays that share one window.
 type unit struct {
@@ -68,8 +61,10 @@ func (m *model) evalUnit(u unit, w window, prevWd time.Weekday, prevClose int) (
 		}
 		sum.orders += e.orders
 		sum.calls += e.calls
+		sum.callsLow += e.callsLow
 		sum.chats += e.chats
 		sum.units += e.units
+		sum.cost += e.cost
 		prevWd = d
 		prevClose = -1
 		if !w.closed() {
@@ -80,11 +75,18 @@ func (m *model) evalUnit(u unit, w window, prevWd time.Weekday, prevClose int) (
 }
 
 // Recommend returns the opening hours that maximise the objective within
-// the budget and the constraints. The optimum is exact: a dynamic
-// programme over the days of the week, whose state is the agent-slots
-// spent so far and (when displaced callers return) the previous day's
-// closing slot, tries every allowed window of every day. Ties in the
-// objective go to fewer agent-hours.
+// the budget and the constraints.
+//
+// The optimum is exact: a dynamic programme over the units of the week
+// (days, or Monday to Friday together) whose labels are partial weeks
+// with their cost, value and floor calls (and, when displaced callers
+// return, the previous day's close; with MaxWindows, the windows used).
+// A label is dropped only when another of the same state costs no more,
+// is worth no less and answers no fewer floor calls, or when no
+// completion can meet the budget or the floor; so the best complete
+// label is the optimum of the enumeration the tests check it against.
+// Among the plans within NearTie of the best value, the cheapest wins,
+// then the one with fewer distinct windows, then Monday to Friday alike.
 func Recommend(w *Week, s Settings) (*Plan, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -97,187 +99,279 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	capUnits := -1 // no budget
-	if s.Budget > 0 {
-		capUnits = int(math.Floor(s.Budget/m.hours + 1e-9))
+	ls, best, err := m.search(us, s.Budget)
+	if err != nil {
+		return nil, err
 	}
-	nState := 1
-	if s.Displaced > 0 {
-		nState = m.slots + 2 // prevClose -1..slots
+	if len(ls) == 0 {
+		return nil, m.infeasible(us)
 	}
-	starts := []int{0}
-	if nState > 1 {
-		starts = nil
-		for st := 0; st < nState; st++ {
-			starts = append(starts, st)
+	type cand struct {
+		l        *label
+		days     [7]window
+		windows  int
+		weekdays int
+	}
+	var near, all []cand
+	for _, l := range ls {
+		days := expand(us, l.windows(us))
+		c := cand{l, days, distinctWindows(days[:]), distinctWindows(days[1:6])}
+		all = append(all, c)
+		if l.value >= best-NearTie*math.Abs(best)-tieTol(best) {
+			near = append(near, c)
 		}
 	}
-	best := struct {
-		value float64
-		units int
-		wins  []window
-		ok    bool
-	}{}
-	minUnits := math.MaxInt
-	for _, s0 := range starts {
-		wins, value, units, cheapest, ok, err := m.solve(us, s0, capUnits, nState)
-		if err != nil {
-			return nil, err
+	sort.SliceStable(near, func(i, j int) bool {
+		a, b := near[i], near[j]
+		if math.Abs(a.l.cost-b.l.cost) > 1e-9 {
+			return a.l.cost < b.l.cost
 		}
-		minUnits = min(minUnits, cheapest)
-		if ok && (!best.ok || value > best.value+tieTol(best.value) || math.Abs(value-best.value) <= tieTol(best.value) && units < best.units) {
-			best.value, best.units, best.wins, best.ok = value, units, wins, true
+		if a.windows != b.windows {
+			return a.windows < b.windows
 		}
-	}
-	if !best.ok {
-		if minUnits == math.MaxInt {
-			return nil, fmt.Errorf("%w: no combination of windows is allowed", ErrInfeasible)
+		if a.weekdays != b.weekdays {
+			return a.weekdays < b.weekdays
 		}
-		return nil, fmt.Errorf("%w: a budget of %g agent-hours per week is too small: the cheapest opening hours that meet the constraints need %g agent-hours",
-			ErrInfeasible, s.Budget, float64(minUnits)*m.hours)
-	}
-	var days [7]window
-	for i, u := range us {
-		for _, d := range u.days {
-			days[d] = best.wins[i]
-		}
-	}
-	p, err := m.plan(days)
+		return a.l.value > b.l.value
+	})
+	chosen := near[0]
+	p, err := m.plan(chosen.days)
 	if err != nil {
 		return nil, err
 	}
 	p.Optimal = true
+	p.BestValue = best
+	p.NearTies = len(near) - 1
+	sort.SliceStable(all, func(i, j int) bool {
+		return math.Abs(all[i].l.value-chosen.l.value) < math.Abs(all[j].l.value-chosen.l.value)
+	})
+	for _, c := range all {
+		if len(p.Alternatives) == 2 {
+			break
+		}
+		if c.days == chosen.days {
+			continue
+		}
+		q, err := m.plan(c.days)
+		if err != nil {
+			return nil, err
+		}
+		p.Alternatives = append(p.Alternatives, q)
+	}
 	return p, nil
 }
 
 func tieTol(v float64) float64 { return 1e-9 * math.Max(1, math.Abs(v)) }
 
-// solve runs the dynamic programme with the week's first day preceded by
-// state s0 (and, with returning callers, ending in it too, as the week
-// wraps). It returns the best windows per unit, their value and cost, and
-// the cost of the cheapest feasible plan ignoring the budget.
-func (m *model) solve(us []unit, s0, capUnits, nState int) ([]window, float64, int, int, bool, error) {
-	width := capUnits + 1
-	if capUnits < 0 {
-		width = 1 // no budget: the cost is in the value
+// label is a partial week in the dynamic programme.
+type label struct {
+	cost, value, floor float64
+	start, end         int      // the state the week started from and the one it is in
+	set                []window // distinct windows so far (only with MaxWindows)
+	parent             *label
+	opt                int
+}
+
+// windows returns the window of every unit along l's path.
+func (l *label) windows(us []unit) []window {
+	wins := make([]window, len(us))
+	for ui := len(us) - 1; ui >= 0; ui-- {
+		wins[ui] = us[ui].opts[l.opt]
+		l = l.parent
 	}
-	type back struct {
-		prevState, prevU, opt int
+	return wins
+}
+
+type unitEval struct {
+	cost, value, floor float64
+	end                int
+}
+
+// needFloor reports whether the floor is a constraint of the objective.
+func (m *model) needFloor() bool { return m.s.Objective == CallsThenOrders && m.s.Floor > 0 }
+
+// search runs the dynamic programme with the given budget (0: none) and
+// returns the complete, feasible labels and the best value among them.
+func (m *model) search(us []unit, budget float64) ([]*label, float64, error) {
+	nState := 1
+	if m.s.Displaced > 0 {
+		nState = m.slots + 2 // previous close -1..slots
 	}
-	negInf := math.Inf(-1)
-	cur := make([]float64, nState*width)
-	for i := range cur {
-		cur[i] = negInf
-	}
-	cur[s0*width] = 0
-	curMin := make([]int, nState) // cheapest cost reaching each state, ignoring the budget
-	for i := range curMin {
-		curMin[i] = math.MaxInt
-	}
-	curMin[s0] = 0
-	backs := make([][]back, len(us))
+	needFloor := m.needFloor()
+	// Every unit's options evaluated from every state.
+	evals := make([][][]unitEval, len(us))
 	prevWd := time.Sunday
 	for ui, u := range us {
-		next := make([]float64, nState*width)
-		for i := range next {
-			next[i] = negInf
-		}
-		nextMin := make([]int, nState)
-		for i := range nextMin {
-			nextMin[i] = math.MaxInt
-		}
-		bk := make([]back, nState*width)
+		evals[ui] = make([][]unitEval, nState)
 		for st := 0; st < nState; st++ {
-			if curMin[st] == math.MaxInt {
-				continue
-			}
-			for oi, w := range u.opts {
-				key := [3]int{ui, st, oi}
-				ce, ok := m.evals[key] // only filled when the week is solved from several start states
-				if !ok {
-					e, end, err := m.evalUnit(u, w, prevWd, st-1)
-					if err != nil {
-						return nil, 0, 0, 0, false, err
-					}
-					ce = cachedEval{e, end, m.value(e)}
-					if nState > 1 {
-						m.evals[key] = ce
-					}
+			for _, w := range u.opts {
+				e, end, err := m.evalUnit(u, w, prevWd, st-1)
+				if err != nil {
+					return nil, 0, err
 				}
-				e, end, v := ce.e, ce.end, ce.value
-				ns := 0
+				ue := unitEval{cost: e.cost, value: m.value(e), end: 0}
+				if needFloor {
+					ue.floor = e.callsLow
+				}
 				if nState > 1 {
-					ns = end + 1
+					ue.end = end + 1
 				}
-				if c := curMin[st] + e.units; c < nextMin[ns] {
-					nextMin[ns] = c
-				}
-				if capUnits < 0 {
-					if cur[st*width] == negInf {
-						continue
-					}
-					if nv := cur[st*width] + v; nv > next[ns*width] {
-						next[ns*width] = nv
-						bk[ns*width] = back{st, 0, oi}
-					}
-					continue
-				}
-				for uu := 0; uu+e.units <= capUnits; uu++ {
-					if cur[st*width+uu] == negInf {
-						continue
-					}
-					j := ns*width + uu + e.units
-					if nv := cur[st*width+uu] + v; nv > next[j] {
-						next[j] = nv
-						bk[j] = back{st, uu, oi}
-					}
-				}
+				evals[ui][st] = append(evals[ui][st], ue)
 			}
 		}
-		backs[ui] = bk
-		cur, curMin = next, nextMin
 		prevWd = u.days[len(u.days)-1]
 	}
-	// The week wraps: with returning callers the last day's close must be
-	// the state the first day started from.
-	finals := []int{0}
-	if nState > 1 {
-		finals = []int{s0}
+	// Bounds on what the units still to come can add.
+	minCost := make([]float64, len(us)+1)
+	maxFloor := make([]float64, len(us)+1)
+	for ui := len(us) - 1; ui >= 0; ui-- {
+		c, f := math.Inf(1), 0.0
+		for oi, w := range us[ui].opts {
+			c = math.Min(c, evals[ui][0][oi].cost) // state 0: no returning callers, the least load
+			fl := evals[ui][0][oi].floor
+			if nState > 1 && needFloor {
+				fl = 0 // returning callers change the service level: bound by all low calls
+				for _, d := range us[ui].days {
+					for k := w.open; k < w.close; k++ {
+						fl += m.low(int(d), k)
+					}
+				}
+			}
+			f = math.Max(f, fl)
+		}
+		minCost[ui], maxFloor[ui] = minCost[ui+1]+c, maxFloor[ui+1]+f
 	}
-	cheapest := math.MaxInt
-	bestV, bestU, bestS, found := negInf, 0, 0, false
-	for _, st := range finals {
-		cheapest = min(cheapest, curMin[st])
-		for uu := 0; uu < width; uu++ {
-			v := cur[st*width+uu]
-			if v == negInf {
+	eps := 1e-9 * math.Max(1, budget)
+	floorEps := 1e-9 * math.Max(1, m.s.Floor)
+	var cur []*label
+	for st := 0; st < nState; st++ {
+		cur = append(cur, &label{start: st, end: st})
+	}
+	for ui, u := range us {
+		var next []*label
+		for _, l := range cur {
+			for oi, w := range u.opts {
+				ue := evals[ui][l.end][oi]
+				c := l.cost + ue.cost
+				if budget > 0 && c+minCost[ui+1] > budget+eps {
+					continue
+				}
+				f := l.floor + ue.floor
+				if needFloor && f+maxFloor[ui+1] < m.s.Floor-floorEps {
+					continue
+				}
+				var set []window
+				if m.s.MaxWindows > 0 {
+					if set = addWindow(l.set, w); len(set) > m.s.MaxWindows {
+						continue
+					}
+				}
+				next = append(next, &label{cost: c, value: l.value + ue.value, floor: f, start: l.start, end: ue.end, set: set, parent: l, opt: oi})
+			}
+		}
+		cur = prune(next)
+	}
+	var out []*label
+	best := math.Inf(-1)
+	for _, l := range cur {
+		if l.end != l.start {
+			continue // the week wraps: Sunday's close is Monday's previous close
+		}
+		out = append(out, l)
+		best = math.Max(best, l.value)
+	}
+	return out, best, nil
+}
+
+// addWindow returns set with w added (a new slice when it grows).
+func addWindow(set []window, w window) []window {
+	if w.closed() {
+		return set
+	}
+	for _, x := range set {
+		if x == w {
+			return set
+		}
+	}
+	out := append(append(make([]window, 0, len(set)+1), set...), w)
+	sort.Slice(out, func(i, j int) bool { return out[i].open < out[j].open || out[i].open == out[j].open && out[i].close < out[j].close })
+	return out
+}
+
+// prune drops the labels another label of the same state dominates: it
+// costs no more, is worth no less and has no fewer floor calls.
+func prune(ls []*label) []*label {
+	type key struct {
+		start, end int
+		set        string
+	}
+	groups := map[key][]*label{}
+	var keys []key
+	for _, l := range ls {
+		k := key{l.start, l.end, fmt.Sprint(l.set)}
+		if l.set == nil {
+			k.set = ""
+		}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], l)
+	}
+	var out []*label
+	type pt struct{ v, f float64 }
+	for _, k := range keys {
+		g := groups[k]
+		sort.Slice(g, func(i, j int) bool {
+			if g[i].cost != g[j].cost {
+				return g[i].cost < g[j].cost
+			}
+			if g[i].value != g[j].value {
+				return g[i].value > g[j].value
+			}
+			return g[i].floor > g[j].floor
+		})
+		// The staircase of (value, floor) of the labels kept so far: value
+		// descending, floor ascending.
+		var pts []pt
+		for _, l := range g {
+			veps := tieTol(l.value)
+			i := sort.Search(len(pts), func(j int) bool { return pts[j].v < l.value-veps })
+			if i > 0 && pts[i-1].f >= l.floor-tieTol(l.floor) {
 				continue
 			}
-			if !found || v > bestV+tieTol(bestV) {
-				bestV, bestU, bestS, found = v, uu, st, true
+			j := i
+			for j < len(pts) && pts[j].f <= l.floor+tieTol(l.floor) {
+				j++
 			}
+			pts = append(pts[:i], append([]pt{{l.value, l.floor}}, pts[j:]...)...)
+			out = append(out, l)
 		}
 	}
-	if !found {
-		return nil, 0, 0, cheapest, false, nil
+	return out
+}
+
+// infeasible explains why no plan meets the constraints, with the
+// smallest budget that would.
+func (m *model) infeasible(us []unit) error {
+	ls, _, err := m.search(us, 0)
+	if err != nil {
+		return err
 	}
-	wins := make([]window, len(us))
-	st, uu := bestS, bestU
-	for ui := len(us) - 1; ui >= 0; ui-- {
-		b := backs[ui][st*width+uu]
-		wins[ui] = us[ui].opts[b.opt]
-		st, uu = b.prevState, b.prevU
-	}
-	units := bestU
-	if capUnits < 0 {
-		units = 0
-		p, err := m.plan(expand(us, wins))
-		if err != nil {
-			return nil, 0, 0, 0, false, err
+	if len(ls) == 0 {
+		if m.needFloor() {
+			return &InfeasibleError{Budget: m.s.Budget, Floor: m.s.Floor, Reason: fmt.Sprintf("no opening hours within the constraints answer %.0f calls within target", m.s.Floor)}
 		}
-		units = int(math.Round(p.AgentHours / m.hours))
+		return &InfeasibleError{Budget: m.s.Budget, Reason: "no combination of windows is allowed"}
 	}
-	return wins, bestV, units, cheapest, true, nil
+	minCost := math.Inf(1)
+	for _, l := range ls {
+		minCost = math.Min(minCost, l.cost)
+	}
+	e := &InfeasibleError{Budget: m.s.Budget, MinBudget: math.Ceil(minCost*100-1e-6) / 100}
+	if m.needFloor() {
+		e.Floor = m.s.Floor
+	}
+	return e
 }
 
 func expand(us []unit, wins []window) [7]window {
@@ -304,8 +398,8 @@ func (m *model) plan(days [7]window) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		day := Day{Weekday: d, Closed: w.closed(), Orders: e.orders, Calls: e.calls, CallsOpen: e.callsOpen, Chats: e.chats, Returning: e.returning,
-			AgentHours: float64(e.units) * m.hours, Agents: e.agents}
+		day := Day{Weekday: d, Closed: w.closed(), Orders: e.orders, Calls: e.calls, CallsLow: e.callsLow, CallsOpen: e.callsOpen, Chats: e.chats, Returning: e.returning,
+			AgentHours: float64(e.units) * m.hours, Cost: e.cost, Agents: e.agents}
 		if !w.closed() {
 			day.Open, day.Close = time.Duration(w.open)*m.w.Step, time.Duration(w.close)*m.w.Step
 		}
@@ -318,24 +412,39 @@ func (m *model) plan(days [7]window) (*Plan, error) {
 		p.Orders += day.Orders
 		p.OrdersAll += day.OrdersTotal
 		p.Calls += day.Calls
+		p.CallsLow += day.CallsLow
 		p.CallsOpen += day.CallsOpen
 		p.CallsAll += day.CallsTotal
 		p.Chats += day.Chats
 		p.ChatsAll += day.ChatsTotal
 		p.AgentHours += day.AgentHours
+		p.Cost += day.Cost
 		p.Value += m.value(e)
 		prevWd, prevClose = d, -1
 		if !w.closed() {
 			prevClose = w.close
 		}
 	}
+	p.Windows = distinctWindows(days[:])
 	return p, nil
+}
+
+// distinctWindows counts the different open windows among days.
+func distinctWindows(days []window) int {
+	seen := map[window]bool{}
+	for _, w := range days {
+		if !w.closed() {
+			seen[w] = true
+		}
+	}
+	return len(seen)
 }
 
 // Evaluate returns what given opening hours (such as today's) cover and
 // cost under the same model, for comparison with a recommendation.
 func Evaluate(w *Week, s Settings, h staffing.OpeningHours) (*Plan, error) {
 	s.Budget = math.Max(s.Budget, 1) // a current plan is evaluated, not bounded
+	s.Floor = 0
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
