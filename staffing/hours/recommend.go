@@ -294,7 +294,9 @@ func addWindow(set []window, w window) []window {
 		}
 	}
 	out := append(append(make([]window, 0, len(set)+1), set...), w)
-	sort.Slice(out, func(i, j int) bool { return out[i].open < out[j].open || out[i].open == out[j].open && out[i].close < out[j].close })
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].open < out[j].open || out[i].open == out[j].open && out[i].close < out[j].close
+	})
 	return out
 }
 
