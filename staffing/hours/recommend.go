@@ -1,8 +1,10 @@
 package hours
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -192,7 +194,22 @@ func (m *model) needFloor() bool { return m.s.Objective == CallsThenOrders && m.
 
 // search runs the dynamic programme with the given budget (0: none) and
 // returns the complete, feasible labels and the best value among them.
+//
+// A first pass keeps only the beam best labels of each unit; its best
+// complete plan (an incumbent) then bounds the exact pass, which drops a
+// label when even the most valuable completion within the budget cannot
+// come within NearTie of the incumbent.
 func (m *model) search(us []unit, budget float64) ([]*label, float64, error) {
+	ls, best, err := m.pass(us, budget, 48, math.Inf(-1))
+	if err != nil || len(ls) == 0 {
+		return ls, best, err
+	}
+	return m.pass(us, budget, 0, best)
+}
+
+// pass is one pass of the dynamic programme: with beam > 0 only the beam
+// most valuable labels survive each unit.
+func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]*label, float64, error) {
 	nState := 1
 	if m.s.Displaced > 0 {
 		nState = m.slots + 2 // previous close -1..slots
@@ -221,26 +238,48 @@ func (m *model) search(us []unit, budget float64) ([]*label, float64, error) {
 		}
 		prevWd = u.days[len(u.days)-1]
 	}
-	// Bounds on what the units still to come can add.
-	minCost := make([]float64, len(us)+1)
-	maxFloor := make([]float64, len(us)+1)
+	// Bounds on what the units still to come can add: the least cost of
+	// reaching each floor (a staircase per suffix of units), from state 0
+	// (no returning callers: the least load) and, with returning callers,
+	// every low call counted as answered.
+	suffix := make([][]costFloor, len(us)+1)
+	suffix[len(us)] = []costFloor{{0, 0}}
 	for ui := len(us) - 1; ui >= 0; ui-- {
-		c, f := math.Inf(1), 0.0
+		var cand []costFloor
 		for oi, w := range us[ui].opts {
-			c = math.Min(c, evals[ui][0][oi].cost) // state 0: no returning callers, the least load
-			fl := evals[ui][0][oi].floor
+			c, fl := evals[ui][0][oi].cost, evals[ui][0][oi].floor
 			if nState > 1 && needFloor {
-				fl = 0 // returning callers change the service level: bound by all low calls
+				fl = 0
 				for _, d := range us[ui].days {
 					for k := w.open; k < w.close; k++ {
 						fl += m.low(int(d), k)
 					}
 				}
 			}
-			f = math.Max(f, fl)
+			for _, x := range suffix[ui+1] {
+				cand = append(cand, costFloor{c + x.cost, fl + x.floor})
+			}
 		}
-		minCost[ui], maxFloor[ui] = minCost[ui+1]+c, maxFloor[ui+1]+f
+		suffix[ui] = staircase(cand)
 	}
+	// The most value each budget can still buy (the best state's value and
+	// the least cost of every option).
+	values := make([][]costFloor, len(us)+1)
+	values[len(us)] = []costFloor{{0, 0}}
+	for ui := len(us) - 1; ui >= 0; ui-- {
+		var cand []costFloor
+		for oi := range us[ui].opts {
+			v := math.Inf(-1)
+			for st := 0; st < nState; st++ {
+				v = math.Max(v, evals[ui][st][oi].value)
+			}
+			for _, x := range values[ui+1] {
+				cand = append(cand, costFloor{evals[ui][0][oi].cost + x.cost, v + x.floor})
+			}
+		}
+		values[ui] = staircase(cand)
+	}
+	bar := incumbent - NearTie*math.Abs(incumbent) - tieTol(incumbent)
 	eps := 1e-9 * math.Max(1, budget)
 	floorEps := 1e-9 * math.Max(1, m.s.Floor)
 	var cur []*label
@@ -253,12 +292,22 @@ func (m *model) search(us []unit, budget float64) ([]*label, float64, error) {
 			for oi, w := range u.opts {
 				ue := evals[ui][l.end][oi]
 				c := l.cost + ue.cost
-				if budget > 0 && c+minCost[ui+1] > budget+eps {
+				f := l.floor + ue.floor
+				rest, ok := cheapest(suffix[ui+1], m.s.Floor-f-floorEps, needFloor)
+				if !ok || budget > 0 && c+rest > budget+eps {
 					continue
 				}
-				f := l.floor + ue.floor
-				if needFloor && f+maxFloor[ui+1] < m.s.Floor-floorEps {
+				rem := math.Inf(1)
+				if budget > 0 {
+					rem = budget - c + eps
+				}
+				if v := l.value + ue.value; v+mostValue(values[ui+1], rem) < bar {
 					continue
+				}
+				if needFloor {
+					// Floor calls above the floor buy nothing: capping them lets
+					// labels that met it dominate each other on cost and value.
+					f = math.Min(f, m.s.Floor)
 				}
 				var set []window
 				if m.s.MaxWindows > 0 {
@@ -270,6 +319,10 @@ func (m *model) search(us []unit, budget float64) ([]*label, float64, error) {
 			}
 		}
 		cur = prune(next)
+		if beam > 0 && len(cur) > beam {
+			slices.SortFunc(cur, func(a, b *label) int { return cmp.Compare(b.value, a.value) })
+			cur = cur[:beam]
+		}
 	}
 	var out []*label
 	best := math.Inf(-1)
@@ -281,6 +334,50 @@ func (m *model) search(us []unit, budget float64) ([]*label, float64, error) {
 		best = math.Max(best, l.value)
 	}
 	return out, best, nil
+}
+
+// costFloor is a cost and the floor calls it buys.
+type costFloor struct{ cost, floor float64 }
+
+// staircase keeps the points no other point beats in both cost (lower)
+// and floor (higher), sorted by floor and cost ascending.
+func staircase(ps []costFloor) []costFloor {
+	slices.SortFunc(ps, func(a, b costFloor) int {
+		if c := cmp.Compare(a.cost, b.cost); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.floor, a.floor)
+	})
+	var out []costFloor
+	for _, p := range ps {
+		if len(out) == 0 || p.floor > out[len(out)-1].floor+tieTol(p.floor) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cheapest returns the least cost on the staircase that reaches floor
+// (with needFloor false: the least cost of all).
+func cheapest(st []costFloor, floor float64, needFloor bool) (float64, bool) {
+	if !needFloor || floor <= 0 {
+		return st[0].cost, true
+	}
+	i := sort.Search(len(st), func(i int) bool { return st[i].floor >= floor })
+	if i == len(st) {
+		return 0, false
+	}
+	return st[i].cost, true
+}
+
+// mostValue returns the most value (the staircase's floor field) at a
+// cost of at most budget.
+func mostValue(st []costFloor, budget float64) float64 {
+	i := sort.Search(len(st), func(i int) bool { return st[i].cost > budget })
+	if i == 0 {
+		return math.Inf(-1)
+	}
+	return st[i-1].floor
 }
 
 // addWindow returns set with w added (a new slice when it grows).
@@ -310,9 +407,9 @@ func prune(ls []*label) []*label {
 	groups := map[key][]*label{}
 	var keys []key
 	for _, l := range ls {
-		k := key{l.start, l.end, fmt.Sprint(l.set)}
-		if l.set == nil {
-			k.set = ""
+		k := key{start: l.start, end: l.end}
+		if l.set != nil {
+			k.set = fmt.Sprint(l.set)
 		}
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
@@ -323,14 +420,14 @@ func prune(ls []*label) []*label {
 	type pt struct{ v, f float64 }
 	for _, k := range keys {
 		g := groups[k]
-		sort.Slice(g, func(i, j int) bool {
-			if g[i].cost != g[j].cost {
-				return g[i].cost < g[j].cost
+		slices.SortFunc(g, func(a, b *label) int {
+			if c := cmp.Compare(a.cost, b.cost); c != 0 {
+				return c
 			}
-			if g[i].value != g[j].value {
-				return g[i].value > g[j].value
+			if c := cmp.Compare(b.value, a.value); c != 0 {
+				return c
 			}
-			return g[i].floor > g[j].floor
+			return cmp.Compare(b.floor, a.floor)
 		})
 		// The staircase of (value, floor) of the labels kept so far: value
 		// descending, floor ascending.
