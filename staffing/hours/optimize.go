@@ -70,7 +70,7 @@ func (e *InfeasibleError) Error() string {
 	case e.Reason != "":
 		return ErrInfeasible.Error() + ": " + e.Reason
 	case e.Floor > 0:
-		return fmt.Sprintf("%v: a budget of %g per week cannot answer %.0f calls within target (today's hours do); the cheapest opening hours that do need %g",
+		return fmt.Sprintf("%v: a budget of %g agent-hours per week cannot answer %.0f calls within target (today's hours do); the cheapest opening hours that do need %g",
 			ErrInfeasible, e.Budget, e.Floor, e.MinBudget)
 	}
 	return fmt.Sprintf("%v: a budget of %g agent-hours per week is too small: the cheapest opening hours that meet the constraints need %g agent-hours",
@@ -237,6 +237,7 @@ type model struct {
 	baseSL   [7][]float64
 	cache    map[[2]float64]agentsSL
 	minAgent int
+	minCost  bool // value is minus the cost: the cheapest plan that meets the constraints
 }
 
 type agentsSL struct {
@@ -341,6 +342,9 @@ func (m *model) evalDay(wd int, win window, prevWd, prevClose int) (dayEval, err
 }
 
 func (m *model) value(e dayEval) float64 {
+	if m.minCost {
+		return -e.cost
+	}
 	switch m.s.Objective {
 	case CallsThenOrders, CoverOrders:
 		return e.orders

@@ -101,7 +101,7 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	ls, best, err := m.search(us, s.Budget)
+	ls, first, best, err := m.search(us, s.Budget)
 	if err != nil {
 		return nil, err
 	}
@@ -115,11 +115,16 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 		weekdays int
 	}
 	var near, all []cand
-	for _, l := range ls {
+	seen := map[[7]window]bool{}
+	for i, l := range append(ls, first...) {
 		days := expand(us, l.windows(us))
+		if seen[days] {
+			continue
+		}
+		seen[days] = true
 		c := cand{l, days, distinctWindows(days[:]), distinctWindows(days[1:6])}
 		all = append(all, c)
-		if l.value >= best-NearTie*math.Abs(best)-tieTol(best) {
+		if i < len(ls) && l.value >= best-NearTie*math.Abs(best)-tieTol(best) {
 			near = append(near, c)
 		}
 	}
@@ -199,12 +204,16 @@ func (m *model) needFloor() bool { return m.s.Objective == CallsThenOrders && m.
 // complete plan (an incumbent) then bounds the exact pass, which drops a
 // label when even the most valuable completion within the budget cannot
 // come within NearTie of the incumbent.
-func (m *model) search(us []unit, budget float64) ([]*label, float64, error) {
-	ls, best, err := m.pass(us, budget, 48, math.Inf(-1))
-	if err != nil || len(ls) == 0 {
-		return ls, best, err
+//
+// It returns the complete labels of the exact pass, those of the first
+// pass (which reach further from the best: alternatives) and the best value.
+func (m *model) search(us []unit, budget float64) ([]*label, []*label, float64, error) {
+	first, best, err := m.pass(us, budget, 48, math.Inf(-1))
+	if err != nil || len(first) == 0 {
+		return first, nil, best, err
 	}
-	return m.pass(us, budget, 0, best)
+	ls, best, err := m.pass(us, budget, 0, best)
+	return ls, first, best, err
 }
 
 // pass is one pass of the dynamic programme: with beam > 0 only the beam
@@ -452,7 +461,9 @@ func prune(ls []*label) []*label {
 // infeasible explains why no plan meets the constraints, with the
 // smallest budget that would.
 func (m *model) infeasible(us []unit) error {
-	ls, _, err := m.search(us, 0)
+	m.minCost = true
+	defer func() { m.minCost = false }()
+	ls, _, _, err := m.search(us, 0)
 	if err != nil {
 		return err
 	}
