@@ -439,4 +439,3 @@ func altHours(p *hours.Plan) string {
 	}
 	return hoursText(p)
 }
-
