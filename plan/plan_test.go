@@ -84,7 +84,7 @@ func TestClosedCallsAgainstTruth(t *testing.T) {
 	}
 }
 
-func sampleOptions(t *testing.T) Options {
+func sampleOptions(t testing.TB) Options {
 	s, err := data.Sample()
 	if err != nil {
 		t.Fatal(err)

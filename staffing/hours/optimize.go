@@ -237,7 +237,8 @@ type model struct {
 	baseSL   [7][]float64
 	cache    map[[2]float64]agentsSL
 	minAgent int
-	minCost  bool // value is minus the cost: the cheapest plan that meets the constraints
+	minCost  bool    // value is minus the cost: the cheapest plan that meets the constraints
+	tables   *tables // shared by the passes of one search
 }
 
 type agentsSL struct {

@@ -224,70 +224,14 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 		nState = m.slots + 2 // previous close -1..slots
 	}
 	needFloor := m.needFloor()
-	// Every unit's options evaluated from every state.
-	evals := make([][][]unitEval, len(us))
-	prevWd := time.Sunday
-	for ui, u := range us {
-		evals[ui] = make([][]unitEval, nState)
-		for st := 0; st < nState; st++ {
-			for _, w := range u.opts {
-				e, end, err := m.evalUnit(u, w, prevWd, st-1)
-				if err != nil {
-					return nil, 0, err
-				}
-				ue := unitEval{cost: e.cost, value: m.value(e), end: 0}
-				if needFloor {
-					ue.floor = e.callsLow
-				}
-				if nState > 1 {
-					ue.end = end + 1
-				}
-				evals[ui][st] = append(evals[ui][st], ue)
-			}
+	if m.tables == nil || m.tables.us != &us[0] {
+		t, err := m.buildTables(us, nState, needFloor)
+		if err != nil {
+			return nil, 0, err
 		}
-		prevWd = u.days[len(u.days)-1]
+		m.tables = t
 	}
-	// Bounds on what the units still to come can add: the least cost of
-	// reaching each floor (a staircase per suffix of units), from state 0
-	// (no returning callers: the least load) and, with returning callers,
-	// every low call counted as answered.
-	suffix := make([][]costFloor, len(us)+1)
-	suffix[len(us)] = []costFloor{{0, 0}}
-	for ui := len(us) - 1; ui >= 0; ui-- {
-		var cand []costFloor
-		for oi, w := range us[ui].opts {
-			c, fl := evals[ui][0][oi].cost, evals[ui][0][oi].floor
-			if nState > 1 && needFloor {
-				fl = 0
-				for _, d := range us[ui].days {
-					for k := w.open; k < w.close; k++ {
-						fl += m.low(int(d), k)
-					}
-				}
-			}
-			for _, x := range suffix[ui+1] {
-				cand = append(cand, costFloor{c + x.cost, fl + x.floor})
-			}
-		}
-		suffix[ui] = staircase(cand)
-	}
-	// The most value each budget can still buy (the best state's value and
-	// the least cost of every option).
-	values := make([][]costFloor, len(us)+1)
-	values[len(us)] = []costFloor{{0, 0}}
-	for ui := len(us) - 1; ui >= 0; ui-- {
-		var cand []costFloor
-		for oi := range us[ui].opts {
-			v := math.Inf(-1)
-			for st := 0; st < nState; st++ {
-				v = math.Max(v, evals[ui][st][oi].value)
-			}
-			for _, x := range values[ui+1] {
-				cand = append(cand, costFloor{evals[ui][0][oi].cost + x.cost, v + x.floor})
-			}
-		}
-		values[ui] = staircase(cand)
-	}
+	evals, suffix, values := m.tables.evals, m.tables.suffix, m.tables.values
 	bar := incumbent - NearTie*math.Abs(incumbent) - tieTol(incumbent)
 	eps := 1e-9 * math.Max(1, budget)
 	floorEps := 1e-9 * math.Max(1, m.s.Floor)
@@ -389,6 +333,82 @@ func mostValue(st []costFloor, budget float64) float64 {
 	return st[i-1].floor
 }
 
+// tables are what both passes of a search share: every option evaluated
+// from every state, and the staircases that bound what is still to come.
+type tables struct {
+	us             *unit
+	evals          [][][]unitEval
+	suffix, values [][]costFloor
+}
+
+func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, error) {
+	// Every unit's options evaluated from every state.
+	evals := make([][][]unitEval, len(us))
+	prevWd := time.Sunday
+	for ui, u := range us {
+		evals[ui] = make([][]unitEval, nState)
+		for st := 0; st < nState; st++ {
+			for _, w := range u.opts {
+				e, end, err := m.evalUnit(u, w, prevWd, st-1)
+				if err != nil {
+					return nil, err
+				}
+				ue := unitEval{cost: e.cost, value: m.value(e), end: 0}
+				if needFloor {
+					ue.floor = e.callsLow
+				}
+				if nState > 1 {
+					ue.end = end + 1
+				}
+				evals[ui][st] = append(evals[ui][st], ue)
+			}
+		}
+		prevWd = u.days[len(u.days)-1]
+	}
+	// Bounds on what the units still to come can add: the least cost of
+	// reaching each floor (a staircase per suffix of units), from state 0
+	// (no returning callers: the least load) and, with returning callers,
+	// every low call counted as answered.
+	suffix := make([][]costFloor, len(us)+1)
+	suffix[len(us)] = []costFloor{{0, 0}}
+	for ui := len(us) - 1; ui >= 0; ui-- {
+		var cand []costFloor
+		for oi, w := range us[ui].opts {
+			c, fl := evals[ui][0][oi].cost, evals[ui][0][oi].floor
+			if nState > 1 && needFloor {
+				fl = 0
+				for _, d := range us[ui].days {
+					for k := w.open; k < w.close; k++ {
+						fl += m.low(int(d), k)
+					}
+				}
+			}
+			for _, x := range suffix[ui+1] {
+				cand = append(cand, costFloor{c + x.cost, fl + x.floor})
+			}
+		}
+		suffix[ui] = staircase(cand)
+	}
+	// The most value each budget can still buy (the best state's value and
+	// the least cost of every option).
+	values := make([][]costFloor, len(us)+1)
+	values[len(us)] = []costFloor{{0, 0}}
+	for ui := len(us) - 1; ui >= 0; ui-- {
+		var cand []costFloor
+		for oi := range us[ui].opts {
+			v := math.Inf(-1)
+			for st := 0; st < nState; st++ {
+				v = math.Max(v, evals[ui][st][oi].value)
+			}
+			for _, x := range values[ui+1] {
+				cand = append(cand, costFloor{evals[ui][0][oi].cost + x.cost, v + x.floor})
+			}
+		}
+		values[ui] = staircase(cand)
+	}
+	return &tables{&us[0], evals, suffix, values}, nil
+}
+
 // addWindow returns set with w added (a new slice when it grows).
 func addWindow(set []window, w window) []window {
 	if w.closed() {
@@ -461,8 +481,8 @@ func prune(ls []*label) []*label {
 // infeasible explains why no plan meets the constraints, with the
 // smallest budget that would.
 func (m *model) infeasible(us []unit) error {
-	m.minCost = true
-	defer func() { m.minCost = false }()
+	m.minCost, m.tables = true, nil
+	defer func() { m.minCost, m.tables = false, nil }()
 	ls, _, _, err := m.search(us, 0)
 	if err != nil {
 		return err
