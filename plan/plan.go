@@ -139,6 +139,7 @@ type PeriodResult struct {
 type FrontierPoint struct {
 	Step   float64 // above today's budget: 0, 0.1, ...
 	Totals Totals
+	Plans  []*hours.Plan // per period, as Result.Periods
 }
 
 // Peak prices covering the busiest evening hour on every day of a period.
@@ -270,13 +271,18 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	res.Recommended = totals(res.Periods, func(p *PeriodResult) *hours.Plan { return p.Plan })
 	res.Current = totals(res.Periods, func(p *PeriodResult) *hours.Plan { return p.Current })
 	// The frontier: the same optimisation at higher budgets.
-	res.Frontier = append(res.Frontier, FrontierPoint{0, res.Recommended})
+	var plans []*hours.Plan
+	for _, pr := range res.Periods {
+		plans = append(plans, pr.Plan)
+	}
+	res.Frontier = append(res.Frontier, FrontierPoint{0, res.Recommended, plans})
 	for _, f := range frontier {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		opt.progress("frontier: budget +%.0f%%", 100*f)
 		var prs []PeriodResult
+		var plans []*hours.Plan
 		for _, pr := range res.Periods {
 			s := pr.settings(&opt, pr.Budget*(1+f), pr.Floor)
 			pl, err := hours.Recommend(pr.Week, s)
@@ -286,8 +292,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			q := pr
 			q.Plan, q.Budget = pl, s.Budget
 			prs = append(prs, q)
+			plans = append(plans, pl)
 		}
-		res.Frontier = append(res.Frontier, FrontierPoint{f, totals(prs, func(p *PeriodResult) *hours.Plan { return p.Plan })})
+		res.Frontier = append(res.Frontier, FrontierPoint{f, totals(prs, func(p *PeriodResult) *hours.Plan { return p.Plan }), plans})
 	}
 	for _, pr := range res.Periods {
 		res.Peak = append(res.Peak, peakPrice(&opt, &pr))

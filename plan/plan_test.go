@@ -101,7 +101,7 @@ func TestRunSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range res.Periods {
+	for i, p := range res.Periods {
 		truth := truthWeek(t, func(tt time.Time) bool { return p.Name == "normal" == DefaultPeriods()[0].In(tt) })
 		share := func(h staffing.OpeningHours) float64 {
 			var in, all float64
@@ -117,6 +117,14 @@ func TestRunSample(t *testing.T) {
 		}
 		t.Logf("%s: recommended %v: orders %.3f, calls answered %.3f, %.0f agent-hours; true calls reachable %.3f (today %.3f); sensitive %v",
 			p.Name, p.Plan.Hours(), p.Plan.OrdersCovered(), p.Plan.CallsAnswered(), p.Plan.AgentHours, share(p.Plan.Hours()), share(p.Current.Hours()), p.Sensitive)
+		for _, f := range res.Frontier {
+			t.Logf("  %s +%.0f%%: %v: orders %.3f; true calls reachable %.3f", p.Name, 100*f.Step, f.Plans[i].Hours(), f.Plans[i].OrdersCovered(), share(f.Plans[i].Hours()))
+			// Against the calls the generator hid: no point of the frontier
+			// reaches fewer callers than today's hours (within a point).
+			if got, today := share(f.Plans[i].Hours()), share(p.Current.Hours()); got < today-0.01 {
+				t.Errorf("%s +%.0f%%: reaches %.3f of the true calls, today's hours %.3f", p.Name, 100*f.Step, got, today)
+			}
+		}
 		if p.Plan.CallsLow < p.Floor-1e-6 || p.Plan.Cost > p.Budget+1e-6 {
 			t.Errorf("%s: floor %v > %v or cost %v > budget %v", p.Name, p.Floor, p.Plan.CallsLow, p.Plan.Cost, p.Budget)
 		}

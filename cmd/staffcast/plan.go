@@ -229,10 +229,21 @@ func totalFigures(t plan.Totals, withCost bool) jsonCurrent {
 	return c
 }
 
+// hoursText writes a week of hours compactly: consecutive days with
+// the same window together ("Mon-Fri 08:00-17:00, Sat-Sun closed").
 func hoursText(p *hours.Plan) string {
 	var parts []string
-	for _, d := range weekOrder {
-		parts = append(parts, d.String()[:3]+" "+windowText(p.Days[d]))
+	for i := 0; i < len(weekOrder); {
+		j := i
+		for j+1 < len(weekOrder) && windowText(p.Days[weekOrder[j+1]]) == windowText(p.Days[weekOrder[i]]) {
+			j++
+		}
+		days := weekOrder[i].String()[:3]
+		if j > i {
+			days += "-" + weekOrder[j].String()[:3]
+		}
+		parts = append(parts, days+" "+windowText(p.Days[weekOrder[i]]))
+		i = j + 1
 	}
 	return strings.Join(parts, ", ")
 }
@@ -287,10 +298,15 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		Budget float64 `json:"budget_agent_hours"`
 		Step   float64 `json:"step"`
 		jsonCurrent
+		Hours map[string]string `json:"hours"`
 	}
 	var fr []point
 	for _, f := range res.Frontier {
-		fr = append(fr, point{round(f.Totals.Budget, 2), f.Step, totalFigures(f.Totals, withCost)})
+		h := map[string]string{}
+		for i, p := range f.Plans {
+			h[res.Periods[i].Name] = hoursText(p)
+		}
+		fr = append(fr, point{round(f.Totals.Budget, 2), f.Step, totalFigures(f.Totals, withCost), h})
 	}
 	type peak struct {
 		Period     string  `json:"period"`
@@ -409,6 +425,11 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		}
 		if err := texttab.Write(w, header, rows); err != nil {
 			return err
+		}
+		for _, f := range res.Frontier[1:] {
+			for i, p := range f.Plans {
+				fmt.Fprintf(w, "  +%.0f%%, %s: %s\n", 100*f.Step, res.Periods[i].Name, hoursText(p))
+			}
 		}
 	}
 	fmt.Fprintln(w)
