@@ -2,10 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestPlanBadInput(t *testing.T) {
@@ -153,5 +155,37 @@ func TestPlanJSONContract(t *testing.T) {
 	}
 	if _, stderr, code := run(t, "", "shifts", "--in", req); code != exitOK {
 		t.Errorf("shifts --in %s: exit %d: %s", req, code, stderr)
+	}
+}
+
+func TestHoursWithoutChats(t *testing.T) {
+	t.Parallel()
+	// A series with no chats column says nothing about chats (it used to
+	// report "100% of chats outside the hours"); calls are then estimated
+	// from orders.
+	var b strings.Builder
+	b.WriteString("start,orders,calls\n")
+	start := time.Date(2025, 3, 3, 0, 0, 0, 0, time.FixedZone("", 3600))
+	for i := 0; i < 14*24; i++ {
+		t := start.Add(time.Duration(i) * time.Hour)
+		calls := ""
+		if wd := t.Weekday(); wd != time.Saturday && wd != time.Sunday && t.Hour() >= 8 && t.Hour() < 17 {
+			calls = "12"
+		}
+		fmt.Fprintf(&b, "%s,%d,%s\n", t.Format(time.RFC3339), 10+t.Hour(), calls)
+	}
+	f := filepath.Join(t.TempDir(), "nochats.csv")
+	if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := run(t, "", "hours", "--demand", f, "--frontier", "none")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(stdout, "chats") && !strings.Contains(stdout, "calls per chat") {
+		t.Errorf("output mentions chats:\n%s", stdout)
+	}
+	if !strings.Contains(stdout, "orders: calls per order") {
+		t.Errorf("the estimate's source is not stated as orders:\n%s", stdout)
 	}
 }

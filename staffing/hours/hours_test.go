@@ -245,3 +245,85 @@ func TestProfileDST(t *testing.T) {
 		t.Errorf("sum %v, weeks %d", sum, w.Weeks)
 	}
 }
+
+func TestEstimateClosedCallsByHand(t *testing.T) {
+	t.Parallel()
+	// Two Mondays and two Saturdays, hours 08-11. The line is open on
+	// Mondays 09-11 (08 and Saturdays closed). Chats are 10 an hour.
+	// Monday 09 is the first open hour after a closure with 30 calls
+	// (20 + 10 displaced), Monday 10 has 20: 09's ratio is capped at
+	// 10's, 2 calls per chat. Expected, by hand:
+	//   Monday 08 (hour never open): overall ratio (2·20 + 2·20)/(4·10) = 2 → 20, band 5-30;
+	//   Saturday 10 (hour open on Mondays): ratio 2 → 20, band 15-25.
+	loc := time.UTC
+	var d Demand
+	d.Step = time.Hour
+	for _, day := range []time.Time{time.Date(2025, 3, 3, 8, 0, 0, 0, loc), time.Date(2025, 3, 8, 8, 0, 0, 0, loc), time.Date(2025, 3, 10, 8, 0, 0, 0, loc), time.Date(2025, 3, 15, 8, 0, 0, 0, loc)} {
+		for h := 0; h < 3; h++ {
+			t := day.Add(time.Duration(h) * time.Hour)
+			c := math.NaN()
+			if t.Weekday() == time.Monday && h == 1 {
+				c = 30
+			} else if t.Weekday() == time.Monday && h == 2 {
+				c = 20
+			}
+			d.Start = append(d.Start, t)
+			d.Orders = append(d.Orders, 1)
+			d.Calls = append(d.Calls, c)
+			d.Chats = append(d.Chats, 10)
+		}
+	}
+	cc, err := EstimateClosedCalls(d, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cc.Source != FromChats {
+		t.Errorf("source %q", cc.Source)
+	}
+	check := func(i int, lo, c, hi float64) {
+		t.Helper()
+		if math.Abs(cc.Low[i]-lo) > 1e-12 || math.Abs(cc.Central[i]-c) > 1e-12 || math.Abs(cc.High[i]-hi) > 1e-12 || !cc.Estimated[i] {
+			t.Errorf("%v: %v/%v/%v, want %v/%v/%v", d.Start[i], cc.Low[i], cc.Central[i], cc.High[i], lo, c, hi)
+		}
+	}
+	check(0, 5, 20, 30)  // Monday 08
+	check(5, 15, 20, 25) // Saturday 10
+	check(3, 5, 20, 30)  // Saturday 08
+	if cc.Central[1] != 30 || cc.Estimated[1] {
+		t.Errorf("an observed hour keeps its calls: %v", cc.Central[1])
+	}
+	// With attempts: 26 attempts at 1.3 per caller are 20 callers; the band
+	// runs from 16 (1.625 per caller) to 26 (one each).
+	d.CallsClosed = make([]float64, len(d.Start))
+	d.CallsClosed[0] = 26
+	cc, err = EstimateClosedCalls(d, 1.3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(0, 16, 20, 26)
+}
+
+func TestProfileOwnOffset(t *testing.T) {
+	t.Parallel()
+	// Rows written with a +01:00 offset and read without a zone carry that
+	// offset: 21:00+01:00 is 21:00 on the local clock, not 20:00 UTC.
+	loc := time.FixedZone("", 3600)
+	var d Demand
+	d.Step = time.Hour
+	for t := time.Date(2026, 12, 14, 0, 0, 0, 0, loc); t.Before(time.Date(2026, 12, 21, 0, 0, 0, 0, loc)); t = t.Add(time.Hour) {
+		o := 0.0
+		if t.Hour() == 21 {
+			o = 100
+		}
+		d.Start = append(d.Start, t)
+		d.Orders = append(d.Orders, o)
+		d.Calls = append(d.Calls, 1)
+	}
+	w, err := Profile(d, nil, nil, Statistic{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Orders[time.Monday][21] != 100 || w.Orders[time.Monday][20] != 0 || w.Weeks != 1 || w.Days != 7 {
+		t.Errorf("21:00+01:00 fell elsewhere: 20h %v, 21h %v; %d weeks, %d days", w.Orders[time.Monday][20], w.Orders[time.Monday][21], w.Weeks, w.Days)
+	}
+}
