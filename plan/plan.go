@@ -335,11 +335,12 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 	pr.Current = cur
 	pr.Floor = cur.CallsLow
 	pr.Budget = cur.Cost
+	defaultBudget := true
 	if opt.Budget > 0 {
-		pr.Budget = opt.Budget
+		pr.Budget, defaultBudget = opt.Budget, false
 	}
 	if b, ok := opt.Budgets[p.Name]; ok {
-		pr.Budget = b
+		pr.Budget, defaultBudget = b, false
 	}
 	if opt.Settings.Objective == hours.Profit && opt.Budget == 0 && opt.Budgets == nil {
 		pr.Budget = 0 // value minus cost needs no budget
@@ -350,24 +351,20 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 		return nil, err
 	}
 	// Callbacks count inside the budget: take what they cost out of it and
-	// plan again until the hours stop changing.
+	// plan again until the hours stop changing. The default budget is what
+	// today's hours cost with their callbacks.
 	if opt.Callbacks > 0 {
+		_, curCB, err := callbackCost(opt, w, s, cur)
+		if err != nil {
+			return nil, err
+		}
+		if defaultBudget {
+			pr.Budget += curCB
+		}
+		s.Budget = pr.Budget
 		for i := 0; i < 4; i++ {
-			cb, err := hours.CallbackLoad(w, s, plan, opt.Callbacks, opt.CallbackWithin)
-			if err != nil {
+			if pr.Callbacks, pr.CallbackHours, err = callbackCost(opt, w, s, plan); err != nil {
 				return nil, err
-			}
-			pr.Callbacks = cb
-			pr.CallbackHours = 0
-			for d := range cb {
-				for k, a := range cb[d] {
-					slot := int(plan.Days[d].Open/w.Step) + k
-					f := 1.0
-					if s.Premium[d] != nil {
-						f = s.Premium[d][slot]
-					}
-					pr.CallbackHours += a / (1 - s.Shrinkage) * w.Step.Hours() * f
-				}
 			}
 			if pr.Budget == 0 || plan.Cost+pr.CallbackHours <= pr.Budget+1e-9 {
 				break
@@ -409,6 +406,26 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 		pr.Sensitive = pr.Sensitive || *end.dst == nil || (*end.dst).Hours() != plan.Hours()
 	}
 	return pr, nil
+}
+
+// callbackCost returns the agents callbacks add to each open slot of
+// plan and what they cost a week.
+func callbackCost(opt *Options, w *hours.Week, s hours.Settings, plan *hours.Plan) ([7][]float64, float64, error) {
+	cb, err := hours.CallbackLoad(w, s, plan, opt.Callbacks, opt.CallbackWithin)
+	if err != nil {
+		return cb, 0, err
+	}
+	cost := 0.0
+	for d := range cb {
+		for k, a := range cb[d] {
+			f := 1.0
+			if s.Premium[d] != nil {
+				f = s.Premium[d][int(plan.Days[d].Open/w.Step)+k]
+			}
+			cost += a / (1 - s.Shrinkage) * w.Step.Hours() * f
+		}
+	}
+	return cb, cost, nil
 }
 
 // shares returns, per weekday, the share of the period's days in demand

@@ -145,7 +145,7 @@ type Plan struct {
 	Cost       float64 // agent-hours weighted by their premiums
 	Value      float64 // the objective's value
 	BestValue  float64 // the best value of any plan (Value is within NearTie of it)
-	Optimal    bool    // proven optimal by the dynamic programme
+	Optimal    bool    // proven optimal by the dynamic programme (false when it kept only its most valuable labels)
 	Windows    int     // distinct windows in the week
 	// NearTies counts the other plans within NearTie of the best value
 	// (after dominated ones are dropped); Alternatives are the two
@@ -239,6 +239,9 @@ type model struct {
 	minAgent int
 	minCost  bool    // value is minus the cost: the cheapest plan that meets the constraints
 	tables   *tables // shared by the passes of one search
+	// truncated is set when the exact pass had to drop labels it could
+	// not prove dominated: the plan is then not proven optimal.
+	truncated bool
 }
 
 type agentsSL struct {

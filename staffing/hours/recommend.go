@@ -146,7 +146,7 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Optimal = true
+	p.Optimal = !m.truncated
 	p.BestValue = best
 	p.NearTies = len(near) - 1
 	sort.SliceStable(all, func(i, j int) bool {
@@ -169,6 +169,9 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 }
 
 func tieTol(v float64) float64 { return 1e-9 * math.Max(1, math.Abs(v)) }
+
+// maxLabels bounds the labels the exact pass keeps after a unit.
+const maxLabels = 20000
 
 // label is a partial week in the dynamic programme.
 type label struct {
@@ -209,9 +212,11 @@ func (m *model) needFloor() bool { return m.s.Objective == CallsThenOrders && m.
 // pass (which reach further from the best: alternatives) and the best value.
 func (m *model) search(us []unit, budget float64) ([]*label, []*label, float64, error) {
 	first, best, err := m.pass(us, budget, 48, math.Inf(-1))
-	if err != nil || len(first) == 0 {
-		return first, nil, best, err
+	if err != nil {
+		return nil, nil, 0, err
 	}
+	// Without an incumbent (the beam found no feasible plan) the exact pass
+	// runs unbounded by value.
 	ls, best, err := m.pass(us, budget, 0, best)
 	return ls, first, best, err
 }
@@ -272,9 +277,21 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 			}
 		}
 		cur = prune(next)
-		if beam > 0 && len(cur) > beam {
+		limit := beam
+		if beam == 0 && len(cur) > maxLabels {
+			// Past this many labels (a cap on windows multiplies the states)
+			// the search keeps the most valuable and no longer proves the optimum.
+			limit, m.truncated = maxLabels, true
+		}
+		if limit > 0 && len(cur) > limit {
 			slices.SortFunc(cur, func(a, b *label) int { return cmp.Compare(b.value, a.value) })
-			cur = cur[:beam]
+			if needFloor && beam == 0 {
+				// Keep half by value and half by floor calls per cost, so that
+				// plans which meet the floor cheaply survive as well.
+				rest := cur[limit/2:]
+				slices.SortFunc(rest, func(a, b *label) int { return cmp.Compare(b.floor/(1+b.cost), a.floor/(1+a.cost)) })
+			}
+			cur = cur[:limit]
 		}
 	}
 	var out []*label
@@ -438,7 +455,11 @@ func prune(ls []*label) []*label {
 	for _, l := range ls {
 		k := key{start: l.start, end: l.end}
 		if l.set != nil {
-			k.set = fmt.Sprint(l.set)
+			b := make([]byte, 0, 2*len(l.set))
+			for _, w := range l.set {
+				b = append(b, byte(w.open), byte(w.close))
+			}
+			k.set = string(b)
 		}
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
