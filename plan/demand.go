@@ -3,6 +3,7 @@ package plan
 import (
 	"context"
 	"fmt"
+	"github.com/staffcast/staffcast/clock"
 	"math"
 	"time"
 
@@ -72,8 +73,7 @@ func forecastDemand(ctx context.Context, d hours.Demand, cc *hours.ClosedCalls, 
 	}
 	slots := int(24 * time.Hour / d.Step)
 	slot := func(t time.Time) (int, int) {
-		clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
-		return int(t.Weekday()), int(clock / d.Step)
+		return int(t.Weekday()), int(clock.Of(t) / d.Step)
 	}
 	var low, central, high [7][]float64
 	var seen [7][]bool

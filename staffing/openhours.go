@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/staffcast/staffcast/clock"
 )
 
 // OpeningHours are weekly opening hours: for each weekday, at most one
@@ -27,8 +29,8 @@ func (w Window) IsOpen() bool { return w.Close > w.Open }
 // change.
 func (h OpeningHours) Contains(t time.Time) bool {
 	w := h.Days[t.Weekday()]
-	clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second
-	return w.IsOpen() && clock >= w.Open && clock < w.Close
+	c := clock.Of(t)
+	return w.IsOpen() && c >= w.Open && c < w.Close
 }
 
 var dayNames = []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
@@ -60,8 +62,8 @@ func ParseOpeningHours(s string) (OpeningHours, error) {
 			return h, fmt.Errorf("staffing: opening hours %q: unknown day in %q: want Mon, Tue, Wed, Thu, Fri, Sat or Sun", part, days)
 		}
 		open, close, ok := strings.Cut(strings.TrimSpace(span), "-")
-		o, err1 := parseClock(open)
-		c, err2 := parseClock(close)
+		o, err1 := clock.Parse(open, 24)
+		c, err2 := clock.Parse(close, 24)
 		if !ok || err1 != nil || err2 != nil || c <= o {
 			return h, fmt.Errorf("staffing: opening hours %q: want a time span such as 09:00-17:00 with the close after the open", part)
 		}
@@ -96,25 +98,13 @@ func (h OpeningHours) String() string {
 		if j > i {
 			name += "-" + title(dayNames[j%7])
 		}
-		parts = append(parts, fmt.Sprintf("%s %s-%s", name, clock(w.Open), clock(w.Close)))
+		parts = append(parts, fmt.Sprintf("%s %s-%s", name, clock.Format(w.Open), clock.Format(w.Close)))
 		i = j
 	}
 	if len(parts) == 0 {
 		return "closed"
 	}
 	return strings.Join(parts, ", ")
-}
-
-func parseClock(s string) (time.Duration, error) {
-	var hh, mm int
-	if n, err := fmt.Sscanf(strings.TrimSpace(s), "%d:%d", &hh, &mm); n != 2 || err != nil || hh < 0 || hh > 24 || mm < 0 || mm > 59 || hh == 24 && mm != 0 {
-		return 0, fmt.Errorf("staffing: clock time %q: want HH:MM", s)
-	}
-	return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute, nil
-}
-
-func clock(d time.Duration) string {
-	return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60)
 }
 
 func index(ss []string, s string) int {

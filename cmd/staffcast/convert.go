@@ -16,7 +16,7 @@ func convertCommand() *cli.Command {
 		UsageText: `staffcast convert --in hourly.csv --tz Europe/Stockholm --out hourly.parquet
    staffcast convert --in genesys.csv --report genesys --tz Europe/Stockholm --out intervals.csv
    staffcast convert --in queue_stats.txt --report teleopti --tz Europe/Stockholm --pivot channel --value offered
-   staffcast convert --in export.csv --report mapped --map start=Interval --map offered=Calls --map aht_seconds=AHT
+   staffcast convert --in export.csv --report mapped --map start=Interval --map offered=Calls --map handled=Answered --map aht_seconds=AHT
 
 The format is read from the file extensions, or --format for the output.
 Times without a UTC offset are read in --tz and written as RFC 3339 with
@@ -89,6 +89,9 @@ func readReport(c *cli.Context, layout string, ro data.ReadOptions) (*data.Table
 			return nil, usageError(fmt.Errorf("--map %q: want FIELD=COLUMN, e.g. --map offered=Calls (fields: %s, aht_seconds, talk_seconds, acw_seconds)", m, strings.Join(data.ReportFields, ", ")))
 		}
 		opt.Map[field] = col
+	}
+	if err := opt.Check(); err != nil {
+		return nil, usageError(fmt.Errorf("--map: %w", err))
 	}
 	in := c.String("in")
 	r := c.App.Reader

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/staffcast/staffcast/clock"
 	"io"
 	"math"
 	"sort"
@@ -47,22 +48,20 @@ of budget buys.`,
 // parseClockFlag reads a clock time HH:MM from 00:00 to maxHour:00; above
 // 24:00 means the next day (30:00 = 06:00).
 func parseClockFlag(name, s string, maxHour int) (time.Duration, error) {
-	var h, m int
-	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > maxHour || m < 0 || m > 59 || h == maxHour && m != 0 {
+	d, err := clock.Parse(s, maxHour)
+	if err != nil {
 		want := "a clock time HH:MM"
 		if maxHour > 24 {
 			want = fmt.Sprintf("a clock time HH:MM, up to %d:00 (30:00 = 06:00 the next day)", maxHour)
 		}
 		return 0, usageError(fmt.Errorf("--%s %q: want %s", name, s, want))
 	}
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, nil
+	return d, nil
 }
 
 var weekOrder = []time.Weekday{1, 2, 3, 4, 5, 6, 0}
 
-func hhmm(d time.Duration) string {
-	return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60)
-}
+func hhmm(d time.Duration) string { return clock.Format(d) }
 
 func round(v float64, digits int) float64 {
 	p := math.Pow(10, float64(digits))

@@ -3,6 +3,7 @@ package hours
 import (
 	"errors"
 	"fmt"
+	"github.com/staffcast/staffcast/clock"
 	"math"
 	"time"
 )
@@ -133,9 +134,7 @@ func EstimateClosedCalls(d Demand, repeat float64) (*ClosedCalls, error) {
 		return nil, fmt.Errorf("hours: calls are unknown in %d intervals and there is no interval with both calls and %s to estimate them from", missing, source)
 	}
 	slots := int(24 * time.Hour / d.Step)
-	slotOf := func(t time.Time) int {
-		return int((time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute) / d.Step)
-	}
+	slotOf := func(t time.Time) int { return int(clock.Of(t) / d.Step) }
 	var calls, bases [7][]float64
 	var first [7][]int // observed intervals that follow an unobserved one
 	var seenN [7][]int

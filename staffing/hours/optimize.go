@@ -6,6 +6,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/staffcast/staffcast/clock"
 	"github.com/staffcast/staffcast/staffing"
 )
 
@@ -260,7 +261,7 @@ func newModel(w *Week, s Settings) (*model, error) {
 		for k := 0; k < m.slots; k++ {
 			a, err := m.agents(w.Calls[wd][k])
 			if err != nil {
-				return nil, fmt.Errorf("hours: %v %s: %w", time.Weekday(wd), clock(time.Duration(k)*w.Step), err)
+				return nil, fmt.Errorf("hours: %v %s: %w", time.Weekday(wd), clock.Format(time.Duration(k)*w.Step), err)
 			}
 			m.base[wd][k], m.baseSL[wd][k] = a.agents, a.sl
 		}

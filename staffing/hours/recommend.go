@@ -8,6 +8,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/staffcast/staffcast/clock"
 	"github.com/staffcast/staffcast/staffing"
 )
 
@@ -39,7 +40,7 @@ func (m *model) units() ([]unit, error) {
 			}
 		}
 		if len(u.opts) == 0 {
-			return nil, fmt.Errorf("%w: no window of %v to %v fits between %s and %s on %v", ErrInfeasible, m.s.MinOpen, m.s.MaxOpen, clock(m.s.Earliest), clock(m.latest()), u.days[0])
+			return nil, fmt.Errorf("%w: no window of %v to %v fits between %s and %s on %v", ErrInfeasible, m.s.MinOpen, m.s.MaxOpen, clock.Format(m.s.Earliest), clock.Format(m.latest()), u.days[0])
 		}
 	}
 	return us, nil
@@ -610,7 +611,7 @@ func Evaluate(w *Week, s Settings, h staffing.OpeningHours) (*Plan, error) {
 			continue
 		}
 		if win.Open%w.Step != 0 || win.Close%w.Step != 0 {
-			return nil, fmt.Errorf("hours: %v %s-%s is not on the %v grid of the demand", time.Weekday(d), clock(win.Open), clock(win.Close), w.Step)
+			return nil, fmt.Errorf("hours: %v %s-%s is not on the %v grid of the demand", time.Weekday(d), clock.Format(win.Open), clock.Format(win.Close), w.Step)
 		}
 		days[d] = window{int(win.Open / w.Step), int(win.Close / w.Step)}
 	}
@@ -626,8 +627,4 @@ func (p *Plan) Hours() staffing.OpeningHours {
 		}
 	}
 	return h
-}
-
-func clock(d time.Duration) string {
-	return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60)
 }

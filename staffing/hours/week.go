@@ -3,6 +3,7 @@ package hours
 import (
 	"errors"
 	"fmt"
+	"github.com/staffcast/staffcast/clock"
 	"math"
 	"sort"
 	"time"
@@ -103,8 +104,7 @@ func Profile(d Demand, cc *ClosedCalls, keep func(time.Time) bool, st Statistic)
 			my, mm, md := mon.Date()
 			mondays[dayKey{my, int(mm), md}] = true
 		}
-		clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
-		s := int(clock / d.Step)
+		s := int(clock.Of(t) / d.Step)
 		ds.v[orders][s] += nz(d.Orders[i])
 		ds.v[calls][s] += nz(cc.Central[i])
 		ds.v[low][s] += nz(cc.Low[i])
