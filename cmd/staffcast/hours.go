@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/hours"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 )
@@ -311,6 +313,11 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 	}
 	opt.Holiday = func(t time.Time) bool { return holidays[t.Format("2006-01-02")] }
 	opt.History = series
+	if f, ok := c.App.ErrWriter.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		// On a terminal, say what the plan is doing (the frontier takes a while).
+		opt.Progress = func(s string) { fmt.Fprintf(f, "\r\033[K%s", s) }
+		defer fmt.Fprint(f, "\r\033[K")
+	}
 	res, err := plan.Run(c.Context, opt)
 	if err != nil {
 		var inf *hours.InfeasibleError
