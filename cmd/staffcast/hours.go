@@ -316,9 +316,11 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 	if f, ok := c.App.ErrWriter.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		// On a terminal, say what the plan is doing (the frontier takes a while).
 		opt.Progress = func(s string) { fmt.Fprintf(f, "\r\033[K%s", s) }
-		defer fmt.Fprint(f, "\r\033[K")
 	}
 	res, err := plan.Run(c.Context, opt)
+	if opt.Progress != nil {
+		opt.Progress("") // clear the line before the results
+	}
 	if err != nil {
 		var inf *hours.InfeasibleError
 		if errors.As(err, &inf) {
