@@ -201,12 +201,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if step < h.Step || step%h.Step != 0 {
 		return nil, fmt.Errorf("plan: step %v: want a multiple of the history's interval %v", step, h.Step)
 	}
-	// Days closed today may stay closed: the floor then compares like with like.
+	// Days closed today may stay closed, and today's windows stay allowed
+	// (a 4-hour Saturday below --min-open): keeping today's hours is always
+	// an option, so the floor compares like with like.
 	for wd, w := range opt.Current.Days {
 		if !w.IsOpen() {
 			opt.Settings.ClosedOK[wd] = true
 		}
 	}
+	opt.Settings.Allow = opt.Current
 	cc, err := hours.EstimateClosedCalls(d, opt.RepeatAttempts)
 	if err != nil {
 		return nil, err

@@ -189,3 +189,13 @@ func TestHoursWithoutChats(t *testing.T) {
 		t.Errorf("the estimate's source is not stated as orders:\n%s", stdout)
 	}
 }
+
+func TestHoursKeepsTodaysShortWindow(t *testing.T) {
+	t.Parallel()
+	// Today's 4-hour Saturday is below --min-open 6h; keeping today's hours
+	// is still an option, so the floor set by them can be met (it was exit 4).
+	stdout, stderr, code := run(t, "", "hours", "--aht", "4m", "--current", "Mon-Fri 09:00-17:00,Sat 10:00-14:00", "--premium", "Mon-Fri 18:00-24:00=1.5,Sat-Sun=1.7", "--frontier", "none")
+	if code != exitOK || !strings.Contains(stdout, "cost today") {
+		t.Errorf("exit %d: %s\n%s", code, stderr, stdout)
+	}
+}

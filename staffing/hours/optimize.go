@@ -101,6 +101,10 @@ type Settings struct {
 	// MaxWindows caps the distinct windows in the week; 0 means no cap.
 	MaxWindows int
 
+	// Allow adds a window per weekday whatever the other constraints say:
+	// today's hours, so that keeping them is always an option.
+	Allow staffing.OpeningHours
+
 	MinOpen, MaxOpen time.Duration // window length; 0 means one step and 24h
 	Earliest, Latest time.Duration // clock bounds; Latest 0 means 24:00
 	ClosedOK         [7]bool       // weekdays (time.Weekday) that may stay closed
@@ -395,6 +399,16 @@ func (m *model) options(wd time.Weekday) []window {
 	for o := first; o < last; o++ {
 		for l := minLen; l <= maxLen && o+l <= last; l++ {
 			opts = append(opts, window{o, o + l})
+		}
+	}
+	if a := m.s.Allow.Days[wd]; a.IsOpen() && a.Open%step == 0 && a.Close%step == 0 && a.Close <= 24*time.Hour {
+		w := window{int(a.Open / step), int(a.Close / step)}
+		found := false
+		for _, o := range opts {
+			found = found || o == w
+		}
+		if !found {
+			opts = append(opts, w)
 		}
 	}
 	return opts
