@@ -255,6 +255,11 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		"sl_definition": a.Target.SLBase.String(), "shrinkage": a.Shrinkage, "min_agents": a.MinAgents, "objective": a.Objective.String(),
 		"closed_hour_calls": a.ClosedHour, "demand": a.Demand, "premiums": a.Premiums,
 	}
+	for _, kv := range assumptions(res, opt) {
+		if kv[0] == "budget" {
+			as["budget"] = kv[1]
+		}
+	}
 	if a.ClosedHour == hours.FromAttempts {
 		as["repeat_attempts"] = a.RepeatAttempts
 	}
@@ -370,9 +375,12 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		if err := texttab.Write(w, header, rows); err != nil {
 			return err
 		}
-		if p.Plan.NearTies > 0 {
+		switch {
+		case len(p.Plan.Alternatives) == 0:
+			fmt.Fprintln(w, "  no other hours meet the floor within this budget")
+		case p.Plan.NearTies > 0:
 			fmt.Fprintf(w, "  %d other plans come within 0.5%% of the best; this one costs least. The closest alternatives:\n", p.Plan.NearTies)
-		} else {
+		default:
 			fmt.Fprintln(w, "  no other plan comes within 0.5% of the best. The closest alternatives:")
 		}
 		for _, q := range p.Plan.Alternatives {
