@@ -270,7 +270,8 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 				}
 				var set []window
 				if m.s.MaxWindows > 0 {
-					if set = addWindow(l.set, w); len(set) > m.s.MaxWindows {
+					var ok bool
+					if set, ok = addWindow(l.set, w, m.s.MaxWindows); !ok {
 						continue
 					}
 				}
@@ -427,21 +428,27 @@ func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, err
 	return &tables{&us[0], evals, suffix, values}, nil
 }
 
-// addWindow returns set with w added (a new slice when it grows).
-func addWindow(set []window, w window) []window {
+// addWindow returns set (sorted) with w added, and false when that
+// would make more than limit windows; it allocates only when set grows.
+func addWindow(set []window, w window, limit int) ([]window, bool) {
 	if w.closed() {
-		return set
+		return set, true
 	}
-	for _, x := range set {
-		if x == w {
-			return set
+	i := 0
+	for ; i < len(set); i++ {
+		if set[i] == w {
+			return set, true
+		}
+		if set[i].open > w.open || set[i].open == w.open && set[i].close > w.close {
+			break
 		}
 	}
-	out := append(append(make([]window, 0, len(set)+1), set...), w)
-	sort.Slice(out, func(i, j int) bool {
-		return out[i].open < out[j].open || out[i].open == out[j].open && out[i].close < out[j].close
-	})
-	return out
+	if len(set) >= limit {
+		return nil, false
+	}
+	out := make([]window, 0, len(set)+1)
+	out = append(append(append(out, set[:i]...), w), set[i:]...)
+	return out, true
 }
 
 // prune drops the labels another label of the same state dominates: it
