@@ -387,7 +387,7 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 			fmt.Fprintf(w, "    %s: orders_covered %s, calls_answered %s, %.0f agent-hours\n", hoursText(q), pct(q.OrdersCovered()), pct(q.CallsAnswered()), q.AgentHours)
 		}
 		if p.Sensitive {
-			fmt.Fprintf(w, "  with closed-hour calls at the low or high end of their estimate the hours would change (low: %s; high: %s)\n", altHours(p.Low), altHours(p.High))
+			fmt.Fprintf(w, "  the hours depend on the closed-hour estimate: at its low end they would be %s; at its high end %s\n", altHours(p.Low, p.Plan), altHours(p.High, p.Plan))
 		} else {
 			fmt.Fprintln(w, "  the hours stay the same with closed-hour calls anywhere in their estimated band")
 		}
@@ -407,8 +407,17 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		fmt.Fprintln(w, outside)
 	}
 	r, c := res.Recommended, res.Current
-	fmt.Fprintf(w, "\nRecommended: %+.1f points of orders covered (%s vs %s today), calls answered %s vs %s today, %.0f vs %.0f agent-hours a week.\n",
-		100*(r.OrdersCovered-c.OrdersCovered), pct(r.OrdersCovered), pct(c.OrdersCovered), pct(r.CallsAnswered), pct(c.CallsAnswered), r.AgentHours, c.AgentHours)
+	same := true
+	for _, p := range res.Periods {
+		same = same && p.Plan.Hours() == p.Current.Hours()
+	}
+	if same {
+		fmt.Fprintf(w, "\nRecommended: keep today's hours (%s of orders covered, %s of calls answered, %.0f agent-hours a week): no other hours answer as many calls for the budget.\n",
+			pct(c.OrdersCovered), pct(c.CallsAnswered), c.AgentHours)
+	} else {
+		fmt.Fprintf(w, "\nRecommended: %+.1f points of orders covered (%s vs %s today), calls answered %s vs %s today, %.0f vs %.0f agent-hours a week.\n",
+			100*(r.OrdersCovered-c.OrdersCovered), pct(r.OrdersCovered), pct(c.OrdersCovered), pct(r.CallsAnswered), pct(c.CallsAnswered), r.AgentHours, c.AgentHours)
+	}
 	if len(res.Frontier) > 1 {
 		fmt.Fprintln(w, "\nWhat more budget buys (each period's budget raised by the step; figures over the year):")
 		header := []string{"budget", "agent_hours", "orders_covered", "calls_reachable", "calls_answered"}
@@ -461,9 +470,12 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 	return nil
 }
 
-func altHours(p *hours.Plan) string {
-	if p == nil {
-		return "no hours meet the floor"
+func altHours(p, rec *hours.Plan) string {
+	switch {
+	case p == nil:
+		return "none (no hours meet the floor)"
+	case p.Hours() == rec.Hours():
+		return "the same"
 	}
 	return hoursText(p)
 }
