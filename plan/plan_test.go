@@ -58,16 +58,19 @@ func TestClosedCallsAgainstTruth(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var est, tru float64
+		var est, tru, estAll, truAll, worst float64
 		for wd := 0; wd < 7; wd++ {
 			for h := 0; h < 24; h++ {
 				if !w.CallsEstimated[wd][h] {
 					continue
 				}
 				c, lo, hi, tr := w.Calls[wd][h], w.CallsLow[wd][h], w.CallsHigh[wd][h], truth[wd][h]
+				estAll += c
+				truAll += tr
 				if h >= 17 {
 					est += c
 					tru += tr
+					worst = math.Max(worst, math.Abs(c/tr-1))
 				}
 				if attempts && h >= 17 && math.Abs(c/tr-1) > 0.25 {
 					// With attempts logged, the central estimate is within 25%
@@ -80,7 +83,8 @@ func TestClosedCallsAgainstTruth(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("attempts=%v (%s): evening calls estimated %.0f a week, truth %.0f (%+.1f%%)", attempts, w.Source, est, tru, 100*(est/tru-1))
+		t.Logf("attempts=%v (%s): evening calls estimated %.0f a week, truth %.0f (%+.1f%%; worst evening hour %.1f%% off); all never-open hours %+.1f%%",
+			attempts, w.Source, est, tru, 100*(est/tru-1), 100*worst, 100*(estAll/truAll-1))
 	}
 }
 
