@@ -101,6 +101,8 @@ func TestRecommendMatchesBruteForce(t *testing.T) {
 		switch trial % 8 {
 		case 1:
 			s.ClosedOK = [7]bool{true, false, false, false, false, false, true}
+			// Today's 4-hour Monday, shorter than MinOpen, stays an option.
+			s.Allow.Days[time.Monday] = staffing.Window{Open: 8 * time.Hour, Close: 12 * time.Hour}
 		case 2:
 			s.Displaced = 0.5
 			s.ClosedOK[time.Saturday] = true
