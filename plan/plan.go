@@ -150,6 +150,10 @@ type Peak struct {
 	Orders     float64       // per week, placed in that hour
 	Calls      float64       // per week, arriving in that hour (central estimate)
 	Covered    bool          // whether the recommendation already covers it every day
+	// ExtraAgentHours and ExtraOrders are what stretching each day's
+	// recommended window to cover the hour adds per week (a closed day opens
+	// for that hour alone).
+	ExtraAgentHours, ExtraOrders float64
 }
 
 // Requirement is the agents one interval of the recommended hours needs.
@@ -514,6 +518,17 @@ func peakPrice(opt *Options, pr *PeriodResult) Peak {
 	if p, err := hours.Evaluate(w, s, one); err == nil {
 		pk.AgentHours = p.AgentHours
 		pk.Calls = p.CallsOpen
+	}
+	stretched := pr.Plan.Hours()
+	for wd, win := range stretched.Days {
+		if !win.IsOpen() {
+			stretched.Days[wd] = staffing.Window{Open: pk.From, Close: pk.To}
+			continue
+		}
+		stretched.Days[wd] = staffing.Window{Open: min(win.Open, pk.From), Close: max(win.Close, pk.To)}
+	}
+	if p, err := hours.Evaluate(w, s, stretched); err == nil {
+		pk.ExtraAgentHours, pk.ExtraOrders = p.AgentHours-pr.Plan.AgentHours, p.Orders-pr.Plan.Orders
 	}
 	return pk
 }

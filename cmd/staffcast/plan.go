@@ -318,10 +318,12 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		AgentHours float64 `json:"agent_hours"`
 		Orders     float64 `json:"orders"`
 		Covered    bool    `json:"covered"`
+		ExtraHours float64 `json:"stretch_agent_hours"`
+		ExtraOrd   float64 `json:"stretch_orders"`
 	}
 	var pk []peak
 	for _, p := range res.Peak {
-		pk = append(pk, peak{p.Period, hhmm(p.From) + "-" + hhmm(p.To), round(p.AgentHours, 2), math.Round(p.Orders), p.Covered})
+		pk = append(pk, peak{p.Period, hhmm(p.From) + "-" + hhmm(p.To), round(p.AgentHours, 2), math.Round(p.Orders), p.Covered, round(p.ExtraAgentHours, 2), math.Round(p.ExtraOrders)})
 	}
 	t := totalFigures(res.Recommended, withCost)
 	return struct {
@@ -456,6 +458,9 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		}
 		fmt.Fprintf(w, "Price of the peak (%s): staffing %s-%s every day takes %.0f agent-hours a week and reaches %.0f orders a week (%s).\n",
 			pk.Period, hhmm(pk.From), hhmm(pk.To), pk.AgentHours, pk.Orders, cov)
+		if !pk.Covered {
+			fmt.Fprintf(w, "  Stretching the recommended hours to cover it every day adds %.0f agent-hours and %.0f orders a week.\n", pk.ExtraAgentHours, pk.ExtraOrders)
+		}
 	}
 	opt2 := "optimal (exact dynamic programme)"
 	if !res.Optimal {
