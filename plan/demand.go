@@ -46,7 +46,7 @@ func lastWeeks(d hours.Demand, cc *hours.ClosedCalls, n int) window {
 // estimate as over the last 52 weeks, and a slot counts as estimated
 // when its calls were never seen in those weeks.
 func forecastDemand(ctx context.Context, d hours.Demand, cc *hours.ClosedCalls, last window, fopt forecast.Options) (hours.Demand, *hours.ClosedCalls, error) {
-	horizon := int(364 * 24 * time.Hour / d.Step)
+	const horizon = 364 * 24 * time.Hour
 	out := hours.Demand{Step: d.Step}
 	cols := []struct {
 		name string
