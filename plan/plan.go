@@ -110,6 +110,9 @@ type Totals struct {
 	AgentHours     float64 // per week
 	Cost           float64 // per week, premium-weighted agent-hours
 	Budget         float64 // per week
+	// TodaysCallers is the share of the calls arriving in today's hours that
+	// still arrive while the phones are open: what happens to today's callers.
+	TodaysCallers float64
 }
 
 // PeriodResult is one period's recommendation.
@@ -462,10 +465,13 @@ func shares(d hours.Demand, p Period, holiday func(time.Time) bool) [7]float64 {
 
 // totals weighs each period's plan by its weeks (days / 7).
 func totals(ps []PeriodResult, pick func(*PeriodResult) *hours.Plan) Totals {
-	var o, oAll, c, cOpen, cAll, ah, cost, budget, weeks float64
+	var o, oAll, c, cOpen, cAll, ah, cost, budget, weeks, kept, today float64
 	for i := range ps {
 		p := pick(&ps[i])
 		wk := ps[i].Weeks
+		k, t := todaysCallers(ps[i].Week, ps[i].Current.Hours(), p.Hours())
+		kept += wk * k
+		today += wk * t
 		o += wk * p.Orders
 		oAll += wk * p.OrdersAll
 		c += wk * p.Calls
@@ -479,7 +485,28 @@ func totals(ps []PeriodResult, pick func(*PeriodResult) *hours.Plan) Totals {
 	if weeks == 0 {
 		return Totals{}
 	}
-	return Totals{OrdersCovered: share(o, oAll), CallsReachable: share(cOpen, cAll), CallsAnswered: share(c, cAll), AgentHours: ah / weeks, Cost: cost / weeks, Budget: budget / weeks}
+	return Totals{OrdersCovered: share(o, oAll), CallsReachable: share(cOpen, cAll), CallsAnswered: share(c, cAll), AgentHours: ah / weeks, Cost: cost / weeks, Budget: budget / weeks,
+		TodaysCallers: share(kept, today)}
+}
+
+// todaysCallers returns the calls a week that arrive in today's hours and
+// while h is open, and all the calls that arrive in today's hours.
+func todaysCallers(w *hours.Week, today, h staffing.OpeningHours) (kept, all float64) {
+	open := func(o staffing.OpeningHours, wd, k int) bool {
+		win, at := o.Days[wd], time.Duration(k)*w.Step
+		return win.IsOpen() && at >= win.Open && at < win.Close
+	}
+	for wd := 0; wd < 7; wd++ {
+		for k, c := range w.Calls[wd] {
+			if open(today, wd, k) {
+				all += c
+				if open(h, wd, k) {
+					kept += c
+				}
+			}
+		}
+	}
+	return kept, all
 }
 
 func share(a, b float64) float64 {

@@ -302,7 +302,8 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		Budget float64 `json:"budget_agent_hours"`
 		Step   float64 `json:"step"`
 		jsonCurrent
-		Hours map[string]string `json:"hours"`
+		TodaysCallers float64           `json:"todays_callers_reachable"`
+		Hours         map[string]string `json:"hours"`
 	}
 	var fr []point
 	for _, f := range res.Frontier {
@@ -310,7 +311,7 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		for i, p := range f.Plans {
 			h[res.Periods[i].Name] = hoursText(p)
 		}
-		fr = append(fr, point{round(f.Totals.Budget, 2), f.Step, totalFigures(f.Totals, withCost), h})
+		fr = append(fr, point{round(f.Totals.Budget, 2), f.Step, totalFigures(f.Totals, withCost), round(f.Totals.TodaysCallers, 4), h})
 	}
 	type peak struct {
 		Period     string  `json:"period"`
@@ -421,8 +422,9 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 			100*(r.OrdersCovered-c.OrdersCovered), pct(r.OrdersCovered), pct(c.OrdersCovered), pct(r.CallsAnswered), pct(c.CallsAnswered), r.AgentHours, c.AgentHours)
 	}
 	if len(res.Frontier) > 1 {
-		fmt.Fprintln(w, "\nWhat more budget buys (each period's budget raised by the step; figures over the year):")
-		header := []string{"budget", "agent_hours", "orders_covered", "calls_reachable", "calls_answered"}
+		fmt.Fprintln(w, "\nWhat more budget buys (each period's budget raised by the step; figures over the year; todays_callers_reachable =")
+		fmt.Fprintln(w, "share of the calls arriving in today's hours that still find the phones open):")
+		header := []string{"budget", "agent_hours", "orders_covered", "calls_reachable", "calls_answered", "todays_callers_reachable"}
 		if withCost {
 			header = append(header, "cost")
 		}
@@ -435,7 +437,7 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 			if f.Step > 0 {
 				name = fmt.Sprintf("+%.0f%%", 100*f.Step)
 			}
-			row := []string{fmt.Sprintf("%s (%.0f)", name, f.Totals.Budget), fmt.Sprintf("%.0f", f.Totals.AgentHours), pct(f.Totals.OrdersCovered), pct(f.Totals.CallsReachable), pct(f.Totals.CallsAnswered)}
+			row := []string{fmt.Sprintf("%s (%.0f)", name, f.Totals.Budget), fmt.Sprintf("%.0f", f.Totals.AgentHours), pct(f.Totals.OrdersCovered), pct(f.Totals.CallsReachable), pct(f.Totals.CallsAnswered), pct(f.Totals.TodaysCallers)}
 			if withCost {
 				row = append(row, fmt.Sprintf("%.0f", f.Totals.Cost))
 			}

@@ -26,8 +26,10 @@ func TestReadmePlanFigures(t *testing.T) {
 		lines[strings.TrimSpace(l)] = true
 	}
 	text := string(readme)
-	_, after, ok := strings.Cut(text, "the frontier says what more buys:\n\n```text\n")
+	_, section, ok := strings.Cut(text, "### Opening hours")
+	_, after, ok1 := strings.Cut(section, "```text\n")
 	quoted, _, ok2 := strings.Cut(after, "```")
+	ok = ok && ok1
 	if !ok || !ok2 || strings.TrimSpace(quoted) == "" {
 		t.Fatal("README: no quoted plan output in the Opening hours section")
 	}
