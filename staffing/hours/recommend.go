@@ -88,8 +88,12 @@ func (m *model) evalUnit(u unit, w window, prevWd time.Weekday, prevClose int) (
 // is worth no less and answers no fewer floor calls, or when no
 // completion can meet the budget or the floor; so the best complete
 // label is the optimum of the enumeration the tests check it against.
-// Among the plans within NearTie of the best value, the cheapest wins,
-// then the one with fewer distinct windows, then Monday to Friday alike.
+// Among the plans within NearTie of the best value (that meet the budget
+// and the floor) the most regular wins: the fewest distinct windows in
+// the week, then the fewest Monday-to-Friday day patterns, then the
+// fewest agent-hours (cost). A plan a manager would publish matters more
+// than the last half per cent: the best value stays in BestValue and the
+// best plan in Best. That choice is exact as well: see regular.
 func Recommend(w *Week, s Settings) (*Plan, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -109,39 +113,36 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 	if len(ls) == 0 {
 		return nil, m.infeasible(us)
 	}
-	type cand struct {
-		l        *label
-		days     [7]window
-		windows  int
-		weekdays int
+	bar := best - NearTie*math.Abs(best) - tieTol(best)
+	// The best plan; among exact ties the one Recommend would choose.
+	var tops []cand
+	for _, l := range ls {
+		if l.value >= best-tieTol(best) {
+			days := expand(us, l.windows(us))
+			tops = append(tops, cand{l, days, distinctWindows(days[:]), weekdayPatterns(days)})
+		}
+	}
+	topDays := slices.MinFunc(tops, regularFirst).days
+	regular, err := m.regular(us, s.Budget, best, distinctWindows(topDays[:]))
+	if err != nil {
+		return nil, err
 	}
 	var near, all []cand
 	seen := map[[7]window]bool{}
-	for i, l := range append(ls, first...) {
+	for _, l := range append(append(regular, ls...), first...) {
 		days := expand(us, l.windows(us))
 		if seen[days] {
 			continue
 		}
 		seen[days] = true
-		c := cand{l, days, distinctWindows(days[:]), distinctWindows(days[1:6])}
-		all = append(all, c)
-		if i < len(ls) && l.value >= best-NearTie*math.Abs(best)-tieTol(best) {
+		c := cand{l, days, distinctWindows(days[:]), weekdayPatterns(days)}
+		if l.value >= bar {
 			near = append(near, c)
+		} else {
+			all = append(all, c)
 		}
 	}
-	sort.SliceStable(near, func(i, j int) bool {
-		a, b := near[i], near[j]
-		if math.Abs(a.l.cost-b.l.cost) > 1e-9 {
-			return a.l.cost < b.l.cost
-		}
-		if a.windows != b.windows {
-			return a.windows < b.windows
-		}
-		if a.weekdays != b.weekdays {
-			return a.weekdays < b.weekdays
-		}
-		return a.l.value > b.l.value
-	})
+	slices.SortStableFunc(near, regularFirst)
 	chosen := near[0]
 	p, err := m.plan(chosen.days)
 	if err != nil {
@@ -150,15 +151,19 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 	p.Optimal = !m.truncated
 	p.BestValue = best
 	p.NearTies = len(near) - 1
-	sort.SliceStable(all, func(i, j int) bool {
-		return math.Abs(all[i].l.value-chosen.l.value) < math.Abs(all[j].l.value-chosen.l.value)
+	if chosen.days != topDays {
+		if p.Best, err = m.plan(topDays); err != nil {
+			return nil, err
+		}
+	}
+	// The alternatives: the next near-ties in the order of the choice, then
+	// the plans closest in value.
+	slices.SortStableFunc(all, func(a, b cand) int {
+		return cmp.Compare(math.Abs(a.l.value-chosen.l.value), math.Abs(b.l.value-chosen.l.value))
 	})
-	for _, c := range all {
+	for _, c := range append(near[1:], all...) {
 		if len(p.Alternatives) == 2 {
 			break
-		}
-		if c.days == chosen.days {
-			continue
 		}
 		q, err := m.plan(c.days)
 		if err != nil {
@@ -167,6 +172,87 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 		p.Alternatives = append(p.Alternatives, q)
 	}
 	return p, nil
+}
+
+// cand is a complete plan the choice considers.
+type cand struct {
+	l        *label
+	days     [7]window
+	windows  int
+	weekdays int
+}
+
+// regularFirst orders near-ties as Recommend chooses among them.
+func regularFirst(a, b cand) int {
+	if a.windows != b.windows {
+		return cmp.Compare(a.windows, b.windows)
+	}
+	if a.weekdays != b.weekdays {
+		return cmp.Compare(a.weekdays, b.weekdays)
+	}
+	if math.Abs(a.l.cost-b.l.cost) > 1e-9*math.Max(1, math.Abs(a.l.cost)) {
+		return cmp.Compare(a.l.cost, b.l.cost)
+	}
+	if c := cmp.Compare(b.l.value, a.l.value); c != 0 {
+		return c
+	}
+	// The same on every count: the earlier windows, for a stable answer.
+	for _, d := range weekOrder {
+		if c := cmp.Compare(a.days[d].open, b.days[d].open); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.days[d].close, b.days[d].close); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// regular returns the complete labels within NearTie of best that have
+// the fewest distinct windows, keeping, for each set of windows and
+// Monday-to-Friday pattern count, every label no other beats on cost,
+// value and floor calls: so the most regular near-tie, and the cheapest
+// of those, is among them. It runs the dynamic programme with a cap of
+// k windows for k = 1, 2, ... up to the best plan's count (topWindows),
+// stopping at the first k that reaches the bar; labels that cannot come
+// within NearTie of best are dropped on the way (the exact pass's bound).
+func (m *model) regular(us []unit, budget, best float64, topWindows int) ([]*label, error) {
+	if topWindows == 0 {
+		return nil, nil // all closed: nothing is more regular
+	}
+	bar := best - NearTie*math.Abs(best) - tieTol(best)
+	saved := m.s.MaxWindows
+	m.patterns = true
+	defer func() { m.s.MaxWindows, m.patterns = saved, false }()
+	for k := 1; k <= topWindows; k++ {
+		m.s.MaxWindows = k
+		ls, _, err := m.pass(us, budget, 0, best)
+		if err != nil {
+			return nil, err
+		}
+		var near []*label
+		for _, l := range ls {
+			if l.value >= bar {
+				near = append(near, l)
+			}
+		}
+		if len(near) > 0 {
+			return near, nil
+		}
+	}
+	return nil, nil
+}
+
+// weekdayPatterns counts the different day patterns Monday to Friday,
+// closed being one: 1 means Monday to Friday alike.
+func weekdayPatterns(days [7]window) int {
+	n := distinctWindows(days[time.Monday : time.Friday+1])
+	for _, w := range days[time.Monday : time.Friday+1] {
+		if w.closed() {
+			return n + 1
+		}
+	}
+	return n
 }
 
 func tieTol(v float64) float64 { return 1e-9 * math.Max(1, math.Abs(v)) }
@@ -179,6 +265,11 @@ type label struct {
 	cost, value, floor float64
 	start, end         int      // the state the week started from and the one it is in
 	set                []window // distinct windows so far (only with MaxWindows)
+	// patterns is the number of Monday-to-Friday day patterns (closed
+	// being one) once Friday is placed, and wkClosed whether a day up to
+	// Friday is closed (only with model.patterns).
+	patterns int
+	wkClosed bool
 	parent             *label
 	opt                int
 }
@@ -260,7 +351,7 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 				if budget > 0 {
 					rem = budget - c + eps
 				}
-				if v := l.value + ue.value; v+mostValue(values[ui+1], rem) < bar {
+				if v := l.value + ue.value; v+mostValue(values[ui+1], rem) < bar || needFloor && v+m.tables.priced(ui+1, rem, m.s.Floor-f) < bar {
 					continue
 				}
 				if needFloor {
@@ -274,8 +365,27 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 					if set, ok = addWindow(l.set, w, m.s.MaxWindows); !ok {
 						continue
 					}
+					// With every window used, the units to come choose among
+					// these or closed: a tighter bound on what they add.
+					if m.patterns && len(set) == m.s.MaxWindows && l.value+ue.value+m.tables.within(ui+1, set) < bar {
+						continue
+					}
 				}
-				next = append(next, &label{cost: c, value: l.value + ue.value, floor: f, start: l.start, end: ue.end, set: set, parent: l, opt: oi})
+				nl := &label{cost: c, value: l.value + ue.value, floor: f, start: l.start, end: ue.end, set: set, parent: l, opt: oi}
+				if m.patterns {
+					nl.patterns, nl.wkClosed = l.patterns, l.wkClosed
+					if u.days[0] <= time.Friday && u.days[0] >= time.Monday {
+						nl.wkClosed = nl.wkClosed || w.closed()
+					}
+					if u.days[len(u.days)-1] == time.Friday {
+						// Before Saturday every window in set is a weekday's.
+						nl.patterns = len(set)
+						if nl.wkClosed {
+							nl.patterns++
+						}
+					}
+				}
+				next = append(next, nl)
 			}
 		}
 		cur = prune(next)
@@ -358,6 +468,52 @@ type tables struct {
 	us             *unit
 	evals          [][][]unitEval
 	suffix, values [][]costFloor
+	// opts finds a unit's option by its window, and most is an option's
+	// most value from any state (for within).
+	opts []map[window]int
+	most [][]float64
+	// prices are Lagrangian bounds on the value still to come under the
+	// floor: for a price λ per floor call, the most of value + λ·floor
+	// each budget buys (see priced).
+	prices []price
+}
+
+type price struct {
+	lambda float64
+	values [][]costFloor
+}
+
+// priced bounds the value units ui onwards add within budget while they
+// answer need more floor calls: any such completion has value ≤ value +
+// λ·(floor − need) ≤ the most of value + λ·floor − λ·need, for every λ ≥ 0.
+// The floor couples with the budget (daytime calls and evening orders
+// compete for the same hours), which the budget-only bound ignores.
+func (t *tables) priced(ui int, budget, need float64) float64 {
+	b := math.Inf(1)
+	for _, p := range t.prices {
+		b = math.Min(b, mostValue(p.values[ui], budget)-p.lambda*need)
+	}
+	return b
+}
+
+// within bounds the value units ui onwards can add when each is closed or
+// open in one of the windows in set: the sum of their best such options,
+// budget aside; -Inf when a unit has none.
+func (t *tables) within(ui int, set []window) float64 {
+	v := 0.0
+	for ; ui < len(t.opts); ui++ {
+		best := math.Inf(-1)
+		if oi, ok := t.opts[ui][closedWindow]; ok {
+			best = t.most[ui][oi]
+		}
+		for _, w := range set {
+			if oi, ok := t.opts[ui][w]; ok {
+				best = math.Max(best, t.most[ui][oi])
+			}
+		}
+		v += best
+	}
+	return v
 }
 
 func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, error) {
@@ -425,7 +581,53 @@ func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, err
 		}
 		values[ui] = staircase(cand)
 	}
-	return &tables{&us[0], evals, suffix, values}, nil
+	t := &tables{us: &us[0], evals: evals, suffix: suffix, values: values}
+	if needFloor {
+		// Prices around the objective's value per floor call over the
+		// week's open options (a few, since the least of them is taken).
+		var v, f float64
+		for ui := range us {
+			for oi := range us[ui].opts {
+				v += math.Abs(evals[ui][0][oi].value)
+				f += evals[ui][0][oi].floor
+			}
+		}
+		for _, r := range []float64{0.25, 0.5, 1, 2, 4} {
+			if f == 0 {
+				break
+			}
+			p := price{lambda: r * v / f, values: make([][]costFloor, len(us)+1)}
+			p.values[len(us)] = []costFloor{{0, 0}}
+			for ui := len(us) - 1; ui >= 0; ui-- {
+				var cand []costFloor
+				for oi := range us[ui].opts {
+					best := math.Inf(-1)
+					for st := 0; st < nState; st++ {
+						e := evals[ui][st][oi]
+						best = math.Max(best, e.value+p.lambda*e.floor)
+					}
+					for _, x := range p.values[ui+1] {
+						cand = append(cand, costFloor{evals[ui][0][oi].cost + x.cost, best + x.floor})
+					}
+				}
+				p.values[ui] = staircase(cand)
+			}
+			t.prices = append(t.prices, p)
+		}
+	}
+	for ui, u := range us {
+		byWin := map[window]int{}
+		most := make([]float64, len(u.opts))
+		for oi, w := range u.opts {
+			byWin[w] = oi
+			most[oi] = math.Inf(-1)
+			for st := 0; st < nState; st++ {
+				most[oi] = math.Max(most[oi], evals[ui][st][oi].value)
+			}
+		}
+		t.opts, t.most = append(t.opts, byWin), append(t.most, most)
+	}
+	return t, nil
 }
 
 // addWindow returns set (sorted) with w added, and false when that
@@ -457,11 +659,13 @@ func prune(ls []*label) []*label {
 	type key struct {
 		start, end int
 		set        string
+		patterns   int
+		wkClosed   bool
 	}
 	groups := map[key][]*label{}
 	var keys []key
 	for _, l := range ls {
-		k := key{start: l.start, end: l.end}
+		k := key{start: l.start, end: l.end, patterns: l.patterns, wkClosed: l.wkClosed}
 		if l.set != nil {
 			b := make([]byte, 0, 2*len(l.set))
 			for _, w := range l.set {
@@ -585,6 +789,7 @@ func (m *model) plan(days [7]window) (*Plan, error) {
 		}
 	}
 	p.Windows = distinctWindows(days[:])
+	p.Weekdays = weekdayPatterns(days)
 	return p, nil
 }
 
