@@ -101,7 +101,7 @@ func TestRecommendMatchesBruteForce(t *testing.T) {
 	// floor, returning callers and a cap on distinct windows.
 	rng := rand.New(rand.NewPCG(1, 2))
 	target := staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second}
-	regular := 0 // trials where the most regular near-tie is not the best plan
+	regular := 0                          // trials where the most regular near-tie is not the best plan
 	for trial := 0; trial < 10; trial++ { // each case once
 		w := randomWeek(rng, 4*time.Hour) // 6 slots a day
 		if trial >= 8 {

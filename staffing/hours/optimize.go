@@ -160,7 +160,8 @@ type Plan struct {
 	// NearTies counts the other plans within NearTie of the best value
 	// that the search kept (it drops plans another beats on cost, value,
 	// floor calls and regularity); Alternatives are the two next near-ties
-	// in the order of the choice, or else the feasible plans closest in value.
+	// in the order of the choice, or else the feasible plans closest in
+	// value (Best aside).
 	NearTies     int
 	Alternatives []*Plan
 }

@@ -165,6 +165,9 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 		if len(p.Alternatives) == 2 {
 			break
 		}
+		if c.days == topDays {
+			continue // p.Best
+		}
 		q, err := m.plan(c.days)
 		if err != nil {
 			return nil, err
@@ -270,8 +273,8 @@ type label struct {
 	// Friday is closed (only with model.patterns).
 	patterns int
 	wkClosed bool
-	parent             *label
-	opt                int
+	parent   *label
+	opt      int
 }
 
 // windows returns the window of every unit along l's path.
