@@ -49,10 +49,11 @@ func Example() {
 	fmt.Printf("estimated from %s; today %v: %.0f%% of orders, %.0f agent-hours\n", w.Source, today, 100*cur.OrdersCovered(), cur.AgentHours)
 	fmt.Printf("recommended %v: %.0f%% of orders, %.0f agent-hours, %d windows\n", p.Hours(), 100*p.OrdersCovered(), p.AgentHours, p.Windows)
 	if p.Best != nil {
-		fmt.Printf("%.2f%% fewer orders than the best plan, %v (%d windows)\n", 100*p.ValueLoss(), p.Best.Hours(), p.Best.Windows)
+		// (Its hours are one of several exact ties on this regular week.)
+		fmt.Printf("%.2f%% fewer orders than the best plan, which has %d windows\n", 100*p.ValueLoss(), p.Best.Windows)
 	}
 	// Output:
 	// estimated from orders; today Mon-Fri 09:00-17:00: 14% of orders, 85 agent-hours
 	// recommended Mon-Thu 09:00-17:00, Fri 13:00-23:00: 21% of orders, 102 agent-hours, 2 windows
-	// 0.47% fewer orders than the best plan, Mon-Wed 10:00-17:00, Thu 11:00-17:00, Fri 10:00-16:00, Sun 16:00-24:00 (4 windows)
+	// 0.47% fewer orders than the best plan, which has 4 windows
 }

@@ -370,7 +370,7 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 					}
 					// With every window used, the units to come choose among
 					// these or closed: a tighter bound on what they add.
-					if m.patterns && len(set) == m.s.MaxWindows && l.value+ue.value+m.tables.within(ui+1, set) < bar {
+					if len(set) == m.s.MaxWindows && l.value+ue.value+m.tables.within(ui+1, set) < bar {
 						continue
 					}
 				}
@@ -471,20 +471,28 @@ type tables struct {
 	us             *unit
 	evals          [][][]unitEval
 	suffix, values [][]costFloor
-	// opts finds a unit's option by its window, and most is an option's
-	// most value from any state (for within).
-	opts []map[window]int
-	most [][]float64
+	// opts finds a unit's option by its window (open·(slots+1)+close; -1:
+	// none), and most is an option's most value from any state (for within).
+	opts  [][]int
+	most  [][]float64
+	slots int
 	// prices are Lagrangian bounds on the value still to come under the
 	// floor: for a price λ per floor call, the most of value + λ·floor
-	// each budget buys (see priced).
+	// each budget buys (see priced), on a grid of costs.
 	prices []price
+	grid   float64 // cost per grid step
 }
 
+// price is the most of value + λ·floor the units from ui onwards give
+// for a cost of at most b grid steps: most[ui][b], with each option's
+// cost rounded down to the grid (so it bounds from above).
 type price struct {
 	lambda float64
-	values [][]costFloor
+	most   [][]float64
 }
+
+// priceSteps is the number of grid steps the prices' costs span.
+const priceSteps = 1024
 
 // priced bounds the value units ui onwards add within budget while they
 // answer need more floor calls: any such completion has value ≤ value +
@@ -492,11 +500,70 @@ type price struct {
 // The floor couples with the budget (daytime calls and evening orders
 // compete for the same hours), which the budget-only bound ignores.
 func (t *tables) priced(ui int, budget, need float64) float64 {
-	b := math.Inf(1)
-	for _, p := range t.prices {
-		b = math.Min(b, mostValue(p.values[ui], budget)-p.lambda*need)
+	b := priceSteps
+	if budget/t.grid < priceSteps {
+		b = int(budget / t.grid)
 	}
-	return b
+	if b < 0 {
+		return math.Inf(-1)
+	}
+	v := math.Inf(1)
+	for _, p := range t.prices {
+		v = math.Min(v, p.most[ui][b]-p.lambda*need)
+	}
+	return v
+}
+
+// buildPrices fills t.prices: a few prices around the objective's value
+// per floor call over the week's options (the least bound of them is
+// taken), each a max-plus convolution over the units on a cost grid.
+func (t *tables) buildPrices(us []unit, nState int, budget float64) {
+	var v, f, span float64
+	for ui := range us {
+		c := 0.0
+		for oi := range us[ui].opts {
+			e := t.evals[ui][0][oi]
+			v += math.Abs(e.value)
+			f += e.floor
+			c = math.Max(c, e.cost)
+		}
+		span += c
+	}
+	if f == 0 {
+		return
+	}
+	if budget > 0 {
+		span = math.Min(span, budget) // dearer options still cost at least the budget
+	}
+	t.grid = math.Max(span/priceSteps, 1e-9)
+	steps := make([][]int, len(us)) // each option's cost in grid steps, rounded down
+	for ui := range us {
+		for oi := range us[ui].opts {
+			steps[ui] = append(steps[ui], min(priceSteps, int(t.evals[ui][0][oi].cost/t.grid)))
+		}
+	}
+	for _, r := range []float64{0.25, 0.5, 1, 2, 4} {
+		p := price{lambda: r * v / f, most: make([][]float64, len(us)+1)}
+		p.most[len(us)] = make([]float64, priceSteps+1) // nothing more: 0 at any cost
+		for ui := len(us) - 1; ui >= 0; ui-- {
+			next, cur := p.most[ui+1], make([]float64, priceSteps+1)
+			for b := range cur {
+				cur[b] = math.Inf(-1)
+			}
+			for oi := range us[ui].opts {
+				best := math.Inf(-1)
+				for st := 0; st < nState; st++ {
+					e := t.evals[ui][st][oi]
+					best = math.Max(best, e.value+p.lambda*e.floor)
+				}
+				for b, c := steps[ui][oi], 0; b <= priceSteps; b, c = b+1, c+1 {
+					cur[b] = math.Max(cur[b], best+next[c])
+				}
+			}
+			p.most[ui] = cur
+		}
+		t.prices = append(t.prices, p)
+	}
 }
 
 // within bounds the value units ui onwards can add when each is closed or
@@ -506,11 +573,12 @@ func (t *tables) within(ui int, set []window) float64 {
 	v := 0.0
 	for ; ui < len(t.opts); ui++ {
 		best := math.Inf(-1)
-		if oi, ok := t.opts[ui][closedWindow]; ok {
-			best = t.most[ui][oi]
-		}
-		for _, w := range set {
-			if oi, ok := t.opts[ui][w]; ok {
+		for i := -1; i < len(set); i++ {
+			w := closedWindow
+			if i >= 0 {
+				w = set[i]
+			}
+			if oi := t.opts[ui][w.open*(t.slots+1)+w.close]; oi >= 0 {
 				best = math.Max(best, t.most[ui][oi])
 			}
 		}
@@ -586,43 +654,17 @@ func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, err
 	}
 	t := &tables{us: &us[0], evals: evals, suffix: suffix, values: values}
 	if needFloor {
-		// Prices around the objective's value per floor call over the
-		// week's open options (a few, since the least of them is taken).
-		var v, f float64
-		for ui := range us {
-			for oi := range us[ui].opts {
-				v += math.Abs(evals[ui][0][oi].value)
-				f += evals[ui][0][oi].floor
-			}
-		}
-		for _, r := range []float64{0.25, 0.5, 1, 2, 4} {
-			if f == 0 {
-				break
-			}
-			p := price{lambda: r * v / f, values: make([][]costFloor, len(us)+1)}
-			p.values[len(us)] = []costFloor{{0, 0}}
-			for ui := len(us) - 1; ui >= 0; ui-- {
-				var cand []costFloor
-				for oi := range us[ui].opts {
-					best := math.Inf(-1)
-					for st := 0; st < nState; st++ {
-						e := evals[ui][st][oi]
-						best = math.Max(best, e.value+p.lambda*e.floor)
-					}
-					for _, x := range p.values[ui+1] {
-						cand = append(cand, costFloor{evals[ui][0][oi].cost + x.cost, best + x.floor})
-					}
-				}
-				p.values[ui] = staircase(cand)
-			}
-			t.prices = append(t.prices, p)
-		}
+		t.buildPrices(us, nState, m.s.Budget)
 	}
+	t.slots = m.slots
 	for ui, u := range us {
-		byWin := map[window]int{}
+		byWin := make([]int, (m.slots+1)*(m.slots+1))
+		for i := range byWin {
+			byWin[i] = -1
+		}
 		most := make([]float64, len(u.opts))
 		for oi, w := range u.opts {
-			byWin[w] = oi
+			byWin[w.open*(m.slots+1)+w.close] = oi
 			most[oi] = math.Inf(-1)
 			for st := 0; st < nState; st++ {
 				most[oi] = math.Max(most[oi], evals[ui][st][oi].value)
