@@ -44,6 +44,10 @@ type ChannelPlan struct {
 	// come on top of the phone hours the budget bought (see Over).
 	Period                        string
 	Budget, PhoneHours, Scheduled float64
+	// Today is Scheduled had the phone kept today's hours (Options.Current),
+	// chat and email in theirs or in today's phone hours: what the whole
+	// centre costs today, beside what the phone's budget measures.
+	Today float64
 	// Teams compares, per team, its channels pooled (blended agents)
 	// with a team per channel, in agent-hours per week.
 	Teams []staffing.TeamHours
@@ -206,30 +210,49 @@ func planChannels(opt *Options, prs []PeriodResult, periods []Period, d hours.De
 		}
 	}
 
-	s := opt.Settings
-	st := staffing.Settings{
-		Interval: d.Step, AHT: s.AHT, Target: s.Target, Patience: s.Patience, Shrinkage: s.Shrinkage,
-		Channels: map[staffing.Channel]staffing.ChannelSettings{},
-	}
-	for ch, cs := range opt.Channels {
-		st.Channels[ch] = cs
-	}
-	set := func(ch staffing.Channel, h *staffing.OpeningHours) {
-		c := st.Channels[ch]
-		c.Open = phoneOpen
-		if h != nil {
-			c.Open = h.Contains
+	// settings staffs every channel in its hours, with phoneOpen the
+	// phone's and the default of chat's and email's.
+	settings := func(phoneOpen func(time.Time) bool) staffing.Settings {
+		s := opt.Settings
+		st := staffing.Settings{
+			Interval: d.Step, AHT: s.AHT, Target: s.Target, Patience: s.Patience, Shrinkage: s.Shrinkage,
+			Channels: map[staffing.Channel]staffing.ChannelSettings{},
 		}
-		if ch == staffing.Email && c.Promise == (staffing.Promise{}) {
-			c.Promise = DefaultEmailPromise
+		for ch, cs := range opt.Channels {
+			st.Channels[ch] = cs
 		}
-		st.Channels[ch] = c
+		set := func(ch staffing.Channel, h *staffing.OpeningHours) {
+			c := st.Channels[ch]
+			c.Open = phoneOpen
+			if h != nil {
+				c.Open = h.Contains
+			}
+			if ch == staffing.Email && c.Promise == (staffing.Promise{}) {
+				c.Promise = DefaultEmailPromise
+			}
+			st.Channels[ch] = c
+		}
+		set(staffing.Phone, nil)
+		set(staffing.Chat, opt.ChatHours)
+		set(staffing.Email, opt.EmailHours)
+		return st
 	}
-	set(staffing.Phone, nil)
-	set(staffing.Chat, opt.ChatHours)
-	set(staffing.Email, opt.EmailHours)
+	st := settings(phoneOpen)
 	if err := staffing.CheckChannel(st, staffing.Email); has[staffing.Email] && err != nil {
 		return nil, reqs, err
+	}
+	// scheduled are the scheduled agent-hours of needs, the phone's never
+	// under MinAgents while open, as in the requirements.
+	minAgents := max(1, opt.Settings.MinAgents)
+	scheduled := func(needs []staffing.Need) float64 {
+		sum := 0.0
+		for i, n := range needs {
+			if n.Channel == staffing.Phone && !n.Closed {
+				needs[i].Scheduled = max(n.Scheduled, minAgents)
+			}
+			sum += float64(needs[i].Scheduled) * d.Step.Hours()
+		}
+		return sum
 	}
 
 	var rows []staffing.Row
@@ -247,21 +270,20 @@ func planChannels(opt *Options, prs []PeriodResult, periods []Period, d hours.De
 	if err != nil {
 		return nil, reqs, err
 	}
-	for i, n := range needs {
-		switch {
-		case n.Channel == staffing.Phone && !n.Closed:
-			// As in the requirements: never fewer than MinAgents while open.
-			needs[i].Scheduled = max(n.Scheduled, max(1, s.MinAgents))
-		case n.Channel != staffing.Phone && !n.Closed:
+	out := &ChannelPlan{From: d.Start[0], To: end, Scheduled: scheduled(needs)}
+	out.Channels = staffing.Summarize(needs, st)
+	for _, n := range needs {
+		if n.Channel != staffing.Phone && !n.Closed {
 			reqs = append(reqs, Requirement{Start: n.Start, Channel: n.Channel.String(), Volume: n.Offered - n.Deflected, Agents: n.Agents, ScheduledAgents: n.Scheduled})
 		}
 	}
 	sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].Start.Before(reqs[j].Start) })
-
-	out := &ChannelPlan{From: d.Start[0], To: end, Channels: staffing.Summarize(needs, st)}
-	for _, c := range out.Channels {
-		out.Scheduled += c.ScheduledHours
+	// The same week in today's hours, for the one budget.
+	today, err := staffing.Plan(rows, settings(opt.Current.Contains))
+	if err != nil {
+		return nil, reqs, fmt.Errorf("plan: staffing today's hours: %w", err)
 	}
+	out.Today = scheduled(today)
 	if pr := periodOf(d.Start[0]); pr != nil {
 		out.Period, out.Budget, out.PhoneHours = pr.Name, pr.Budget, pr.Plan.AgentHours
 		ph := pr.Plan.Hours()

@@ -173,6 +173,9 @@ func TestRunChannels(t *testing.T) {
 	if math.Abs(cp.Scheduled-sched) > 1e-9 {
 		t.Errorf("scheduled %v agent-hours, the requirements sum to %v", cp.Scheduled, sched)
 	}
+	if phoneHours == opt.Current && cp.Today != cp.Scheduled || cp.Today <= 0 {
+		t.Errorf("today's hours take %v scheduled agent-hours, the recommended (%v) %v", cp.Today, phoneHours, cp.Scheduled)
+	}
 	if cp.Period != "normal" || cp.Budget != res.Periods[0].Budget || cp.Over() != cp.Scheduled-cp.Budget {
 		t.Errorf("budget %v of period %q, want normal's %v", cp.Budget, cp.Period, res.Periods[0].Budget)
 	}

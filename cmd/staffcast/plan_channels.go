@@ -221,7 +221,7 @@ func planChannelsText(w io.Writer, res *plan.Result, opt plan.Options) error {
 			if by == "" {
 				by = "self-service"
 			}
-			fmt.Fprintf(w, "%v: %s resolves %.0f of %.0f contacts (%s) and saves %.1f agent-hours\n", x.Channel, by, x.Deflected, x.Offered, pct(shareOf(x.Deflected, x.Offered)), x.SavedHours)
+			fmt.Fprintf(w, "%v: %s resolves %.0f of %.0f contacts (%s) and saves %.1f agent-hours of requirement\n", x.Channel, by, x.Deflected, x.Offered, pct(shareOf(x.Deflected, x.Offered)), x.SavedHours)
 		}
 		if x.Channel == staffing.Chat && x.ClosedOffered > 0 {
 			fmt.Fprintf(w, "chat: %.0f chats (%s of the week's) arrive while chat is closed; a chatbot, open round the clock, meets them", x.ClosedOffered, pct(shareOf(x.ClosedOffered, x.Offered)))
@@ -295,16 +295,10 @@ func budgetText(cp *plan.ChannelPlan) string {
 		}
 	}
 	s := fmt.Sprintf("Budget, one for all: the phone hours were chosen within period %s's budget of %.0f agent-hours a week (they take %.0f in a mean week). "+
-		"Chat and email are staffed afterwards, in hours set around the phone's, and are not traded inside the choice: this week they add %.0f, "+
-		"so all channels take %.0f scheduled agent-hours", cp.Period, cp.Budget, cp.PhoneHours, other, cp.Scheduled)
+		"Chat and email are staffed afterwards, in hours set around the phone's, and are not traded inside that choice, which weighs calls and orders: "+
+		"this week they add %.0f, so all channels take %.0f scheduled agent-hours, against %.0f in today's hours (%+.0f)", cp.Period, cp.Budget, cp.PhoneHours, other, cp.Scheduled, cp.Today, cp.Scheduled-cp.Today)
 	if over := cp.Over(); over > 0 {
-		s += fmt.Sprintf(", %.0f over the budget. To hold the whole centre to it, give the phone what is left", over)
-		if left := cp.Budget - other; left > 0 {
-			s += fmt.Sprintf(" (--budget %s=%.0fh)", cp.Period, math.Floor(left))
-		} else {
-			s += ": nothing, chat and email alone exceed it; raise the budget"
-		}
-		return s + "."
+		return s + fmt.Sprintf(", %.0f over the phone's budget: a budget for all channels is %.0f agent-hours a week.", over, math.Ceil(cp.Scheduled))
 	}
 	return s + fmt.Sprintf(", within the budget (%.0f to spare).", -cp.Over())
 }
@@ -413,6 +407,7 @@ type jsonChannels struct {
 	Period         string        `json:"budget_period"`
 	Budget         float64       `json:"budget_agent_hours"`
 	PhoneHours     float64       `json:"phone_agent_hours_mean_week"`
+	Today          float64       `json:"today_scheduled_agent_hours"`
 	Over           float64       `json:"over_budget_agent_hours"`
 	Budgeting      string        `json:"budget_note"`
 	EmailQuotes    []jsonQuote   `json:"email_quotes,omitempty"`
@@ -428,7 +423,7 @@ func planChannelsJSON(res *plan.Result) *jsonChannels {
 		return nil
 	}
 	out := &jsonChannels{From: cp.From.Format(time.RFC3339), To: cp.To.Format(time.RFC3339), Scheduled: cp.Scheduled, Period: cp.Period, Budget: round(cp.Budget, 2),
-		PhoneHours: round(cp.PhoneHours, 2), Over: round(cp.Over(), 2), Budgeting: budgetText(cp), PublishedHours: cp.Published}
+		PhoneHours: round(cp.PhoneHours, 2), Today: cp.Today, Over: round(cp.Over(), 2), Budgeting: budgetText(cp), PublishedHours: cp.Published}
 	for i, x := range cp.Channels {
 		j := jsonChannel{Channel: x.Channel.String(), Offered: round(x.Offered, 2), Deflected: round(x.Deflected, 2), AgentHours: round(x.AgentHours, 3),
 			Rounded: x.RoundedHours, Scheduled: x.ScheduledHours, Saved: round(x.SavedHours, 3), ClosedOffered: round(x.ClosedOffered, 2), ClosedDeflected: round(x.ClosedDeflected, 2)}
