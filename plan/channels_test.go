@@ -123,6 +123,21 @@ func TestRunChannels(t *testing.T) {
 		t.Errorf("only %d email hours checked against Erlang C", checked)
 	}
 
+	// The email channel's totals are staffing.Plan's on the same rows and
+	// settings, backlog hours included.
+	var rows []staffing.Row
+	for at := cp.From; at.Before(cp.To); at = at.Add(time.Hour) {
+		rows = append(rows, staffing.Row{Start: at, Volume: emails[at], Channel: staffing.Email})
+	}
+	st := staffing.Settings{Interval: time.Hour, AHT: emailAHT, Target: opt.Settings.Target, Promise: DefaultEmailPromise, Open: phoneHours.Contains}
+	needs, err := staffing.Plan(rows, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, got := staffing.Summarize(needs, st)[0], cp.Channels[2]; math.Abs(want.AgentHours-got.AgentHours) > 1e-9 || want.ScheduledHours != got.ScheduledHours || want.Offered != got.Offered {
+		t.Errorf("email: %.3f agent-hours, %v scheduled, %v offered; staffing.Plan on the rows: %.3f, %v, %v", got.AgentHours, got.ScheduledHours, got.Offered, want.AgentHours, want.ScheduledHours, want.Offered)
+	}
+
 	// The quotes: an open hour's p90 is the queue's (one week staffed, so
 	// each weekday and hour is one interval); a closed hour is quoted past
 	// the next opening.

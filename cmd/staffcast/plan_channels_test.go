@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -137,6 +138,62 @@ func TestPlanChannels(t *testing.T) {
 		_, stderr, code := run(t, "", append([]string{"plan", "--demand-from", "history", "--frontier", "10"}, args...)...)
 		if code != exitUsage || !strings.Contains(stderr, args[0]) || strings.Contains(stderr, "goroutine") {
 			t.Errorf("%v: exit %d, stderr %q; want %d naming %s", args, code, stderr, exitUsage, args[0])
+		}
+	}
+}
+
+// TestReadmeChannelFigures holds the figures of the README's "Every
+// channel in one plan" to what its command prints.
+func TestReadmeChannelFigures(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, para, ok := strings.Cut(string(readme), "**Every channel in one plan.**")
+	para, block, ok2 := strings.Cut(para, "```sh\n")
+	line, _, ok3 := strings.Cut(block, "\n")
+	args, ok4 := strings.CutPrefix(line, "go run ./cmd/staffcast ")
+	if !ok || !ok2 || !ok3 || !ok4 {
+		t.Fatal("README: no Every channel in one plan paragraph with its command")
+	}
+	stdout, stderr, code := run(t, "", append(strings.Fields(args), "--format", "json")...)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var res struct {
+		Channels struct {
+			Channels []struct {
+				Channel     string  `json:"channel"`
+				Scheduled   float64 `json:"scheduled_agent_hours"`
+				WorstQuote  float64 `json:"quote_p90_worst_seconds"`
+				ClosedQuote float64 `json:"closed_quote_seconds"`
+			} `json:"channels"`
+			Scheduled float64 `json:"scheduled_agent_hours"`
+			Today     float64 `json:"today_scheduled_agent_hours"`
+			Budget    float64 `json:"budget_agent_hours"`
+		} `json:"channels"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	cp := res.Channels
+	want := []string{fmt.Sprintf("%.0f in all against the phone's %.0f", cp.Scheduled, cp.Budget)}
+	if cp.Today == cp.Scheduled {
+		want = append(want, "as many as in\ntoday's hours")
+	}
+	var parts []string
+	for _, c := range cp.Channels {
+		parts = append(parts, fmt.Sprintf("%s %.0f", c.Channel, c.Scheduled))
+		if c.Channel == "email" {
+			want = append(want, fmt.Sprintf("worst p90 %.0f minutes", math.Ceil(c.WorstQuote/60)), fmt.Sprintf("until %.0f minutes after the opening", math.Ceil(c.ClosedQuote/60)))
+		}
+	}
+	want = append(want, strings.Join(parts, ", "))
+	flat := strings.Join(strings.Fields(para), " ")
+	for _, w := range want {
+		if w = strings.Join(strings.Fields(w), " "); !strings.Contains(flat, w) {
+			t.Errorf("README's Every channel in one plan lacks %q", w)
 		}
 	}
 }
