@@ -238,7 +238,7 @@ func planChannelsText(w io.Writer, res *plan.Result, opt plan.Options) error {
 	}
 	if len(cp.Quotes) > 0 {
 		p := cp.EmailPromise
-		fmt.Fprintf(w, "\nWhat we can promise, by hour (email): p50/p90 answer time, wall-clock, of an email arriving in that hour, to quote in the confirmation;\n")
+		fmt.Fprintf(w, "\nWhat we can promise, by hour (email): p50/p90 wait, wall-clock, until an agent takes up an email arriving in that hour, to quote in the confirmation;\n")
 		fmt.Fprintf(w, "promise %.0f%% within %s of open time; * = not kept; (in brackets) = closed, quoted to the next opening plus the backlog:\n", 100*p.Share, quoteText(p.Within.Seconds()))
 		header := []string{"hour"}
 		for _, d := range weekOrder {
