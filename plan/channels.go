@@ -68,11 +68,13 @@ func (cp *ChannelPlan) Over() float64 { return cp.Scheduled - cp.Budget }
 // weekday.
 type Quote struct {
 	staffing.HourQuote
-	// Kept says whether the staffing keeps the promise for an email
-	// arriving then: the quote at the promise's share (p90 for 90%, p50
-	// for 50%) within the promise. An email arriving while closed is
-	// quoted to the next opening plus the backlog, and Kept says whether
-	// it is answered within the promise of open time after the opening.
+	// Kept says whether the staffing keeps the promise, in open time, for
+	// an email arriving then: for a queued promise the quote at its share
+	// (p90 for 90%, p50 for 50%) within it; for the backlog model its
+	// spread (ChannelSummary.OpenQuote). An email arriving while closed
+	// is quoted, wall-clock, to the next opening plus the backlog, and
+	// Kept says whether it is answered within the promise of open time
+	// after the opening (ChannelSummary.ClosedQuote).
 	Kept bool
 }
 
@@ -305,25 +307,30 @@ func planChannels(opt *Options, prs []PeriodResult, periods []Period, d hours.De
 		out.Published = staffing.PublishedHours(out.Hours)
 	}
 	if p := out.EmailPromise; p.Within > 0 {
-		var closedQuote float64 // email's answer time at the share, from the opening
+		var sum staffing.ChannelSummary
 		for _, c := range out.Channels {
 			if c.Channel == staffing.Email {
-				closedQuote = c.ClosedQuote
+				sum = c
 			}
 		}
+		within := (p.Within + time.Second).Seconds()
+		queued := staffing.Queued(p, d.Step)
 		for _, q := range staffing.QuoteTable(needs) {
 			if q.Channel != staffing.Email {
 				continue
 			}
-			at := q.P90
-			if p.Share < 0.9 {
+			var at float64 // the answer time at the promise's share, in open time
+			switch {
+			case !q.Open:
+				at = sum.ClosedQuote // from the opening
+			case !queued:
+				at = sum.OpenQuote // the backlog model's spread, the same every interval
+			case p.Share < 0.9:
 				at = q.P50
+			default:
+				at = q.P90
 			}
-			kept := at <= (p.Within + time.Second).Seconds()
-			if !q.Open {
-				kept = closedQuote <= (p.Within + time.Second).Seconds()
-			}
-			out.Quotes = append(out.Quotes, Quote{HourQuote: q, Kept: kept})
+			out.Quotes = append(out.Quotes, Quote{HourQuote: q, Kept: at <= within})
 		}
 	}
 	if opt.Teams != nil {

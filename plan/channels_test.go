@@ -211,6 +211,43 @@ func TestRunChannels(t *testing.T) {
 	}
 }
 
+// TestRunChannelsLongPromise: a 4-hour email promise is staffed by the
+// backlog model, whose 90% answer within 0.9 x 4 open hours (the spread
+// over four whole intervals) in every open hour: the promise is kept
+// though the wall-clock quotes of the afternoon run into the next day.
+func TestRunChannelsLongPromise(t *testing.T) {
+	t.Parallel()
+	opt := sampleOptions(t)
+	opt.Frontier = []float64{}
+	opt.Channels = map[staffing.Channel]staffing.ChannelSettings{staffing.Email: {Promise: staffing.Promise{Share: 0.9, Within: 4 * time.Hour}}}
+	res, err := Run(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := res.Channels
+	var email staffing.ChannelSummary
+	for _, c := range cp.Channels {
+		if c.Channel == staffing.Email {
+			email = c
+		}
+	}
+	if want := 0.9 * 4 * 3600; math.Abs(email.OpenQuote-want) > 1e-6 || math.Abs(email.ClosedQuote-want) > 1e-6 || email.QuotesOver != 0 {
+		t.Errorf("email: open quote %v s, closed %v s, %d over; want %v s and none over", email.OpenQuote, email.ClosedQuote, email.QuotesOver, want)
+	}
+	overnight := 0
+	for _, q := range cp.Quotes {
+		if !q.Kept {
+			t.Errorf("%v %02d:00 (open %v): p90 %.0f s, not kept", q.Weekday, q.Hour, q.Open, q.P90)
+		}
+		if q.Open && q.P90 > 4*3600 {
+			overnight++
+		}
+	}
+	if overnight == 0 {
+		t.Error("no open hour quoted past 4 h wall-clock: the afternoon's emails should wait overnight")
+	}
+}
+
 // TestRunChannelsBadInput: a setting for a channel the history lacks and
 // a team naming a channel the plan does not staff are refused, by type.
 func TestRunChannelsBadInput(t *testing.T) {

@@ -185,7 +185,7 @@ func serviceText(x staffing.ChannelSummary, cp *plan.ChannelPlan, opt plan.Optio
 		if sl != "" {
 			s += sl + " of open-hour emails within it, "
 		}
-		return s + fmt.Sprintf("worst p90 %s; closed-hour emails %.0f%% answered %s after the opening", quoteText(x.WorstQuote), 100*p.Share, quoteText(x.ClosedQuote))
+		return s + fmt.Sprintf("%.0f%% within %s of open time at worst; closed-hour emails %.0f%% within %s of the opening", 100*p.Share, quoteText(x.OpenQuote), 100*p.Share, quoteText(x.ClosedQuote))
 	}
 	return sl
 }
@@ -380,6 +380,7 @@ type jsonChannel struct {
 	PromiseShare    float64  `json:"promise_share,omitempty"`
 	PromiseWithin   float64  `json:"promise_within_seconds,omitempty"`
 	WorstQuote      float64  `json:"quote_p90_worst_seconds,omitempty"`
+	OpenQuote       float64  `json:"open_quote_seconds,omitempty"`
 	QuotesOver      int      `json:"open_intervals_over_promise,omitempty"`
 	ClosedQuote     float64  `json:"closed_quote_seconds,omitempty"`
 }
@@ -436,7 +437,7 @@ func planChannelsJSON(res *plan.Result) *jsonChannels {
 		}
 		if p := x.Promise; p.Within > 0 {
 			j.PromiseShare, j.PromiseWithin = p.Share, p.Within.Seconds()
-			j.WorstQuote, j.QuotesOver, j.ClosedQuote = round(x.WorstQuote, 1), x.QuotesOver, round(x.ClosedQuote, 1)
+			j.WorstQuote, j.OpenQuote, j.QuotesOver, j.ClosedQuote = round(x.WorstQuote, 1), round(x.OpenQuote, 1), x.QuotesOver, round(x.ClosedQuote, 1)
 		}
 		out.Channels = append(out.Channels, j)
 	}
