@@ -174,18 +174,18 @@ func serviceText(x staffing.ChannelSummary, cp *plan.ChannelPlan, opt plan.Optio
 		if cs, ok := opt.Channels[x.Channel]; ok && cs.Target != nil {
 			t = *cs.Target
 		}
-		s := fmt.Sprintf("%s answered within %v", sl, t.AnswerWithin)
+		s := fmt.Sprintf("%s within %v", sl, t.AnswerWithin)
 		if x.Channel == staffing.Chat && x.ClosedOffered > 0 {
-			s += fmt.Sprintf("; %.0f chats while closed (the bot's)", x.ClosedOffered)
+			s += fmt.Sprintf("; %.0f while closed (bot)", x.ClosedOffered)
 		}
 		return s
 	case staffing.Email:
 		p := cp.EmailPromise
-		s := fmt.Sprintf("promise %.0f%% within %s: ", 100*p.Share, quoteText(p.Within.Seconds()))
+		s := fmt.Sprintf("promise %.0f%% in %s: ", 100*p.Share, quoteText(p.Within.Seconds()))
 		if sl != "" {
-			s += sl + " of open-hour emails within it, "
+			s += sl + " in it, "
 		}
-		return s + fmt.Sprintf("%.0f%% within %s of open time at worst; closed-hour emails %.0f%% within %s of the opening", 100*p.Share, quoteText(x.OpenQuote), 100*p.Share, quoteText(x.ClosedQuote))
+		return s + fmt.Sprintf("%.0f%% in %s at worst; closed: %.0f%% in %s of opening", 100*p.Share, quoteText(x.OpenQuote), 100*p.Share, quoteText(x.ClosedQuote))
 	}
 	return sl
 }
