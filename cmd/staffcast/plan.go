@@ -335,10 +335,11 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		Assumptions map[string]any `json:"assumptions"`
 		Periods     []period       `json:"periods"`
 		jsonCurrent
-		Current  jsonCurrent   `json:"current"`
-		Frontier []point       `json:"frontier"`
-		Peak     []peak        `json:"peak"`
-		Optimal  bool          `json:"optimal"`
+		Current  jsonCurrent `json:"current"`
+		Frontier []point     `json:"frontier"`
+		Peak     []peak      `json:"peak"`
+		Optimal  bool        `json:"optimal"`
+
 		Channels *jsonChannels `json:"channels,omitempty"` // plan_channels.go
 	}{as, ps, t, totalFigures(res.Current, withCost), fr, pk, res.Optimal, planChannelsJSON(res)}
 }
