@@ -32,8 +32,9 @@ func randomWeek(rng *rand.Rand, step time.Duration) *Week {
 // method) and returns the best objective value and, among the plans within
 // NearTie of it, the one a manager would publish: the fewest distinct
 // windows, then the fewest Monday-to-Friday day patterns, then the lowest
-// cost (any plan with that key: the test compares the key).
-func bruteForce(t *testing.T, w *Week, s Settings) (float64, *Plan, bool) {
+// cost (any plan with that key: the test compares the key); and the least
+// cost of the plans that meet every constraint but the budget.
+func bruteForce(t *testing.T, w *Week, s Settings) (float64, *Plan, float64) {
 	t.Helper()
 	m, err := newModel(w, s)
 	if err != nil {
@@ -44,6 +45,7 @@ func bruteForce(t *testing.T, w *Week, s Settings) (float64, *Plan, bool) {
 		t.Fatal(err)
 	}
 	var feasible []*Plan
+	minCost := math.Inf(1)
 	idx := make([]int, len(us))
 	for {
 		wins := make([]window, len(us))
@@ -55,10 +57,12 @@ func bruteForce(t *testing.T, w *Week, s Settings) (float64, *Plan, bool) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ok := s.Budget == 0 || p.Cost <= s.Budget+1e-9
-		ok = ok && (s.Objective != CallsThenOrders || p.CallsLow >= s.Floor-1e-9)
+		ok := s.Objective != CallsThenOrders || p.CallsLow >= s.Floor-1e-9
 		ok = ok && (s.MaxWindows == 0 || p.Windows <= s.MaxWindows)
 		if ok {
+			minCost = math.Min(minCost, p.Cost)
+		}
+		if ok && (s.Budget == 0 || p.Cost <= s.Budget+1e-9) {
 			feasible = append(feasible, p)
 		}
 		i := 0
@@ -74,7 +78,7 @@ func bruteForce(t *testing.T, w *Week, s Settings) (float64, *Plan, bool) {
 		}
 	}
 	if len(feasible) == 0 {
-		return 0, nil, false
+		return 0, nil, minCost
 	}
 	best := math.Inf(-1)
 	for _, p := range feasible {
@@ -90,7 +94,7 @@ func bruteForce(t *testing.T, w *Week, s Settings) (float64, *Plan, bool) {
 			pick = p
 		}
 	}
-	return best, pick, true
+	return best, pick, minCost
 }
 
 func TestRecommendMatchesBruteForce(t *testing.T) {
@@ -102,7 +106,7 @@ func TestRecommendMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	target := staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second}
 	regular := 0                          // trials where the most regular near-tie is not the best plan
-	for trial := 0; trial < 11; trial++ { // each case once
+	for trial := 0; trial < 12; trial++ { // each case once
 		w := randomWeek(rng, 4*time.Hour) // 6 slots a day
 		if trial >= 8 && trial <= 9 {
 			// Every day alike up to a few per cent, as real weeks are:
@@ -162,6 +166,12 @@ func TestRecommendMatchesBruteForce(t *testing.T) {
 			s.SameWeekdays = true
 			s.Displaced = 0.3
 			s.ClosedOK = [7]bool{true, true, true, true, true, true, true}
+		case 11:
+			// A budget far below one day's cost: the smallest budget that
+			// meets the floor is searched without a budget.
+			s.Objective = CallsThenOrders
+			s.Floor = 1 // scaled below
+			s.ClosedOK[time.Sunday] = true
 		}
 		if s.Budget > 0 {
 			// Budgets and floors on the scale of the week: what every day
@@ -178,12 +188,23 @@ func TestRecommendMatchesBruteForce(t *testing.T) {
 			if s.Floor > 0 {
 				s.Floor = math.Round(ref.CallsLow * (0.5 + 0.4*rng.Float64()))
 			}
+			if trial == 11 {
+				s.Budget = math.Round(ref.Cost / 20)
+			}
 		}
-		wantV, want, ok := bruteForce(t, w, s)
+		wantV, want, minCost := bruteForce(t, w, s)
 		p, err := Recommend(w, s)
-		if !ok {
-			if !errors.Is(err, ErrInfeasible) {
+		if want == nil {
+			// The smallest budget that would do is the cheapest plan meeting
+			// the other constraints (rounded up to the cent).
+			var ie *InfeasibleError
+			switch {
+			case !errors.As(err, &ie):
 				t.Errorf("trial %d: brute force finds nothing, Recommend says %v", trial, err)
+			case !math.IsInf(minCost, 1) && math.Abs(ie.MinBudget-math.Ceil(minCost*100-1e-6)/100) > 1e-9:
+				t.Errorf("trial %d: smallest budget %v, brute force %v", trial, ie.MinBudget, minCost)
+			default:
+				t.Logf("trial %d: infeasible within %v; smallest budget %v", trial, s.Budget, ie.MinBudget)
 			}
 			continue
 		}

@@ -324,8 +324,8 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 		nState = m.slots + 2 // previous close -1..slots
 	}
 	needFloor := m.needFloor()
-	if m.tables == nil || m.tables.us != &us[0] {
-		t, err := m.buildTables(us, nState, needFloor)
+	if m.tables == nil || m.tables.us != &us[0] || m.tables.budget != budget {
+		t, err := m.buildTables(us, nState, needFloor, budget)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -469,6 +469,7 @@ func mostValue(st []costFloor, budget float64) float64 {
 // from every state, and the staircases that bound what is still to come.
 type tables struct {
 	us             *unit
+	budget         float64 // of the passes they serve (the prices' grid spans it)
 	evals          [][][]unitEval
 	suffix, values [][]costFloor
 	// opts finds a unit's option by its window (open·(slots+1)+close; -1:
@@ -533,7 +534,9 @@ func (t *tables) buildPrices(us []unit, nState int, budget float64) {
 		return
 	}
 	if budget > 0 {
-		span = math.Min(span, budget) // dearer options still cost at least the budget
+		// Within the budget no option costs more, and one capped at it
+		// still costs at least the budget: the rounding stays downwards.
+		span = math.Min(span, budget)
 	}
 	t.grid = math.Max(span/priceSteps, 1e-9)
 	steps := make([][]int, len(us)) // each option's cost in grid steps, rounded down
@@ -587,7 +590,8 @@ func (t *tables) within(ui int, set []window) float64 {
 	return v
 }
 
-func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, error) {
+// buildTables builds the tables for passes with the given budget (0: none).
+func (m *model) buildTables(us []unit, nState int, needFloor bool, budget float64) (*tables, error) {
 	// Every unit's options evaluated from every state.
 	evals := make([][][]unitEval, len(us))
 	prevWd := time.Sunday
@@ -652,9 +656,9 @@ func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, err
 		}
 		values[ui] = staircase(cand)
 	}
-	t := &tables{us: &us[0], evals: evals, suffix: suffix, values: values}
+	t := &tables{us: &us[0], budget: budget, evals: evals, suffix: suffix, values: values}
 	if needFloor {
-		t.buildPrices(us, nState, m.s.Budget)
+		t.buildPrices(us, nState, budget)
 	}
 	t.slots = m.slots
 	for ui, u := range us {
