@@ -224,7 +224,7 @@ type TableWriter struct {
 	n      int  // rows written
 	began  bool // the header (CSV) or the opening bracket (JSON) is written
 	bw     *bufio.Writer
-	cw     *csv.Writer
+	line   []byte // CSV: the lines of a chunk, reused
 	pw     *pqarrow.FileWriter
 	schema *arrow.Schema
 }
@@ -236,9 +236,7 @@ func NewTableWriter(w io.Writer, f Format) (*TableWriter, error) {
 	default:
 		return nil, fmt.Errorf("data: cannot stream format %v: want csv, json or parquet", f)
 	}
-	tw := &TableWriter{w: w, f: f, bw: bufio.NewWriterSize(w, 64*1024)}
-	tw.cw = csv.NewWriter(tw.bw)
-	return tw, nil
+	return &TableWriter{w: w, f: f, bw: bufio.NewWriterSize(w, 64*1024)}, nil
 }
 
 // Write writes the rows of t.
@@ -247,21 +245,22 @@ func (tw *TableWriter) Write(t *Table) error {
 	tw.began = true
 	switch tw.f {
 	case CSV:
-		rec := make([]string, len(t.Columns))
+		// As writeCSV: numbers and times appended straight into the line.
+		line := tw.line[:0]
 		if first {
-			for j, c := range t.Columns {
-				rec[j] = c.Name
-			}
-			tw.cw.Write(rec)
+			line = appendCSVHeader(line, t)
 		}
 		for i := 0; i < t.Len(); i++ {
-			for j := range t.Columns {
-				rec[j] = cell(&t.Columns[j], i)
+			line = appendCSVRow(line, t, i)
+			if len(line) >= 32*1024 {
+				if _, err := tw.bw.Write(line); err != nil {
+					return err
+				}
+				line = line[:0]
 			}
-			tw.cw.Write(rec)
 		}
-		tw.cw.Flush()
-		if err := tw.cw.Error(); err != nil {
+		tw.line = line[:0]
+		if _, err := tw.bw.Write(line); err != nil {
 			return err
 		}
 	case JSON:

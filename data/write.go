@@ -61,32 +61,9 @@ func cell(c *Column, i int) string {
 // staffing computed for them.
 func writeCSV(w io.Writer, t *Table) error {
 	bw := bufio.NewWriterSize(w, 64*1024)
-	var line []byte
-	for j, c := range t.Columns {
-		if j > 0 {
-			line = append(line, ',')
-		}
-		line = appendCSVText(line, c.Name)
-	}
-	line = append(line, '\n')
+	line := appendCSVHeader(nil, t)
 	for i := 0; i < t.Len(); i++ {
-		for j := range t.Columns {
-			if j > 0 {
-				line = append(line, ',')
-			}
-			c := &t.Columns[j]
-			switch {
-			case c.Time != nil:
-				if !c.Time[i].IsZero() {
-					line = c.Time[i].AppendFormat(line, time.RFC3339)
-				}
-			case c.Float != nil:
-				line = appendNumber(line, c.Float[i])
-			default:
-				line = appendCSVText(line, c.Text[i])
-			}
-		}
-		line = append(line, '\n')
+		line = appendCSVRow(line, t, i)
 		if len(line) >= 32*1024 {
 			if _, err := bw.Write(line); err != nil {
 				return err
@@ -98,6 +75,38 @@ func writeCSV(w io.Writer, t *Table) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// appendCSVHeader appends the line of t's column names.
+func appendCSVHeader(line []byte, t *Table) []byte {
+	for j, c := range t.Columns {
+		if j > 0 {
+			line = append(line, ',')
+		}
+		line = appendCSVText(line, c.Name)
+	}
+	return append(line, '\n')
+}
+
+// appendCSVRow appends row i of t as a CSV line.
+func appendCSVRow(line []byte, t *Table, i int) []byte {
+	for j := range t.Columns {
+		if j > 0 {
+			line = append(line, ',')
+		}
+		c := &t.Columns[j]
+		switch {
+		case c.Time != nil:
+			if !c.Time[i].IsZero() {
+				line = c.Time[i].AppendFormat(line, time.RFC3339)
+			}
+		case c.Float != nil:
+			line = appendNumber(line, c.Float[i])
+		default:
+			line = appendCSVText(line, c.Text[i])
+		}
+	}
+	return append(line, '\n')
 }
 
 // appendNumber appends v as cell writes it: shortest exact decimal,
