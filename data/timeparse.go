@@ -74,6 +74,9 @@ func fixedZone(off int) *time.Location {
 // keepOffset returns t on the clock of its own UTC offset.
 func keepOffset(t time.Time) time.Time {
 	_, off := t.Zone()
+	if off == 0 {
+		return t.In(time.UTC) // as fixedZone(0), without its map
+	}
 	return t.In(fixedZone(off))
 }
 

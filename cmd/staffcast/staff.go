@@ -334,9 +334,12 @@ func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (ne
 		}
 		return oneChunk(tb), func() {}, nil
 	}
+	// Chunks of 2,048 rows: what a chunk holds on its way through (rows,
+	// needs, the output table) stays in the cache; 8,192 cost 10% more CPU.
+	const chunk = 2048
 	var tr *data.TableReader
 	if path == "-" {
-		tr, err = data.NewTableReader(c.App.Reader, "stdin", data.CSV, opt, 2048)
+		tr, err = data.NewTableReader(c.App.Reader, "stdin", data.CSV, opt, chunk)
 		if err != nil {
 			return nil, nil, inputError(err)
 		}
@@ -350,7 +353,7 @@ func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (ne
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
-	if tr, err = data.NewTableReader(file, path, f, opt, 2048); err != nil {
+	if tr, err = data.NewTableReader(file, path, f, opt, chunk); err != nil {
 		file.Close()
 		return nil, nil, inputError(err)
 	}
