@@ -97,10 +97,15 @@ func (tr *TableReader) csv(r io.Reader) error {
 	}
 	p := tr.opt.parser()
 	text := make([]bool, len(header)) // per column: text, as the first chunk decided
+	// After the header, the reader hands back one slice, which each
+	// chunk's fields are copied out of into one array: one allocation a
+	// chunk instead of one a row.
+	cr.ReuseRecord = true
 	first := true
 	tr.next = func() (*Table, error) {
 		records := make([][]string, 0, tr.chunk)
 		lines := make([]int, 0, tr.chunk)
+		fields := make([]string, 0, tr.chunk*len(header))
 		for len(records) < tr.chunk {
 			rec, err := cr.Read()
 			if err == io.EOF {
@@ -110,7 +115,8 @@ func (tr *TableReader) csv(r io.Reader) error {
 				return nil, in.error(err)
 			}
 			line, _ := cr.FieldPos(0)
-			records = append(records, rec)
+			fields = append(fields, rec...)
+			records = append(records, fields[len(fields)-len(rec):len(fields):len(fields)])
 			lines = append(lines, line)
 		}
 		if len(records) == 0 {
