@@ -1,12 +1,11 @@
 // Command erlangmin is the benchmark anchor of scripts/startup.sh: the
-// smallest Go program doing the job of `staffcast staff --in - --aht 3m
-// --target 80/20 --format csv` on a CSV of start,volume rows (stdin or the file named
-// by its argument; UTC times,
-// 15-minute or any fixed spacing), so that the script compares the
-// whole-process CPU of the same work. It reads the CSV, staffs each row
-// with Erlang C (the smallest n meeting 80% answered within 20 s) and
-// writes the same columns with the same bytes as staff does (the script
-// checks with cmp), and staff's agent-hours line on stderr.
+// smallest Go program doing the job of `staffcast staff --aht 3m --target
+// 80/20 --format csv` on a CSV of start,volume rows in UTC at a fixed
+// spacing (the file named by its argument, else stdin), so that the
+// script compares the whole-process CPU of the same work. It streams the
+// rows, staffs each with Erlang C (the smallest n meeting 80% answered
+// within 20 s), and writes the same columns with the same bytes as staff
+// (the script checks with cmp), and staff's agent-hours line on stderr.
 //
 // Same bytes means the same arithmetic: the Erlang B recursion on the
 // inverse, started 8√a + 8 below the load, the service level, ASA and
@@ -44,15 +43,17 @@ func main() {
 	}
 	in := bufio.NewScanner(bufio.NewReaderSize(src, 64*1024))
 	out := bufio.NewWriterSize(os.Stdout, 64*1024)
-	in.Scan() // header
-	var starts, vols []string
-	for in.Scan() {
-		line := in.Text()
-		i := strings.IndexByte(line, ',')
-		starts, vols = append(starts, line[:i]), append(vols, line[i+1:])
+	// The rows stream through; the first two give the interval.
+	var rows []string
+	for len(rows) < 3 && in.Scan() {
+		rows = append(rows, in.Text())
 	}
-	t0, err0 := time.Parse(time.RFC3339, starts[0])
-	t1, err1 := time.Parse(time.RFC3339, starts[1])
+	if len(rows) < 3 {
+		panic("erlangmin: want a header and two rows or more")
+	}
+	rows = rows[1:]
+	t0, err0 := time.Parse(time.RFC3339, rows[0][:strings.IndexByte(rows[0], ',')])
+	t1, err1 := time.Parse(time.RFC3339, rows[1][:strings.IndexByte(rows[1], ',')])
 	if err0 != nil || err1 != nil {
 		panic("erlangmin: want RFC 3339 times in the first column")
 	}
@@ -61,15 +62,22 @@ func main() {
 
 	var frac, whole float64
 	b := []byte("start,volume,agents,fractional_agents,scheduled_agents,service_level,asa_seconds,occupancy\n")
-	for i, s := range starts {
-		vol, err := strconv.ParseFloat(vols[i], 64)
+	for len(rows) > 0 || in.Scan() {
+		var line string
+		if len(rows) > 0 {
+			line, rows = rows[0], rows[1:]
+		} else {
+			line = in.Text()
+		}
+		i := strings.IndexByte(line, ',')
+		vol, err := strconv.ParseFloat(line[i+1:], 64)
 		if err != nil {
 			panic(err)
 		}
 		n, f, sl, asa, occ := required(vol * aht / interval)
 		frac += f * hours
 		whole += float64(n) * hours
-		b = append(b, s...)
+		b = append(b, line[:i]...)
 		b = append(b, ',')
 		b = strconv.AppendFloat(b, vol, 'f', -1, 64)
 		b = append(b, ',')
