@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -77,9 +76,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 		return err
 	}
 	comma := in.comma
-	cr := csv.NewReader(in)
-	cr.Comma = comma
-	cr.ReuseRecord = false
+	cr := newCSVLines(in.Reader, comma)
 	header, err := cr.Read()
 	if err == io.EOF {
 		return &ParseError{File: tr.name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line such as start,calls", ErrEmpty)}
@@ -100,7 +97,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 	// After the header, the reader hands back one slice, which each
 	// chunk's fields are copied out of into one array: one allocation a
 	// chunk instead of one a row.
-	cr.ReuseRecord = true
+	cr.reuse = true
 	first := true
 	tr.next = func() (*Table, error) {
 		records := make([][]string, 0, tr.chunk)
@@ -114,7 +111,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 			if err != nil {
 				return nil, in.error(err)
 			}
-			line, _ := cr.FieldPos(0)
+			line := cr.recLine
 			fields = append(fields, rec...)
 			records = append(records, fields[len(fields)-len(rec):len(fields):len(fields)])
 			lines = append(lines, line)
