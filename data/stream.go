@@ -99,10 +99,13 @@ func (tr *TableReader) csv(r io.Reader) error {
 	// chunk instead of one a row.
 	cr.reuse = true
 	first := true
+	// records and fields are reused from chunk to chunk: a Table keeps
+	// the field strings (text columns) but not the slices.
+	var records [][]string
+	var fields []string
 	tr.next = func() (*Table, error) {
-		records := make([][]string, 0, tr.chunk)
+		records, fields = records[:0], fields[:0]
 		lines := make([]int, 0, tr.chunk)
-		fields := make([]string, 0, tr.chunk*len(header))
 		for len(records) < tr.chunk {
 			rec, err := cr.Read()
 			if err == io.EOF {
