@@ -231,6 +231,7 @@ type TableWriter struct {
 	began  bool // the header (CSV) or the opening bracket (JSON) is written
 	bw     *bufio.Writer
 	line   []byte // CSV: the lines of a chunk, reused
+	times  rfc3339
 	pw     *pqarrow.FileWriter
 	schema *arrow.Schema
 }
@@ -257,7 +258,7 @@ func (tw *TableWriter) Write(t *Table) error {
 			line = appendCSVHeader(line, t)
 		}
 		for i := 0; i < t.Len(); i++ {
-			line = appendCSVRow(line, t, i)
+			line = appendCSVRow(line, t, i, &tw.times)
 			if len(line) >= 32*1024 {
 				if _, err := tw.bw.Write(line); err != nil {
 					return err
