@@ -27,6 +27,7 @@ type csvLines struct {
 	base    int // lines read before slow took over
 	reuse   bool
 	rec     []string
+	block   string // whole lines read ahead, each ending in \n
 }
 
 func newCSVLines(in *bufio.Reader, comma rune) *csvLines {
@@ -69,20 +70,39 @@ func (r *csvLines) Read() ([]string, error) {
 		return rec, err
 	}
 	for {
-		b, err := r.in.ReadSlice('\n')
-		if err != nil && err != io.EOF || bytes.IndexByte(b, '"') >= 0 || bytes.IndexByte(b, '\r') >= 0 {
-			r.toSlow(b)
-			return r.Read()
+		if r.block == "" {
+			// Take every whole line buffered as one string, so that
+			// fields cost one allocation a block, not one a line.
+			buf, _ := r.in.Peek(r.in.Buffered())
+			if end := bytes.LastIndexByte(buf, '\n'); end >= 0 {
+				r.block = string(buf[:end+1])
+				r.in.Discard(end + 1)
+			}
 		}
-		if len(b) == 0 && err == io.EOF {
-			return nil, io.EOF
+		var s string // the line, without its \n
+		if r.block != "" {
+			end := strings.IndexByte(r.block, '\n')
+			s, r.block = r.block[:end], r.block[end+1:]
+			if strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, '\r') >= 0 {
+				r.toSlow([]byte(s + "\n" + r.block))
+				r.block = ""
+				return r.Read()
+			}
+		} else {
+			b, err := r.in.ReadSlice('\n')
+			if err != nil && err != io.EOF || bytes.IndexByte(b, '"') >= 0 || bytes.IndexByte(b, '\r') >= 0 {
+				r.toSlow(b)
+				return r.Read()
+			}
+			if len(b) == 0 && err == io.EOF {
+				return nil, io.EOF
+			}
+			s = string(bytes.TrimSuffix(b, []byte{'\n'}))
 		}
 		r.line++
-		b = bytes.TrimSuffix(b, []byte{'\n'})
-		if len(b) == 0 {
+		if len(s) == 0 {
 			continue // csv.Reader skips empty lines
 		}
-		s := string(b)
 		var rec []string // a new slice unless reused, as csv.Reader.ReuseRecord
 		if r.reuse {
 			rec = r.rec[:0]
