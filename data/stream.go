@@ -88,6 +88,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 		return &ParseError{File: tr.name, Line: 1, Column: tcol, Err: fmt.Errorf("%w: the header has no column %q; it has %s", ErrMissingColumn, tcol, strings.Join(quoteAll(header), ", "))}
 	}
 	p := tr.opt.parser()
+	days := &dayParser{p: &p}
 	text := make([]bool, len(header)) // per column: text, as the first chunk decided
 	// After the header, the reader hands back one slice, which each
 	// chunk's fields are copied out of into one array: one allocation a
@@ -123,7 +124,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 		t := &Table{file: tr.name, lines: lines}
 		times := make([]time.Time, len(records))
 		for i, rec := range records {
-			tm, err := p.parse(rec[ti])
+			tm, err := days.parse(rec[ti])
 			if err != nil {
 				return nil, &ParseError{File: tr.name, Line: lines[i], Column: tcol, Value: rec[ti], Err: err}
 			}

@@ -1,5 +1,9 @@
 package data
 
+// The fast paths of reading and writing (whole numbers, times of the
+// same day) against what the standard library gives: the output bytes
+// and the values read must not change.
+
 import (
 	"math"
 	"math/rand/v2"
@@ -56,6 +60,44 @@ func TestRFC3339AsTimeFormat(t *testing.T) {
 		want := tm.Format(time.RFC3339)
 		if got := string(c.append(nil, tm)); got != want {
 			t.Fatalf("%v: got %q, want %q", tm, got, want)
+		}
+	}
+}
+
+// dayParser reads what timeParser reads, instant and zone: on runs of
+// one day, across offsets and days, with --tz or keeping the offset,
+// and on clocks time.Parse refuses.
+func TestDayParserAsTimeParser(t *testing.T) {
+	sthlm, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	var in []string
+	t0 := time.Date(2025, 3, 29, 0, 0, 0, 0, time.UTC)
+	for k := range 300 {
+		tm := t0.Add(time.Duration(k) * 17 * time.Minute)
+		in = append(in, tm.Format(time.RFC3339), tm.In(sthlm).Format(time.RFC3339), tm.In(sthlm).Format("2006-01-02T15:04:05-07"), tm.In(sthlm).Format("2006-01-02T15:04:05-0700"))
+	}
+	// Each after a time of its day, so that the day is the one held.
+	for _, s := range []string{"2025-03-30T24:00:00Z", "2025-03-30T23:60:00Z", "2025-03-30T23:59:60Z", "2025-03-30T2x:00:00Z", "2025-03-30T23:59:59.5Z",
+		"2025-03-30T23:59:59Z ", "2025-03-30 23:00:00Z", "2025-03-30T23:00:00", "2025-03-30T23:00:00+01:00", "2025-03-30T-1:00:00Z"} {
+		in = append(in, "2025-03-30T22:00:00Z", s)
+	}
+	in = append(in, "2025-02-28T01:00:00Z", "2025-02-30T01:00:00Z")
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		a, b := in[r.IntN(len(in))], in[r.IntN(len(in))]
+		in = append(in, a[:11]+b[11:])
+	}
+	for _, opt := range []ReadOptions{{}, {Location: sthlm}} {
+		p, q := opt.parser(), opt.parser()
+		d := &dayParser{p: &q}
+		for _, s := range in {
+			want, werr := p.parse(s)
+			got, gerr := d.parse(s)
+			if (werr == nil) != (gerr == nil) || !got.Equal(want) || got.Location() != want.Location() || got.String() != want.String() {
+				t.Fatalf("%q: got %v (%v), want %v (%v)", s, got, gerr, want, werr)
+			}
 		}
 	}
 }
