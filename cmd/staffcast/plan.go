@@ -161,6 +161,7 @@ func writePlan(w io.Writer, format string, res *plan.Result, opt plan.Options, r
 		for _, a := range assumptions(res, opt) {
 			fmt.Fprintf(w, "# %s: %s\n", a[0], a[1])
 		}
+		planChannelsCSV(w, res) // plan_channels.go
 		g := grid{header: []string{"period", "weekday", "open", "close", "orders_covered", "calls_reachable", "calls_answered", "agent_hours", "cost",
 			"current_open", "current_close", "current_orders_covered", "current_calls_answered", "current_agent_hours"}}
 		for _, p := range res.Periods {
@@ -175,7 +176,10 @@ func writePlan(w io.Writer, format string, res *plan.Result, opt plan.Options, r
 		}
 		return output{format: formatCSV}.writeGrid(w, g, false)
 	}
-	return planText(w, res, opt, reqOut)
+	if err := planText(w, res, opt, reqOut); err != nil {
+		return err
+	}
+	return planChannelsText(w, res, opt) // plan_channels.go
 }
 
 type jsonCurrent struct {
@@ -335,7 +339,9 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		Frontier []point     `json:"frontier"`
 		Peak     []peak      `json:"peak"`
 		Optimal  bool        `json:"optimal"`
-	}{as, ps, t, totalFigures(res.Current, withCost), fr, pk, res.Optimal}
+
+		Channels *jsonChannels `json:"channels,omitempty"` // plan_channels.go
+	}{as, ps, t, totalFigures(res.Current, withCost), fr, pk, res.Optimal, planChannelsJSON(res)}
 }
 
 func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) error {
