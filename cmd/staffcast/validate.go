@@ -15,18 +15,17 @@ func validateCommand() *cli.Command {
 		Name:  "validate",
 		Usage: "check an interval series and summarise it: rows, span, step, gaps, zero runs, missing values",
 		UsageText: `staffcast validate --in hourly.csv --tz Europe/Stockholm
-   staffcast validate --in calls.parquet --every 30m --fill-gaps keep
+   staffcast validate --in calls.parquet --every 30m --fill-gaps missing
 
 A file that does not parse (a bad time or number, a duplicate or unsorted
 row, a negative volume, a ragged or cut-off row) fails with the file, line
-and column, exit code 3. Gaps fail too unless --fill-gaps keep (report
-them) or zero.`,
+and column, exit code 3. Gaps fail too, with their count, unless
+--fill-gaps missing (list them) or zero (closed hours).`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "in", Usage: "series to check: CSV, Parquet or Arrow; - for CSV on stdin; default: the embedded sample"},
 			&cli.StringFlag{Name: "time-column", Value: "start", Usage: "column holding each interval's start"},
 			&cli.StringFlag{Name: "every", Usage: "interval length; default: the most common spacing"},
-			&cli.StringFlag{Name: "fill-gaps", Value: "error", Usage: "missing intervals: error, keep (report them) or zero",
-				Action: func(_ *cli.Context, v string) error { _, err := parseGapPolicy(v); return err }},
+			fillGapsFlag(gapsChecked),
 		}, timeFlags()...),
 		Action: runValidate,
 	}
@@ -79,7 +78,7 @@ func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 			return nil, err
 		}
 	}
-	if opt.FillGaps, err = parseGapPolicy(c.String("fill-gaps")); err != nil {
+	if opt.FillGaps, err = gapPolicy(c, gapsChecked); err != nil {
 		return nil, err
 	}
 	var s *data.Series
@@ -89,17 +88,9 @@ func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 		s, err = data.ReadSeriesFile(in, opt)
 	}
 	if err != nil {
-		return nil, inputError(err)
+		return nil, inputError(gapError(err, gapsChecked))
 	}
 	return s, nil
-}
-
-func parseGapPolicy(s string) (data.GapPolicy, error) {
-	p, err := data.ParseGapPolicy(s)
-	if err != nil {
-		return p, usageError(fmt.Errorf("--fill-gaps: %w", err))
-	}
-	return p, nil
 }
 
 func printSummary(w io.Writer, name string, s data.Summary) {
