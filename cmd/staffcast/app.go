@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 )
@@ -20,7 +21,7 @@ Results go to stdout (or --out FILE) as a table, CSV, JSON or Parquet;
 progress, warnings and errors go to stderr.
 
 Exit codes: 0 ok, 1 internal error, 2 bad flags or arguments,
-3 bad input data, 4 target unreachable.`,
+3 bad input data, 4 target unreachable, 130 interrupted (Ctrl-C).`,
 		Commands: []*cli.Command{
 			// One constructor per command, each in its own file.
 			planCommand(),
@@ -34,7 +35,9 @@ Exit codes: 0 ok, 1 internal error, 2 bad flags or arguments,
 			validateCommand(),
 			convertCommand(),
 			sampleCommand(),
+			completionCommand(),
 		},
+		Version:         version(),
 		Reader:          stdin,
 		Writer:          stdout,
 		ErrWriter:       stderr,
@@ -69,4 +72,49 @@ func setUsageError(cmd *cli.Command) {
 	for _, sub := range cmd.Subcommands {
 		setUsageError(sub)
 	}
+}
+
+// version describes this binary from the build information the Go
+// toolchain stamps into it: the module version (a tag, a pseudo-version,
+// or "(devel)"), the VCS revision and its time, whether the working tree
+// had local changes, and the Go version. A binary built outside a
+// repository has no revision, and says so.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown (no build information)"
+	}
+	return versionOf(bi)
+}
+
+func versionOf(bi *debug.BuildInfo) string {
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	switch {
+	case rev == "":
+		v += ", no VCS revision"
+	default:
+		v += ", revision " + rev
+		if when != "" {
+			v += " of " + when
+		}
+		if modified {
+			v += " with local changes"
+		}
+	}
+	return v + ", " + bi.GoVersion
 }

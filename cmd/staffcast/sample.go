@@ -15,34 +15,62 @@ func sampleCommand() *cli.Command {
 		Name:  "sample",
 		Usage: "write the embedded sample: three years of a Nordic web shop's hourly orders, calls, chats and emails",
 		UsageText: `staffcast sample --out shop.csv
-   staffcast sample --orders --out orders.csv     # the order log of the last four weeks, one row per order
+   staffcast sample --every 15m --out shop-15m.csv     # the same history in quarter hours
+   staffcast sample --orders --out orders.csv          # the order log of the last four weeks, one row per order
+   staffcast sample --orders --out orders.parquet
 
 The sample is synthetic and seeded (see "go doc data.GenerateSample"):
 Europe/Stockholm, 2023-2025, evening order peaks, Black Friday, a December
 rush whose busiest hour is 21-22, Swedish public holidays, contacts that
 follow orders by one to three days, and calls missing (empty, not zero)
 outside the historical phone hours Monday-Friday 08-17. Commands given no
---in use it.`,
+--in use it.
+
+--every 15m or 30m spreads each hour's counts over its quarter or half
+hours (a seeded draw, as if arrivals were uniform within the hour), so
+they sum back to the hourly sample exactly; shifts with breaks or short
+start grids need such data (see "go doc data.SampleEvery").`,
 		Flags: append([]cli.Flag{
-			&cli.BoolFlag{Name: "orders", Usage: "write the order log of the sample's last four weeks instead of the hourly series"},
+			&cli.StringFlag{Name: "every", Value: "1h", Usage: "interval length of the hourly series: 15m, 30m or 1h"},
+			&cli.BoolFlag{Name: "orders", Usage: "write the order log of the sample's last four weeks (order_id, created_at, amount) instead of the hourly series"},
 		}, outputFlags(formatCSV, formatJSON, formatParquet, "arrow")...),
 		Action: func(c *cli.Context) error {
 			out, err := newOutput(c, formatCSV, formatJSON, formatParquet, "arrow")
 			if err != nil {
 				return err
 			}
-			s, err := data.Sample()
+			every, err := sampleStep(c)
 			if err != nil {
 				return err
 			}
 			if c.Bool("orders") {
-				if out.format != formatCSV {
-					return usageError(fmt.Errorf("--orders writes CSV only"))
+				if c.IsSet("every") {
+					return usageError(fmt.Errorf("--every: the order log has one row per order, not intervals; aggregate it with \"staffcast aggregate --every\""))
 				}
-				return out.write(c.App.Writer, func(w io.Writer) error { return writeSampleOrders(w, s) })
+				t, err := sampleOrderTable()
+				if err != nil {
+					return err
+				}
+				return out.writeTable(c.App.Writer, t, 2)
+			}
+			s, err := data.SampleEvery(every)
+			if err != nil {
+				return err
 			}
 			return out.writeTable(c.App.Writer, s.Table(), 0)
 		},
+	}
+}
+
+// sampleStep reads sample's --every: the grains the sample can be split
+// into.
+func sampleStep(c *cli.Context) (time.Duration, error) {
+	switch e := c.String("every"); e {
+	case "15m", "30m", "1h", "60m":
+		d, _ := time.ParseDuration(e)
+		return d, nil
+	default:
+		return 0, usageError(fmt.Errorf("--every %q: want 15m, 30m or 1h", e))
 	}
 }
 
@@ -58,6 +86,20 @@ func writeSampleOrders(w io.Writer, s *data.Series) error {
 // because its input flag was not given.
 func sampleNote(c *cli.Context, flag, what string) {
 	fmt.Fprintf(c.App.ErrWriter, "no --%s: using the embedded sample (%s); see staffcast sample --help\n", flag, what)
+}
+
+// sampleOrderTable returns the sample's order log as a table, for the
+// formats other than CSV; order_id stays text.
+func sampleOrderTable() (*data.Table, error) {
+	r, err := sampleOrderLog()
+	if err != nil {
+		return nil, err
+	}
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		return nil, err
+	}
+	return data.ReadTable(r, "sample orders", data.CSV, data.ReadOptions{Location: loc, TimeColumn: "created_at", Text: []string{"order_id"}})
 }
 
 // sampleOrderLog returns the sample's order log as a reader.
