@@ -57,7 +57,7 @@ func TestCompletionBash(t *testing.T) {
 		{`staffcast --v`, "--version"},
 		{`staffcast shifts --ea`, "--earliest"},
 		{`staffcast shifts --c`, "--cbc-time --channel --chart --column --cost --coverage-out --cyclic"},
-		{`staffcast sample --`, "--every --format --help --orders --out"},
+		{`staffcast sample --`, "--every --format --help --orders --out --volumes"},
 		{`staffcast completion ""`, "bash zsh fish"},
 		{`staffcast completion z`, "zsh"},
 		{`staffcast shifts --in ""`, ""}, // readline's file names (-o default)

@@ -16,7 +16,7 @@ func convertCommand() *cli.Command {
 		UsageText: `staffcast convert --in hourly.csv --tz Europe/Stockholm --out hourly.parquet
    staffcast convert --in genesys.csv --report genesys --tz Europe/Stockholm --out intervals.csv
    staffcast convert --in queue_stats.txt --report teleopti --tz Europe/Stockholm --pivot channel --value offered
-   staffcast convert --in export.csv --report mapped --map start=Interval --map offered=Calls --map aht_seconds=AHT
+   staffcast convert --in export.csv --report mapped --map start=Interval --map offered=Calls --map handled=Answered --map aht_seconds=AHT
 
 The format is read from the file extensions, or --format for the output.
 Times without a UTC offset are read in --tz and written as RFC 3339 with

@@ -39,7 +39,7 @@ func forecastCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "forecast",
 		Usage: "forecast hourly orders and contacts with prediction intervals",
-		UsageText: `staffcast forecast --history hourly.csv --column calls --tz Europe/Stockholm --horizon 14d --country SE --out forecast.csv
+		UsageText: `staffcast forecast --history shop.csv --column calls --tz Europe/Stockholm --horizon 14d --country SE --out forecast.csv
    staffcast forecast --history shop.parquet --column orders --column calls --quantiles 0.1,0.5,0.9 --format json
 
 Output: start (RFC 3339 with offset, continuing the history's zone through
@@ -206,7 +206,7 @@ func backtestCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "backtest",
 		Usage: "measure forecast accuracy by rolling-origin backtests: MASE, WAPE, bias, RMSE, interval coverage",
-		UsageText: `staffcast backtest --history hourly.csv --column calls --tz Europe/Stockholm --horizon 14d --origins 4
+		UsageText: `staffcast backtest --history shop.csv --column calls --tz Europe/Stockholm --horizon 14d --origins 4
    staffcast backtest --history shop.parquet --column orders --chart backtest.png --format csv
 
 The last origins × horizon of history is cut into consecutive horizons,

@@ -55,8 +55,8 @@ func hoursCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "hours",
 		Usage: "recommend opening hours per weekday and period that cover the most orders within an agent-hour budget",
-		UsageText: `staffcast hours --demand demand.csv --tz Europe/Stockholm --aht 4m --target 80/20 --budget 230h --min-open 6h --max-open 14h
-   staffcast hours --demand history.parquet --budget 300h --closed-ok Sun --period "christmas=12-01..12-23" --chart heatmap.png
+		UsageText: `staffcast hours --demand shop.csv --tz Europe/Stockholm --aht 4m --target 80/20 --budget 230h --min-open 6h --max-open 14h
+   staffcast hours --demand shop.parquet --budget 300h --closed-ok Sun --period "christmas=12-01..12-23" --chart heatmap.png
    staffcast hours --aht 4m --current "Mon-Fri 09:00-17:00,Sat 10:00-14:00" --format json
 
 The demand file has a start column and hourly orders and calls (and

@@ -22,9 +22,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // run executes staffcast in-process with args and returns stdout, stderr
 // and the exit code main would use (with main's "staffcast: " error line).
+// A panic is reported as main reports it (exit 1), with the stack.
 func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
+	defer func() {
+		if r := recover(); r != nil {
+			stdout, stderr, code = out.String(), errb.String()+fmt.Sprintf("staffcast: internal error, please report: %v\n%s", r, debug.Stack()), exitInternal
+		}
+	}()
 	err := newApp(strings.NewReader(stdin), &out, &errb).Run(append([]string{"staffcast"}, args...))
 	if err != nil {
 		errb.WriteString("staffcast: " + err.Error() + "\n")

@@ -9,7 +9,7 @@ func planCommand() *cli.Command {
 		Name:  "plan",
 		Usage: "the whole chain: history → demand → staffing → opening hours, with the current hours beside the recommendation",
 		UsageText: `staffcast plan
-   staffcast plan --history hourly.csv --tz Europe/Stockholm --aht 4m --target 80/20 --budget 250h --current "Mon-Fri 09:00-17:00"
+   staffcast plan --history shop.csv --tz Europe/Stockholm --aht 4m --target 80/20 --budget 260h --current "Mon-Fri 09:00-17:00"
 
 With no arguments it plans on the embedded sample: a Nordic web shop whose
 phones are open Monday-Friday 08:00-17:00 while its customers order in the

@@ -15,24 +15,33 @@ func sampleCommand() *cli.Command {
 		Name:  "sample",
 		Usage: "write the embedded sample: three years of a Nordic web shop's hourly orders, calls, chats and emails",
 		UsageText: `staffcast sample --out shop.csv
+   staffcast sample --out shop.parquet
    staffcast sample --every 15m --out shop-15m.csv     # the same history in quarter hours
    staffcast sample --orders --out orders.csv          # the order log of the last four weeks, one row per order
    staffcast sample --orders --out orders.parquet
+   staffcast sample --volumes --out volumes.csv        # one week as "staffcast staff" reads it
+   staffcast sample --volumes --every 15m --out volumes-15m.csv
 
 The sample is synthetic and seeded (see "go doc data.GenerateSample"):
 Europe/Stockholm, 2023-2025, evening order peaks, Black Friday, a December
 rush whose busiest hour is 21-22, Swedish public holidays, contacts that
 follow orders by one to three days, and calls missing (empty, not zero)
 outside the historical phone hours Monday-Friday 08-17. Commands given no
---in use it.
+--in use it. The examples in every command's --help read the files these
+examples write.
 
 --every 15m or 30m spreads each hour's counts over its quarter or half
 hours (a seeded draw, as if arrivals were uniform within the hour), so
 they sum back to the hourly sample exactly; shifts with breaks or short
-start grids need such data (see "go doc data.SampleEvery").`,
+start grids need such data (see "go doc data.SampleEvery").
+
+--volumes writes the week of 17 November 2025 as staff input: start,
+volume and channel (phone from calls while the line was open, chat,
+email), the week staff and shifts use when given no --in.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "every", Value: "1h", Usage: "interval length of the hourly series: 15m, 30m or 1h"},
+			&cli.StringFlag{Name: "every", Value: "1h", Usage: "interval length: 15m, 30m or 1h"},
 			&cli.BoolFlag{Name: "orders", Usage: "write the order log of the sample's last four weeks (order_id, created_at, amount) instead of the hourly series"},
+			&cli.BoolFlag{Name: "volumes", Usage: "write one week of volumes per channel (start, volume, channel) as staff reads them, instead of the hourly series"},
 		}, outputFlags(formatCSV, formatJSON, formatParquet, "arrow")...),
 		Action: func(c *cli.Context) error {
 			out, err := newOutput(c, formatCSV, formatJSON, formatParquet, "arrow")
@@ -43,7 +52,10 @@ start grids need such data (see "go doc data.SampleEvery").`,
 			if err != nil {
 				return err
 			}
-			if c.Bool("orders") {
+			switch {
+			case c.Bool("orders") && c.Bool("volumes"):
+				return usageError(fmt.Errorf("--orders and --volumes: choose one"))
+			case c.Bool("orders"):
 				if c.IsSet("every") {
 					return usageError(fmt.Errorf("--every: the order log has one row per order, not intervals; aggregate it with \"staffcast aggregate --every\""))
 				}
@@ -52,6 +64,12 @@ start grids need such data (see "go doc data.SampleEvery").`,
 					return err
 				}
 				return out.writeTable(c.App.Writer, t, 2)
+			case c.Bool("volumes"):
+				t, err := sampleVolumesEvery(every)
+				if err != nil {
+					return err
+				}
+				return out.writeTable(c.App.Writer, t, 0)
 			}
 			s, err := data.SampleEvery(every)
 			if err != nil {
@@ -126,8 +144,12 @@ func sampleWeek(loc *time.Location) (from, to time.Time) {
 // sampleVolumes returns one week of the sample (sampleWeek) as staff
 // input: one row per hour and channel (phone from calls, chat, email),
 // leaving out the hours the phone line was closed.
-func sampleVolumes() (*data.Table, error) {
-	s, err := data.Sample()
+func sampleVolumes() (*data.Table, error) { return sampleVolumesEvery(time.Hour) }
+
+// sampleVolumesEvery is sampleVolumes at intervals of step (see
+// data.SampleEvery).
+func sampleVolumesEvery(step time.Duration) (*data.Table, error) {
+	s, err := data.SampleEvery(step)
 	if err != nil {
 		return nil, err
 	}

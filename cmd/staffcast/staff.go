@@ -18,6 +18,7 @@ func staffCommand() *cli.Command {
 		UsageText: `staffcast staff --in volumes.csv --aht 3m --target 80/20 --shrinkage 0.3 --out requirements.csv
    staffcast staff --in volumes.csv --tz Europe/Stockholm --aht 4m --patience 2m --chats 3 --chat-slowdown 0.2 \
        --email-within 1h --email-all-within 4h --open "Mon-Fri 08:00-17:00" --format json
+   staffcast staff --in volumes-15m.csv --aht 4m --target 80/20 --shrinkage 0.3 --out requirements-15m.csv
 
 The input has a column start, a column volume (contacts offered in the
 interval) and optionally aht_seconds (handling time of that row) and

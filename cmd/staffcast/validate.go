@@ -15,7 +15,7 @@ func validateCommand() *cli.Command {
 		Name:  "validate",
 		Usage: "check an interval series and summarise it: rows, span, step, gaps, zero runs, missing values",
 		UsageText: `staffcast validate --in hourly.csv --tz Europe/Stockholm
-   staffcast validate --in calls.parquet --every 30m --fill-gaps keep
+   staffcast validate --in shop-15m.csv --every 15m --fill-gaps keep
 
 A file that does not parse (a bad time or number, a duplicate or unsorted
 row, a negative volume, a ragged or cut-off row) fails with the file, line
