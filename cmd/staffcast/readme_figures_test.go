@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// readme returns the README as one string, with each line's leading
+// spaces and its line break collapsed into one space, so that a sentence
+// or an excerpt reads the same wherever the README wraps it.
+func readme(t *testing.T) (raw, flat string) {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw = string(b)
+	return raw, regexp.MustCompile(`\s*\n\s*`).ReplaceAllString(raw, " ")
+}
+
+// TestReadmeFigures checks the figures the README quotes from the
+// program's output against what the program prints now: the plan
+// headline, the marginal-hour sentence and the JSON excerpt of plan, and
+// every "$ go run" block that shows its output (the Erlang calculator).
+func TestReadmeFigures(t *testing.T) {
+	t.Parallel()
+	raw, flat := readme(t)
+	table, stderr, code := run(t, "", "plan")
+	if code != exitOK {
+		t.Fatalf("plan: exit %d\n%s", code, stderr)
+	}
+
+	// The headline: agent-hours, orders covered recommended and today.
+	m := regexp.MustCompile(`places the same (\d+) agent-hours a week .*? so that ([\d.]+)% of orders are placed while the phones are open instead of ([\d.]+)%`).FindStringSubmatch(flat)
+	if m == nil {
+		t.Error("README: the plan headline sentence is gone (places the same N agent-hours ... X% ... instead of Y%)")
+	} else {
+		rec := regexp.MustCompile(`(?m)^Recommended: ([\d.]+)% of orders .*?, (\d+) agent-hours a week`).FindStringSubmatch(table)
+		cur := regexp.MustCompile(`(?m)^Current \(.*?\): ([\d.]+)% of orders, .*?, (\d+) agent-hours a week`).FindStringSubmatch(table)
+		if rec == nil || cur == nil {
+			t.Fatalf("plan prints no Recommended/Current summary:\n%s", table)
+		}
+		if m[1] != rec[2] || m[2] != rec[1] || m[3] != cur[1] || m[1] != cur[2] {
+			t.Errorf("README headline: %s agent-hours, %s%% instead of %s%%; plan prints %s%% for %s agent-hours against %s%% for %s",
+				m[1], m[2], m[3], rec[1], rec[2], cur[1], cur[2])
+		}
+	}
+
+	// Quoted output lines: the marginal hours.
+	quoted := regexp.MustCompile(`\("((?:staying open|closing) [^"]+)"\)`).FindAllStringSubmatch(flat, -1)
+	if len(quoted) == 0 {
+		t.Error("README quotes no marginal-hour line of plan")
+	}
+	for _, q := range quoted {
+		if !strings.Contains(table, "  "+q[1]+"\n") {
+			t.Errorf("README quotes %q; plan prints no such line:\n%s", q[1], table)
+		}
+	}
+
+	// The JSON excerpt: each part between "..." elisions appears, in
+	// order, in plan's compact JSON.
+	ex := regexp.MustCompile("`--format json` gives `([^`]+)`").FindStringSubmatch(flat)
+	if ex == nil {
+		t.Fatal("README: the plan JSON excerpt is gone")
+	}
+	js, stderr, code := run(t, "", "plan", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("plan --format json: exit %d\n%s", code, stderr)
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, []byte(js)); err != nil {
+		t.Fatal(err)
+	}
+	rest := compact.String()
+	for _, part := range strings.Split(strings.ReplaceAll(ex[1], " ", ""), "...") {
+		i := strings.Index(rest, part)
+		if i < 0 {
+			t.Errorf("README's plan JSON excerpt has %s, which plan --format json does not print (in this order); it prints\n%.600s", part, compact.String())
+			break
+		}
+		rest = rest[i+len(part):]
+	}
+
+	// "$ go run" blocks with their output.
+	blocks := regexp.MustCompile("(?s)```sh\n\\$ go run ./cmd/staffcast ([^\n]+)\n(.*?)```").FindAllStringSubmatch(raw, -1)
+	if len(blocks) == 0 {
+		t.Error("README shows no command with its output")
+	}
+	for _, b := range blocks {
+		ex, err := parseLine("README.md", b[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, stderr, code := run(t, "", ex.args...)
+		if code != exitOK {
+			t.Errorf("README: staffcast %s: exit %d\n%s", b[1], code, stderr)
+			continue
+		}
+		if !sameOutput(b[2], got) {
+			t.Errorf("README shows for staffcast %s:\n%s\nthe program prints:\n%s", b[1], b[2], got)
+		}
+	}
+}
+
+// sameOutput compares README output with the program's: JSON by value,
+// numbers within 1e-9 relative (the last digits of a float may differ
+// between machines, as fused multiply-add does on arm64); text exactly.
+func sameOutput(want, got string) bool {
+	var w, g any
+	if json.Unmarshal([]byte(want), &w) != nil || json.Unmarshal([]byte(got), &g) != nil {
+		return strings.TrimSpace(want) == strings.TrimSpace(got)
+	}
+	return sameJSON(w, g)
+}
+
+func sameJSON(w, g any) bool {
+	switch w := w.(type) {
+	case float64:
+		g, ok := g.(float64)
+		return ok && math.Abs(w-g) <= 1e-9*math.Max(1, math.Abs(w))
+	case map[string]any:
+		g, ok := g.(map[string]any)
+		if !ok || len(g) != len(w) {
+			return false
+		}
+		for k, v := range w {
+			if !sameJSON(v, g[k]) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		g, ok := g.([]any)
+		if !ok || len(g) != len(w) {
+			return false
+		}
+		for i := range w {
+			if !sameJSON(w[i], g[i]) {
+				return false
+			}
+		}
+		return true
+	default:
+		return w == g
+	}
+}
