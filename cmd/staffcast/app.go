@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
@@ -62,10 +63,20 @@ Exit codes: 0 ok, 1 internal error, 2 bad flags or arguments,
 	return app
 }
 
-// onUsageError tags flag-parsing errors so that they exit with exitUsage.
+// onUsageError tags flag-parsing errors so that they exit with exitUsage,
+// names flags as they are typed (the flag package writes "-volume" for
+// --volume) and points to the command's help.
 func onUsageError(c *cli.Context, err error, isSubcommand bool) error {
-	return usageError(err)
+	msg := flagDash.ReplaceAllString(err.Error(), "${1}--$2")
+	help := "staffcast --help"
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		help = "staffcast " + c.Command.Name + " --help"
+	}
+	return usageError(fmt.Errorf("%s; see %s", msg, help))
 }
+
+// flagDash finds a flag named with one dash in the flag package's messages.
+var flagDash = regexp.MustCompile(`(not defined: |for flag )-([a-z][a-z-]*)`)
 
 func setUsageError(cmd *cli.Command) {
 	cmd.OnUsageError = onUsageError

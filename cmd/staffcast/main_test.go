@@ -188,3 +188,23 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// A mistyped flag is named as typed, with the help to read.
+func TestBadFlagMessage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ args, want []string }{
+		{[]string{"erlang", "--bogus"}, []string{"flag provided but not defined: --bogus", "see staffcast erlang --help"}},
+		{[]string{"erlang", "--volume", "x"}, []string{`invalid value "x" for flag --volume`, "see staffcast erlang --help"}},
+		{[]string{"--bogus"}, []string{"--bogus; see staffcast --help"}},
+	} {
+		_, stderr, code := run(t, "", tc.args...)
+		if code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", tc.args, code, exitUsage)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%q: stderr %q does not say %q", tc.args, stderr, w)
+			}
+		}
+	}
+}
