@@ -10,9 +10,15 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-// Coverage draws the agents required against the agents scheduled per
-// interval as step lines: interval i starts at start[i] and lasts step.
-// required and scheduled have len(start) values each.
+// Coverage draws the agents scheduled per interval as a shaded area and
+// the agents required as a line over it: interval i starts at start[i]
+// and lasts step, and required and scheduled have len(start) values each.
+// Closed intervals, missing from start or with no agent required or
+// scheduled, are gaps rather than steps at 0.
+//
+// The x axis is local time in start[0]'s zone with weekday and date ticks
+// and day boundaries; the y axis counts agents in whole numbers from 0,
+// with headroom above the highest value. The legend sits above the data.
 func Coverage(title string, start []time.Time, step time.Duration, required, scheduled []int) (*plot.Plot, error) {
 	n := len(start)
 	switch {
@@ -25,31 +31,52 @@ func Coverage(title string, start []time.Time, step time.Duration, required, sch
 	case len(scheduled) != n:
 		return nil, fmt.Errorf("chart: coverage: scheduled has %d values for %d intervals", len(scheduled), n)
 	}
+	for i := 1; i < n; i++ {
+		if d := start[i].Sub(start[i-1]); d < step {
+			return nil, fmt.Errorf("chart: coverage: start[%d] %v is less than the step %v after start[%d] %v", i, start[i], step, i-1, start[i-1])
+		}
+	}
 	p := plot.New()
 	p.Title.Text = title
-	p.X.Label.Text = fmt.Sprintf("hours from %s", start[0].Format("Mon 2006-01-02 15:04 -07"))
+	axis := useTimeAxis(p, start[0])
 	p.Y.Label.Text = "agents"
-	steps := func(v []int) plotter.XYs {
-		xy := make(plotter.XYs, 0, 2*len(v))
-		for i, a := range v {
-			t0 := start[i].Sub(start[0]).Hours()
-			xy = append(xy, plotter.XY{X: t0, Y: float64(a)}, plotter.XY{X: t0 + step.Hours(), Y: float64(a)})
+	p.Y.Tick.Marker = countTicks{}
+	// steps is the outline of a run of intervals as flat steps.
+	steps := func(v []int, r [2]int) plotter.XYs {
+		xy := make(plotter.XYs, 0, 2*(r[1]-r[0]))
+		for i := r[0]; i < r[1]; i++ {
+			y := float64(v[i])
+			xy = append(xy, plotter.XY{X: axis.x(start[i]), Y: y}, plotter.XY{X: axis.x(start[i].Add(step)), Y: y})
 		}
 		return xy
 	}
-	req, err := plotter.NewLine(steps(required))
-	if err != nil {
-		return nil, err
+	var k key
+	top := 0
+	for _, r := range runs(start, step, func(i int) bool { return required[i] != 0 || scheduled[i] != 0 }) {
+		outline := steps(scheduled, r)
+		poly := append(plotter.XYs{{X: outline[0].X, Y: 0}}, outline...)
+		poly = append(poly, plotter.XY{X: outline[len(outline)-1].X, Y: 0})
+		sch, err := plotter.NewPolygon(poly)
+		if err != nil {
+			return nil, err
+		}
+		sch.Color, sch.LineStyle.Width = color.NRGBA{R: 120, G: 160, B: 220, A: 255}, 0
+		req, err := plotter.NewLine(steps(required, r))
+		if err != nil {
+			return nil, err
+		}
+		req.Color, req.Width = color.RGBA{R: 190, G: 20, B: 20, A: 255}, vg.Points(1.5)
+		p.Add(sch, req)
+		if len(k.entries) == 0 {
+			k.add("scheduled", sch)
+			k.add("required", req)
+		}
+		for i := r[0]; i < r[1]; i++ {
+			top = max(top, required[i], scheduled[i])
+		}
 	}
-	req.Color, req.Width = color.RGBA{R: 200, A: 255}, vg.Points(1.5)
-	sch, err := plotter.NewLine(steps(scheduled))
-	if err != nil {
-		return nil, err
-	}
-	sch.Color, sch.Width = color.RGBA{B: 200, A: 255}, vg.Points(1)
-	p.Add(plotter.NewGrid(), req, sch)
-	p.Legend.Add("required", req)
-	p.Legend.Add("scheduled", sch)
-	p.Legend.Top = true
+	p.Add(&k)
+	p.X.Min, p.X.Max = axis.x(start[0]), axis.x(start[n-1].Add(step))
+	p.Y.Min, p.Y.Max = 0, headroom(float64(top), true)
 	return p, nil
 }

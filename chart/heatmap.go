@@ -8,7 +8,6 @@ import (
 
 	"github.com/staffcast/staffcast/staffing"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 )
@@ -16,14 +15,15 @@ import (
 // mondayFirst is the order of the rows, top to bottom.
 var mondayFirst = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 
-// HeatMap draws values per weekday and time of day, blue for 0 to red for
-// the largest value (given at the end of the title), with the windows of
-// open outlined in black (a zero OpeningHours outlines none).
+// HeatMap draws values per weekday and time of day in a sequential palette,
+// pale yellow for 0 to dark red for the largest value, with a colour bar
+// for the scale right of the map and the windows of open outlined in
+// black on white, visible on any cell (a zero OpeningHours outlines none).
 //
 // values is indexed by time.Weekday, as hours.Week.Orders is; each day
 // holds one value per slot of length step from midnight, every day the
-// same number. A NaN value is a cell left blank (white); an infinite one
-// is an error.
+// same number. A NaN value is a cell left blank (white); a negative or
+// infinite one is an error.
 func HeatMap(title string, values [7][]float64, step time.Duration, open staffing.OpeningHours) (*plot.Plot, error) {
 	if step <= 0 {
 		return nil, fmt.Errorf("chart: heat map step %v: want a positive duration", step)
@@ -38,8 +38,8 @@ func HeatMap(title string, values [7][]float64, step time.Duration, open staffin
 			return nil, fmt.Errorf("chart: heat map: %v has %d values and %v %d: want the same number every day", time.Weekday(d), len(row), time.Weekday(0), slots)
 		}
 		for i, v := range row {
-			if math.IsInf(v, 0) {
-				return nil, fmt.Errorf("chart: heat map: %v slot %d is %v: want a finite value, or NaN for none", time.Weekday(d), i, v)
+			if math.IsInf(v, 0) || v < 0 {
+				return nil, fmt.Errorf("chart: heat map: %v slot %d is %v: want a finite value ≥ 0, or NaN for none", time.Weekday(d), i, v)
 			}
 			if v > max { // false for NaN
 				max = v
@@ -47,12 +47,9 @@ func HeatMap(title string, values [7][]float64, step time.Duration, open staffin
 		}
 	}
 	p := plot.New()
-	top := fmt.Sprintf("%.0f", max)
-	if max < 10 {
-		top = fmt.Sprintf("%.2g", max) // 0.35 rather than 0
-	}
-	p.Title.Text = fmt.Sprintf("%s; blue 0 to red %s", title, top)
+	p.Title.Text = title
 	p.X.Label.Text = "local time of day (hour)"
+	p.Y.Label.Text = "weekday"
 	p.X.Min, p.X.Max = 0, 24
 	p.Y.Min, p.Y.Max = -0.5, 6.5
 	var days, clock []plot.Tick
@@ -63,12 +60,19 @@ func HeatMap(title string, values [7][]float64, step time.Duration, open staffin
 		clock = append(clock, plot.Tick{Value: float64(h), Label: fmt.Sprintf("%02d", h)})
 	}
 	p.Y.Tick.Marker, p.X.Tick.Marker = plot.ConstantTicks(days), plot.ConstantTicks(clock)
-	pal := moreland.SmoothBlueRed()
-	pal.SetMin(0)
-	pal.SetMax(math.Max(max, 1e-9)) // an all-zero map still has a valid range
-	hm := plotter.NewHeatMap(grid{v: values, step: step.Hours()}, pal.Palette(64))
+	top := max
+	if !(top > 0) {
+		top = 1 // an all-zero map still has a valid range
+	}
+	var scale plot.Ticker = countTicks{}
+	if top < 5 {
+		scale = plot.DefaultTicks{} // 0.35 rather than 0
+	}
+	cmap := sequential(top)
+	hm := plotter.NewHeatMap(grid{v: values, step: step.Hours()}, cmap.Palette(64))
+	hm.Min, hm.Max = 0, top
 	hm.NaN = color.White
-	p.Add(hm)
+	p.Add(hm, colorBar{cmap: cmap, ticks: scale.Ticks(0, top)})
 	for i, d := range mondayFirst {
 		w := open.Days[d]
 		if !w.IsOpen() {
@@ -79,8 +83,10 @@ func HeatMap(title string, values [7][]float64, step time.Duration, open staffin
 		if err != nil {
 			return nil, err
 		}
-		box.Color, box.Width = color.Black, vg.Points(2)
-		p.Add(box)
+		halo := *box
+		box.Color, box.Width = color.Black, vg.Points(1.5)
+		halo.Color, halo.Width = color.White, vg.Points(3.5)
+		p.Add(&halo, box)
 	}
 	return p, nil
 }

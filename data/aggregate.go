@@ -1,23 +1,13 @@
 package data
 
 import (
-	"bufio"
-	"bytes"
-	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
 // AggregateOptions say how to turn an event log into an interval series.
@@ -53,8 +43,8 @@ func Aggregate(r io.Reader, name string, f Format, opt AggregateOptions) (*Serie
 	if opt.Every == 0 {
 		opt.Every = time.Hour
 	}
-	if !(opt.Every > 0 && (time.Hour%opt.Every == 0 || opt.Every%(24*time.Hour) == 0)) {
-		return nil, fmt.Errorf("data: interval %v: want a divisor of an hour (15m, 30m, 1h) or whole days (24h)", opt.Every)
+	if err := CheckAggregateInterval(opt.Every); err != nil {
+		return nil, fmt.Errorf("data: %w", err)
 	}
 	b := newBucketer(opt)
 	var err error
@@ -75,10 +65,22 @@ func Aggregate(r io.Reader, name string, f Format, opt AggregateOptions) (*Serie
 	return b.series(), nil
 }
 
+// CheckAggregateInterval reports whether every is an interval Aggregate
+// can align to the local clock: a divisor of an hour or whole days.
+func CheckAggregateInterval(every time.Duration) error {
+	if every > 0 && (time.Hour%every == 0 || every%(24*time.Hour) == 0) {
+		return nil
+	}
+	return fmt.Errorf("interval %v: want a divisor of an hour (15m, 30m, 1h) or whole days (24h)", every)
+}
+
 type bucketer struct {
 	opt  AggregateOptions
 	p    timeParser
 	sums map[int64]float64 // interval start (Unix seconds) → count or sum
+	// zones holds, with no zone given, the offset (as a fixed zone) of
+	// each interval's first event: the clock its start is shown on.
+	zones map[int64]*time.Location
 	// The zone's offset is cached over the current stretch of constant
 	// offset, so most events need no zone lookup.
 	zoneStart, zoneEnd int64
@@ -86,26 +88,35 @@ type bucketer struct {
 }
 
 func newBucketer(opt AggregateOptions) *bucketer {
-	return &bucketer{opt: opt, p: opt.parser(), sums: map[int64]float64{}, zoneEnd: math.MinInt64}
+	return &bucketer{opt: opt, p: opt.parser(), sums: map[int64]float64{}, zones: map[int64]*time.Location{}, zoneEnd: math.MinInt64}
 }
 
 // bucket returns the start (Unix seconds) of the interval holding t.
 func (b *bucketer) bucket(t time.Time) int64 {
 	u := t.Unix()
+	loc := b.p.loc
+	if b.p.keep {
+		loc = t.Location() // no zone given: the event's own offset is its clock
+	}
 	if b.opt.Every%(24*time.Hour) == 0 {
-		lt := t.In(b.p.loc)
+		lt := t.In(loc)
 		y, m, d := lt.Date()
 		days := int(b.opt.Every / (24 * time.Hour))
-		day0 := time.Date(y, m, d, 0, 0, 0, 0, b.p.loc)
+		day0 := time.Date(y, m, d, 0, 0, 0, 0, loc)
 		if days > 1 { // align multi-day intervals to days since 1970-01-01
 			n := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 			day0 = day0.AddDate(0, 0, -(n % days))
 		}
 		return day0.Unix()
 	}
+	step := int64(b.opt.Every / time.Second)
+	if b.p.keep {
+		_, off := t.Zone()
+		return u - mod(u+int64(off), step)
+	}
 	if u < b.zoneStart || u >= b.zoneEnd {
-		_, off := t.In(b.p.loc).Zone()
-		start, end := t.In(b.p.loc).ZoneBounds()
+		_, off := t.In(loc).Zone()
+		start, end := t.In(loc).ZoneBounds()
 		b.zoneOffset = int64(off)
 		b.zoneStart, b.zoneEnd = math.MinInt64, math.MaxInt64
 		if !start.IsZero() {
@@ -115,7 +126,6 @@ func (b *bucketer) bucket(t time.Time) int64 {
 			b.zoneEnd = end.Unix()
 		}
 	}
-	step := int64(b.opt.Every / time.Second)
 	local := u + b.zoneOffset
 	return u - mod(local, step)
 }
@@ -128,15 +138,23 @@ func mod(a, b int64) int64 {
 	return m
 }
 
-func (b *bucketer) add(t time.Time, v float64) { b.sums[b.bucket(t)] += v }
+func (b *bucketer) add(t time.Time, v float64) {
+	k := b.bucket(t)
+	b.sums[k] += v
+	if b.p.keep {
+		if _, ok := b.zones[k]; !ok {
+			b.zones[k] = t.Location()
+		}
+	}
+}
 
 func (b *bucketer) csv(r io.Reader, name string) error {
-	br := bufio.NewReaderSize(r, 1<<20)
-	comma := b.opt.Comma
-	if comma == 0 {
-		comma = detectComma(br)
+	in, err := textReader(r, name, b.opt.Comma)
+	if err != nil {
+		return err
 	}
-	cr := csv.NewReader(br)
+	comma := in.comma
+	cr := csv.NewReader(in)
 	cr.Comma = comma
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -144,7 +162,7 @@ func (b *bucketer) csv(r io.Reader, name string) error {
 		return &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line", ErrEmpty)}
 	}
 	if err != nil {
-		return csvError(name, err)
+		return in.error(err)
 	}
 	header = append([]string(nil), header...)
 	for i := range header {
@@ -167,7 +185,7 @@ func (b *bucketer) csv(r io.Reader, name string) error {
 			return nil
 		}
 		if err != nil {
-			return csvError(name, err)
+			return in.error(err)
 		}
 		t, err := b.p.parse(rec[ti])
 		if err != nil {
@@ -182,92 +200,81 @@ func (b *bucketer) csv(r io.Reader, name string) error {
 				line, _ := cr.FieldPos(si)
 				return &ParseError{File: name, Line: line, Column: b.opt.SumColumn, Value: s, Err: want(ErrBadNumber, "a finite number", s)}
 			}
+			if err := checkValue(v); err != nil {
+				line, _ := cr.FieldPos(si)
+				return &ParseError{File: name, Line: line, Column: b.opt.SumColumn, Value: s, Err: err}
+			}
 		}
 		b.add(t, v)
 	}
 }
 
-// parquet streams a Parquet log one record batch at a time.
-func (b *bucketer) parquet(r io.Reader, name string) (err error) {
-	ras, ok := r.(parquet.ReaderAtSeeker)
-	if !ok {
-		buf, err := io.ReadAll(r)
-		if err != nil {
-			return fmt.Errorf("data: %s: %w", name, err)
-		}
-		ras = bytes.NewReader(buf)
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			err = &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", p)}
-		}
-	}()
-	pf, err := file.NewParquetReader(ras)
+// parquet streams a Parquet log one batch at a time.
+func (b *bucketer) parquet(r io.Reader, name string) error {
+	pf, err := openParquet(r, name)
 	if err != nil {
-		return &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+		return err
 	}
 	defer pf.Close()
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024}, memory.DefaultAllocator)
+	all, err := pqColumns(name, pf)
 	if err != nil {
-		return &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+		return err
 	}
-	schema, err := fr.Schema()
-	if err != nil {
-		return &ParseError{File: name, Err: err}
+	find := func(col string) (pqColumn, bool) {
+		for _, c := range all {
+			if c.name == col {
+				return c, true
+			}
+		}
+		return pqColumn{}, false
 	}
 	tcol := b.opt.timeColumn()
-	cols := []int{}
-	ti := schema.FieldIndices(tcol)
-	if len(ti) == 0 {
+	tc, ok := find(tcol)
+	if !ok {
 		return &ParseError{File: name, Column: tcol, Err: fmt.Errorf("%w: no column %q (name the time column with --time-column)", ErrMissingColumn, tcol)}
 	}
-	cols = append(cols, ti[0])
+	if tc.kind == pqNumber || tc.kind == pqDecimal {
+		return &ParseError{File: name, Column: tcol, Err: fmt.Errorf("%w: column %q has type %v, want a timestamp", ErrBadTime, tcol, tc.physical)}
+	}
+	cols := []pqColumn{tc}
 	if b.opt.SumColumn != "" {
-		si := schema.FieldIndices(b.opt.SumColumn)
-		if len(si) == 0 {
+		sc, ok := find(b.opt.SumColumn)
+		if !ok {
 			return &ParseError{File: name, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: no column %q", ErrMissingColumn, b.opt.SumColumn)}
 		}
-		cols = append(cols, si[0])
-	}
-	rr, err := fr.GetRecordReader(context.Background(), cols, nil)
-	if err != nil {
-		return &ParseError{File: name, Err: err}
-	}
-	defer rr.Release()
-	row := 0
-	for rr.Next() {
-		rec := rr.RecordBatch()
-		times, err := arrowColumn(name, rec.Schema().Field(0), []arrow.Array{rec.Column(0)}, b.p, true)
-		if err != nil {
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				pe.Row += row
-			}
-			return err
+		if sc.kind != pqNumber && sc.kind != pqDecimal {
+			return &ParseError{File: name, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: want a numeric column", ErrBadNumber)}
 		}
-		var vals []float64
-		if len(cols) > 1 {
-			c, err := arrowColumn(name, rec.Schema().Field(1), []arrow.Array{rec.Column(1)}, b.p, false)
-			if err != nil || c.Float == nil {
-				return &ParseError{File: name, Column: b.opt.SumColumn, Err: fmt.Errorf("%w: want a numeric column", ErrBadNumber)}
+		cols = append(cols, sc)
+	}
+	return scanParquet(name, pf, cols, &b.p, func(row int, vals []*pqValues) error {
+		tv := vals[0]
+		for i := range tv.null {
+			if tv.null[i] {
+				return &ParseError{File: name, Row: row + i + 1, Column: tcol, Err: fmt.Errorf("%w: empty timestamp", ErrBadTime)}
 			}
-			vals = c.Float
-		}
-		for i, t := range times.Time {
+			t := time.Time{}
+			if tc.kind == pqString {
+				var err error
+				if t, err = b.p.parse(tv.text[i]); err != nil {
+					return &ParseError{File: name, Row: row + i + 1, Column: tcol, Value: tv.text[i], Err: err}
+				}
+			} else {
+				t = tv.tm[i]
+			}
 			v := 1.0
-			if vals != nil {
-				if v = vals[i]; math.IsNaN(v) {
+			if len(vals) > 1 {
+				if v = vals[1].num[i]; math.IsNaN(v) {
 					continue // a missing amount adds nothing
+				}
+				if err := checkValue(v); err != nil {
+					return &ParseError{File: name, Row: row + i + 1, Column: b.opt.SumColumn, Err: err}
 				}
 			}
 			b.add(t, v)
 		}
-		row += int(rec.NumRows())
-	}
-	if err := rr.Err(); err != nil && err != io.EOF {
-		return &ParseError{File: name, Err: err}
-	}
-	return nil
+		return nil
+	})
 }
 
 // series lays the sums out as every interval from the first to the last.
@@ -283,10 +290,23 @@ func (b *bucketer) series() *Series {
 	}
 	s := &Series{Step: b.opt.Every}
 	var vals []float64
-	last := time.Unix(keys[len(keys)-1], 0)
-	for t := time.Unix(keys[0], 0).In(b.p.loc); !t.After(last); t = next(t, b.opt.Every) {
+	// Each interval with events, and the empty ones up to the next, on
+	// the clock of the zone (or of the interval's own offset).
+	for i, k := range keys {
+		loc := b.p.loc
+		if b.p.keep {
+			loc = b.zones[k]
+		}
+		t := time.Unix(k, 0).In(loc)
 		s.Start = append(s.Start, t)
-		vals = append(vals, b.sums[t.Unix()])
+		vals = append(vals, b.sums[k])
+		if i+1 == len(keys) {
+			break
+		}
+		for u := next(t, b.opt.Every); u.Unix() < keys[i+1]; u = next(u, b.opt.Every) {
+			s.Start = append(s.Start, u)
+			vals = append(vals, 0)
+		}
 	}
 	s.Columns = []Column{{Name: name, Float: vals}}
 	return s

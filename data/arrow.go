@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"math"
@@ -12,8 +11,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
 // Parquet has no seconds unit for timestamps; microseconds keep every
@@ -74,18 +71,6 @@ func toRecord(t *Table) (arrow.RecordBatch, error) {
 	return b.NewRecordBatch(), nil
 }
 
-func writeParquet(w io.Writer, t *Table) error {
-	rec, err := toRecord(t)
-	if err != nil {
-		return err
-	}
-	defer rec.Release()
-	tbl := array.NewTableFromRecords(rec.Schema(), []arrow.RecordBatch{rec})
-	defer tbl.Release()
-	return pqarrow.WriteTable(tbl, w, 64*1024, parquet.NewWriterProperties(),
-		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-}
-
 func writeArrow(w io.Writer, t *Table) error {
 	rec, err := toRecord(t)
 	if err != nil {
@@ -102,10 +87,10 @@ func writeArrow(w io.Writer, t *Table) error {
 	return fw.Close()
 }
 
-// readArrow reads a Parquet or Arrow IPC file. Timestamps keep their unit
-// (s, ms, µs, ns from the column type); a timestamp with a zone is an
-// instant, one without a zone is wall-clock time in opt.Location.
-func readArrow(r io.Reader, name string, f Format, opt ReadOptions) (tbl *Table, err error) {
+// readArrow reads an Arrow IPC file. Timestamps keep their unit (s, ms,
+// µs, ns from the column type); a timestamp with a zone is an instant,
+// one without a zone is wall-clock time in opt.Location.
+func readArrow(r io.Reader, name string, opt ReadOptions) (tbl *Table, err error) {
 	buf, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("data: %s: %w", name, err)
@@ -117,38 +102,23 @@ func readArrow(r io.Reader, name string, f Format, opt ReadOptions) (tbl *Table,
 	// file must be an error, never a crash.
 	defer func() {
 		if p := recover(); p != nil {
-			tbl, err = nil, &ParseError{File: name, Err: fmt.Errorf("not a readable %v file: %v", f, p)}
+			tbl, err = nil, &ParseError{File: name, Err: fmt.Errorf("not a readable Arrow file: %v", p)}
 		}
 	}()
-	var schema *arrow.Schema
-	var columns [][]arrow.Array // per column, its chunks
-	switch f {
-	case Parquet:
-		at, err := pqarrow.ReadTable(context.Background(), bytes.NewReader(buf), parquet.NewReaderProperties(memory.DefaultAllocator), pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
-		if err != nil {
-			return nil, &ParseError{File: name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
-		}
-		defer at.Release()
-		schema = at.Schema()
-		for j := 0; j < int(at.NumCols()); j++ {
-			columns = append(columns, at.Column(j).Data().Chunks())
-		}
-	case Arrow:
-		fr, err := ipc.NewFileReader(bytes.NewReader(buf))
+	fr, err := ipc.NewFileReader(bytes.NewReader(buf))
+	if err != nil {
+		return nil, &ParseError{File: name, Err: fmt.Errorf("not a readable Arrow IPC file: %v", err)}
+	}
+	defer fr.Close()
+	schema := fr.Schema()
+	columns := make([][]arrow.Array, len(schema.Fields())) // per column, its chunks
+	for i := 0; i < fr.NumRecords(); i++ {
+		rec, err := fr.RecordBatch(i)
 		if err != nil {
 			return nil, &ParseError{File: name, Err: fmt.Errorf("not a readable Arrow IPC file: %v", err)}
 		}
-		defer fr.Close()
-		schema = fr.Schema()
-		columns = make([][]arrow.Array, len(schema.Fields()))
-		for i := 0; i < fr.NumRecords(); i++ {
-			rec, err := fr.RecordBatch(i)
-			if err != nil {
-				return nil, &ParseError{File: name, Err: fmt.Errorf("not a readable Arrow IPC file: %v", err)}
-			}
-			for j := range columns {
-				columns[j] = append(columns[j], rec.Column(j))
-			}
+		for j := range columns {
+			columns[j] = append(columns[j], rec.Column(j))
 		}
 	}
 	p := opt.parser()
@@ -192,12 +162,12 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 				if tt.TimeZone != "" {
 					if zone == nil || zone.String() != tt.TimeZone {
 						var err error
-						if zone, err = time.LoadLocation(tt.TimeZone); err != nil {
+						if zone, err = loadArrowZone(tt.TimeZone); err != nil {
 							return col, bad(fmt.Errorf("%w: unknown time zone %q", ErrBadTime, tt.TimeZone))
 						}
 					}
 					v = v.In(zone)
-					if p.loc != time.UTC {
+					if !p.keep {
 						v = v.In(p.loc)
 					}
 				} else {
@@ -205,6 +175,26 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 					if v, err = p.local(v); err != nil {
 						return col, bad(err)
 					}
+				}
+				col.Time = append(col.Time, v)
+			case *array.Date32, *array.Date64:
+				// A calendar date (a daily series): local midnight.
+				if null && !isTime {
+					col.Time = append(col.Time, time.Time{})
+					continue
+				}
+				if null {
+					return col, bad(fmt.Errorf("%w: empty date", ErrBadTime))
+				}
+				var d time.Time
+				if a32, ok := a.(*array.Date32); ok {
+					d = a32.Value(i).ToTime()
+				} else {
+					d = a.(*array.Date64).Value(i).ToTime()
+				}
+				v, err := p.local(d)
+				if err != nil {
+					return col, bad(err)
 				}
 				col.Time = append(col.Time, v)
 			case *array.String:
@@ -229,8 +219,27 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
 			case *array.Uint64:
 				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			case *array.Int16:
+				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			case *array.Int8:
+				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			case *array.Uint16:
+				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			case *array.Uint8:
+				col.Float = append(col.Float, nullOr(null, float64(a.Value(i))))
+			// DECIMAL (money, sums): the nearest float64, exact to 15
+			// significant digits, which is beyond any count or amount
+			// below MaxValue with cents.
+			case *array.Decimal32:
+				col.Float = append(col.Float, nullOr(null, a.Value(i).ToFloat64(decimalScale(fld))))
+			case *array.Decimal64:
+				col.Float = append(col.Float, nullOr(null, a.Value(i).ToFloat64(decimalScale(fld))))
+			case *array.Decimal128:
+				col.Float = append(col.Float, nullOr(null, a.Value(i).ToFloat64(decimalScale(fld))))
+			case *array.Decimal256:
+				col.Float = append(col.Float, nullOr(null, a.Value(i).ToFloat64(decimalScale(fld))))
 			default:
-				return col, bad(fmt.Errorf("unsupported column type %v: want a timestamp, number or string", fld.Type))
+				return col, bad(fmt.Errorf("unsupported column type %v: want a timestamp, date, number (integer, float, decimal) or string", fld.Type))
 			}
 		}
 	}
@@ -241,6 +250,10 @@ func arrowColumn(file string, fld arrow.Field, chunks []arrow.Array, p timeParse
 		col.Float = []float64{}
 	}
 	return col, nil
+}
+
+func decimalScale(fld arrow.Field) int32 {
+	return fld.Type.(arrow.DecimalType).GetScale()
 }
 
 func nullOr(null bool, v float64) float64 {

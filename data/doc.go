@@ -16,16 +16,26 @@
 //
 // # Time
 //
-// A timestamp with a UTC offset or Z is an instant. One without is wall
-// clock time in ReadOptions.Location; a wall-clock time that a
-// daylight-saving change skips (spring) or repeats (autumn) is an error
-// naming the line unless ReadOptions.Ambiguous says to take the earlier or
-// the later instant. Times come back in Location and are written as RFC
-// 3339 with their offset, so the repeated autumn hour appears twice, once
-// per offset:
+// A timestamp with a UTC offset or Z is an instant (the offset may be
+// written +01:00, +0100 or +01, as DuckDB and PostgreSQL print it). One
+// without is wall clock time in ReadOptions.Location; a wall-clock time
+// that a daylight-saving change skips (spring) or repeats (autumn) is an
+// error naming the line unless ReadOptions.Ambiguous says to take the
+// earlier or the later instant, or InOrder: the first occurrence of a
+// repeated time is summer time and the second winter time, as a
+// local-time export writes them. Times come back in Location and are
+// written as RFC 3339 with their offset, so the repeated autumn hour
+// appears twice, once per offset:
 //
 //	2025-10-26T02:00:00+02:00
 //	2025-10-26T02:00:00+01:00
+//
+// With no Location, each timestamp keeps the offset it was written with:
+// its local clock, the one opening hours and shifts are planned on, is
+// the one the file states (2026-12-14T21:00:00+01:00 is 21:00, not
+// 20:00 UTC). Timestamps without an offset are then UTC. A series whose
+// offsets change in a way no time zone does (twice within a week, as
+// when UTC and local rows are mixed) is refused with ErrOffsets.
 //
 // Parquet timestamps keep their unit (seconds, milliseconds, microseconds
 // or nanoseconds, read from the column type); they are written in

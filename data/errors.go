@@ -19,6 +19,7 @@ var (
 	ErrMissingColumn = errors.New("missing column")
 	ErrEmpty         = errors.New("no data rows")
 	ErrRagged        = errors.New("wrong number of fields")
+	ErrOffsets       = errors.New("UTC offsets no time zone explains")
 )
 
 // ParseError is a problem at one place in an input file. Line counts
@@ -42,7 +43,7 @@ func (e *ParseError) Error() string {
 		pos = fmt.Sprintf("%s: row %d", e.File, e.Row)
 	}
 	if e.Column != "" {
-		return fmt.Sprintf("%s: column %q: %v", pos, e.Column, e.Err)
+		return fmt.Sprintf("%s: column %s: %v", pos, quote(e.Column), e.Err)
 	}
 	return fmt.Sprintf("%s: %v", pos, e.Err)
 }
@@ -51,7 +52,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 
 // want builds the detail of a ParseError: "want X, got "v"", wrapping sentinel.
 func want(sentinel error, what, got string) error {
-	return &detail{sentinel, fmt.Sprintf("want %s, got %q", what, got)}
+	return &detail{sentinel, fmt.Sprintf("want %s, got %s", what, quote(got))}
 }
 
 type detail struct {

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -16,7 +15,9 @@ import (
 // whose time column is "start", with timestamps without an offset in UTC.
 type ReadOptions struct {
 	// Location is the zone of timestamps written without a UTC offset, and
-	// the zone all times are returned in; nil means UTC.
+	// the zone all times are returned in. Nil means: a timestamp written
+	// with an offset keeps it, so its local clock is the one the file
+	// states (2026-12-14T21:00:00+01:00 is 21:00), and one without is UTC.
 	Location *time.Location
 	// TimeColumn names the timestamp column; "" means "start".
 	TimeColumn string
@@ -41,11 +42,11 @@ func (o ReadOptions) timeColumn() string {
 }
 
 func (o ReadOptions) parser() timeParser {
-	loc := o.Location
-	if loc == nil {
-		loc = time.UTC
+	p := timeParser{loc: o.Location, ambiguous: o.Ambiguous, seen: map[time.Time]int{}}
+	if p.loc == nil {
+		p.loc, p.keep = time.UTC, true
 	}
-	return timeParser{loc: loc, ambiguous: o.Ambiguous}
+	return p
 }
 
 // ReadTableFile reads the table in the file at path, in the format its
@@ -67,19 +68,21 @@ func ReadTable(r io.Reader, name string, f Format, opt ReadOptions) (*Table, err
 	switch f {
 	case CSV:
 		return readCSV(r, name, opt)
-	case Parquet, Arrow:
-		return readArrow(r, name, f, opt)
+	case Parquet:
+		return readParquet(r, name, opt)
+	case Arrow:
+		return readArrow(r, name, opt)
 	}
 	return nil, fmt.Errorf("data: %s: reading %v is not supported: want csv, parquet or arrow", name, f)
 }
 
 func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
-	br := bufio.NewReader(r)
-	comma := opt.Comma
-	if comma == 0 {
-		comma = detectComma(br)
+	in, err := textReader(r, name, opt.Comma)
+	if err != nil {
+		return nil, err
 	}
-	cr := csv.NewReader(br)
+	comma := in.comma
+	cr := csv.NewReader(in)
 	cr.Comma = comma
 	cr.ReuseRecord = false
 	header, err := cr.Read()
@@ -87,7 +90,7 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 		return nil, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line such as start,calls", ErrEmpty)}
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, in.error(err)
 	}
 	for i := range header {
 		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
@@ -105,7 +108,7 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(name, err)
+			return nil, in.error(err)
 		}
 		line, _ := cr.FieldPos(0)
 		records = append(records, rec)
@@ -143,7 +146,7 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 // number is an error.
 func parseColumn(file, name string, j int, records [][]string, lines []int, decimalComma, text bool) (Column, error) {
 	vals := make([]float64, len(records))
-	nums, nonEmpty := 0, 0
+	nums, nonEmpty, firstBad := 0, 0, -1
 	if !text {
 		for i, rec := range records {
 			s := strings.TrimSpace(rec[j])
@@ -155,6 +158,8 @@ func parseColumn(file, name string, j int, records [][]string, lines []int, deci
 			if v, ok := parseNumber(s, decimalComma); ok {
 				vals[i] = v
 				nums++
+			} else if firstBad < 0 {
+				firstBad = i
 			}
 		}
 	}
@@ -165,15 +170,15 @@ func parseColumn(file, name string, j int, records [][]string, lines []int, deci
 		}
 		return col, nil
 	}
+	// A numeric column: the first cell that is not a number, or not a
+	// finite one, is the error.
 	for i, rec := range records {
-		s := strings.TrimSpace(rec[j])
-		if s == "" {
-			continue
-		}
-		if _, ok := parseNumber(s, decimalComma); !ok {
+		if i == firstBad {
+			s := strings.TrimSpace(rec[j])
 			return Column{}, &ParseError{File: file, Line: lines[i], Column: name, Value: s, Err: want(ErrBadNumber, "a number", s)}
 		}
-		if math.IsNaN(vals[i]) || math.IsInf(vals[i], 0) {
+		if v := vals[i]; math.IsInf(v, 0) || math.IsNaN(v) && strings.TrimSpace(rec[j]) != "" {
+			s := strings.TrimSpace(rec[j])
 			return Column{}, &ParseError{File: file, Line: lines[i], Column: name, Value: s, Err: want(ErrNotFinite, "a finite number (leave the cell empty for a missing value)", s)}
 		}
 	}
@@ -217,10 +222,16 @@ func index(ss []string, s string) int {
 
 func contains(ss []string, s string) bool { return index(ss, s) >= 0 }
 
+// quoteAll quotes names for a message: each cut as quote does, and at
+// most 30 of them.
 func quoteAll(ss []string) []string {
-	q := make([]string, len(ss))
+	q := make([]string, 0, min(len(ss), 31))
 	for i, s := range ss {
-		q[i] = strconv.Quote(s)
+		if i == 30 {
+			q = append(q, fmt.Sprintf("... (%d in all)", len(ss)))
+			break
+		}
+		q = append(q, quote(s))
 	}
 	return q
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/csv"
 
 	"errors"
 	"github.com/apache/arrow-go/v18/arrow"
@@ -250,5 +251,25 @@ func TestWriteMissingTimes(t *testing.T) {
 		if b == nil || len(b.Time) != 2 || !b.Time[0].IsZero() || !b.Time[1].Equal(brk[1]) {
 			t.Errorf("%v: break_start read back as %v, want [zero, %v]", f, b, brk[1])
 		}
+	}
+}
+
+// writeCSV writes text cells exactly as encoding/csv does.
+func TestWriteCSVQuotesAsEncodingCSV(t *testing.T) {
+	t.Parallel()
+	cells := []string{"", "plain", "a,b", `say "hi"`, "two\nlines", "cr\r\nlf", " lead", "\tlead", "\u00a0nbsp", `\.`, "trail ", "ä,ö"}
+	tb := &Table{Columns: []Column{{Name: "text, too", Text: cells}, {Name: "n", Float: make([]float64, len(cells))}}}
+	var got, want bytes.Buffer
+	if err := WriteTable(&got, tb, CSV); err != nil {
+		t.Fatal(err)
+	}
+	cw := csv.NewWriter(&want)
+	cw.Write([]string{"text, too", "n"})
+	for _, c := range cells {
+		cw.Write([]string{c, "0"})
+	}
+	cw.Flush()
+	if got.String() != want.String() {
+		t.Errorf("got\n%q\nwant (encoding/csv)\n%q", got.String(), want.String())
 	}
 }

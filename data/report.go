@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -75,19 +74,41 @@ var teleoptiFields = map[string]string{
 	"talk_seconds": "14", "acw_seconds": "15",
 }
 
+// reportSources are the fields ReportOptions.Map may name: the canonical
+// ones and the sources of handle time and of a Teleopti start.
+var reportSources = []string{"start", "date", "time", "queue", "channel", "offered", "handled", "abandoned", "handle_seconds", "aht_seconds", "talk_seconds", "acw_seconds"}
+
+// Check reports a mapping ReadReport cannot use, before any file is read:
+// an unknown field (a typo would silently drop the column) or an average
+// handle time with nothing to multiply it by.
+func (opt ReportOptions) Check() error {
+	for _, k := range sortedKeys(opt.Map) {
+		if !contains(reportSources, k) {
+			return fmt.Errorf("unknown field %q in the mapping: want one of %s", k, strings.Join(reportSources, ", "))
+		}
+	}
+	if _, ok := opt.Map["aht_seconds"]; ok && opt.Layout == Mapped && opt.Map["handled"] == "" && opt.Map["handle_seconds"] == "" {
+		return fmt.Errorf("aht_seconds is an average over handled contacts: map handled too (handle_seconds = aht_seconds × handled)")
+	}
+	return nil
+}
+
 // ReadReport reads an interval report from a contact system into the
 // canonical layout of ReportFields. Errors name the file, line and field.
 func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
-	br := bufio.NewReader(r)
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.Comma = opt.Comma
-	if cr.Comma == 0 {
-		cr.Comma = detectComma(br)
+	if err := opt.Check(); err != nil {
+		return nil, fmt.Errorf("data: %s: %w", name, err)
 	}
+	in, err := textReader(r, name, opt.Comma)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(in)
+	cr.FieldsPerRecord = -1
+	cr.Comma = in.comma
 	recs, err := cr.ReadAll()
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, in.error(err)
 	}
 	// fieldAt maps a canonical field to a column index, or -1.
 	var header []string
@@ -151,7 +172,7 @@ func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
 	} else {
 		need["start"] = true
 	}
-	for _, f := range []string{"start", "date", "time", "queue", "channel", "offered", "handled", "abandoned", "handle_seconds", "aht_seconds", "talk_seconds", "acw_seconds"} {
+	for _, f := range reportSources {
 		i, err := at(f, need[f])
 		if err != nil {
 			return nil, err
@@ -205,7 +226,9 @@ func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
 			if t, err = tp.parse(s); err != nil {
 				return nil, fail("start", s, err)
 			}
-			t = t.In(p.loc)
+			if !p.keep {
+				t = t.In(p.loc)
+			}
 		}
 		starts = append(starts, t)
 		q, _ := get("queue")
@@ -226,6 +249,9 @@ func ReadReport(r io.Reader, name string, opt ReportOptions) (*Table, error) {
 			}
 			if v < 0 {
 				return 0, fail(f, s, want(ErrNegative, "a number >= 0", s))
+			}
+			if err := checkValue(v); err != nil {
+				return 0, fail(f, s, err)
 			}
 			return v, nil
 		}

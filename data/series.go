@@ -104,6 +104,9 @@ func SeriesFromTable(t *Table, opt SeriesOptions) (*Series, error) {
 			if math.IsInf(v, 0) {
 				return nil, t.rowError(i, c.Name, fmt.Sprint(v), want(ErrNotFinite, "a finite number", fmt.Sprint(v)))
 			}
+			if err := checkValue(v); err != nil {
+				return nil, t.rowError(i, c.Name, fmt.Sprint(v), err)
+			}
 		}
 	}
 	for i := 1; i < len(s.Start); i++ {
@@ -114,6 +117,11 @@ func SeriesFromTable(t *Table, opt SeriesOptions) (*Series, error) {
 			return nil, t.rowError(i, tcol, s.Start[i].Format(time.RFC3339), fmt.Errorf("%w: %s comes after %s; sort the rows by time", ErrUnsorted, s.Start[i].Format(time.RFC3339), s.Start[i-1].Format(time.RFC3339)))
 		}
 	}
+	if opt.Location == nil {
+		if err := checkOffsets(t, tcol, s.Start); err != nil {
+			return nil, err
+		}
+	}
 	s.Step = opt.Every
 	if s.Step == 0 {
 		s.Step = commonStep(s.Start)
@@ -122,6 +130,52 @@ func SeriesFromTable(t *Table, opt SeriesOptions) (*Series, error) {
 		return s, nil // a single row: nothing more to check
 	}
 	return s.regular(t, tcol, opt.FillGaps)
+}
+
+// minZoneChange is the shortest time between two offset changes a time
+// zone makes: daylight saving starts and ends months apart (Morocco's
+// pause for Ramadan, the shortest, lasts about a month).
+const minZoneChange = 7 * 24 * time.Hour
+
+// checkOffsets refuses rows read on their own offsets (no zone given)
+// whose offsets change, in time order, in a way no time zone does: twice
+// within a week, as when some rows are written in UTC and others in local
+// time. The local clock of such rows, which opening hours and shifts are
+// planned on, is not one clock.
+func checkOffsets(t *Table, tcol string, start []time.Time) error {
+	order := make([]int, len(start))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return start[order[a]].Before(start[order[b]]) })
+	var lastChange time.Time
+	changes := 0
+	for k := 1; k < len(order); k++ {
+		prev, cur := start[order[k-1]], start[order[k]]
+		_, a := prev.Zone()
+		_, b := cur.Zone()
+		if a == b {
+			continue
+		}
+		changes++
+		if changes > 1 && cur.Sub(lastChange) < minZoneChange {
+			return t.rowError(order[k], tcol, cur.Format(time.RFC3339), fmt.Errorf("%w: the offset changes from %s to %s at %s, %v after the previous change at %s; time zones change their offset months apart, so these rows mix clocks (UTC and local time?): pass --tz with the zone the planning is done in", ErrOffsets, prev.Format("-07:00"), cur.Format("-07:00"), cur.Format(time.RFC3339), cur.Sub(lastChange).Round(time.Minute), lastChange.Format(time.RFC3339)))
+		}
+		lastChange = cur
+	}
+	return nil
+}
+
+// CheckOffsets refuses a time column read without a zone (each row on its
+// own offset's clock) whose offsets change as no time zone does (see
+// ErrOffsets). SeriesFromTable checks this itself; code that takes the
+// local clock of a Table's rows (opening hours, shift starts) calls it.
+func (t *Table) CheckOffsets(column string) error {
+	c := t.Column(column)
+	if c == nil || c.Time == nil {
+		return nil
+	}
+	return checkOffsets(t, column, c.Time)
 }
 
 // commonStep returns the most common spacing of consecutive starts, with

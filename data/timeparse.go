@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -16,9 +17,14 @@ const (
 	AmbiguousError Ambiguity = iota // reject it, naming the line (the default)
 	Earlier                         // take the earlier of the two instants
 	Later                           // take the later of the two instants
+	// InOrder reads a repeated time as a local-time export writes the
+	// repeated autumn hour: its first occurrence takes the earlier
+	// instant (summer time), its second the later. A third occurrence,
+	// or a time the spring change skips, is an error.
+	InOrder
 )
 
-// ParseAmbiguity reads "error", "earlier" or "later".
+// ParseAmbiguity reads "error", "earlier", "later" or "in-order".
 func ParseAmbiguity(s string) (Ambiguity, error) {
 	switch s {
 	case "", "error":
@@ -27,15 +33,48 @@ func ParseAmbiguity(s string) (Ambiguity, error) {
 		return Earlier, nil
 	case "later":
 		return Later, nil
+	case "in-order":
+		return InOrder, nil
 	}
-	return 0, fmt.Errorf("data: ambiguity %q: want error, earlier or later", s)
+	return 0, fmt.Errorf("data: ambiguity %q: want error, earlier, later or in-order", s)
 }
 
 // timeParser reads timestamps. Text with a UTC offset or Z is an instant;
-// text without one is wall-clock time in loc.
+// text without one is wall-clock time in loc. With keep, an instant keeps
+// the offset it was written with (its local clock); else it is shown in loc.
 type timeParser struct {
 	loc       *time.Location
+	keep      bool
 	ambiguous Ambiguity
+	// seen counts, for InOrder, the occurrences of each repeated wall time.
+	seen map[time.Time]int
+}
+
+// Layouts accepted with an offset, after a space between date and time
+// has been turned into a T: RFC 3339, and the offset in hours only
+// (2023-01-01 00:00:00+01) or without a colon (+0100), as DuckDB,
+// PostgreSQL and ISO 8601 basic form print them.
+var offsetLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999Z07", "2006-01-02T15:04:05.999999999Z0700", "2006-01-02T15:04Z07:00", "2006-01-02T15:04Z07"}
+
+// fixedZones holds one Location per UTC offset met with keep, so that
+// equal offsets share a zone.
+var fixedZones sync.Map // int (seconds east) → *time.Location
+
+func fixedZone(off int) *time.Location {
+	if z, ok := fixedZones.Load(off); ok {
+		return z.(*time.Location)
+	}
+	if off == 0 {
+		return time.UTC
+	}
+	z, _ := fixedZones.LoadOrStore(off, time.FixedZone("", off))
+	return z.(*time.Location)
+}
+
+// keepOffset returns t on the clock of its own UTC offset.
+func keepOffset(t time.Time) time.Time {
+	_, off := t.Zone()
+	return t.In(fixedZone(off))
 }
 
 // Layouts accepted without an offset, after a space between date and
@@ -49,8 +88,13 @@ func (p timeParser) parse(s string) (time.Time, error) {
 	if len(s) > 10 && s[10] == ' ' {
 		s = s[:10] + "T" + s[11:]
 	}
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.In(p.loc), nil
+	for _, layout := range offsetLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			if p.keep {
+				return keepOffset(t), nil
+			}
+			return t.In(p.loc), nil
+		}
 	}
 	for _, layout := range naiveLayouts {
 		w, err := time.ParseInLocation(layout, s, time.UTC)
@@ -58,7 +102,7 @@ func (p timeParser) parse(s string) (time.Time, error) {
 			return p.local(w)
 		}
 	}
-	return time.Time{}, &detail{ErrBadTime, fmt.Sprintf("%v, got %q", errWantTime, s)}
+	return time.Time{}, &detail{ErrBadTime, fmt.Sprintf("%v, got %s", errWantTime, quote(s))}
 }
 
 // local resolves the wall clock w (its fields, read in UTC) in p.loc.
@@ -85,34 +129,41 @@ func (p timeParser) local(w time.Time) (time.Time, error) {
 			valid = append(valid, u)
 		}
 	}
-	pick := func(ts []time.Time) time.Time {
-		first, last := ts[0], ts[0]
-		for _, t := range ts[1:] {
-			if t.Before(first) {
-				first = t
-			}
-			if t.After(last) {
-				last = t
-			}
-		}
-		if p.ambiguous == Earlier {
-			return first.In(p.loc)
-		}
-		return last.In(p.loc)
-	}
 	switch {
 	case len(valid) == 1:
 		return valid[0].In(p.loc), nil
+	case len(valid) > 1 && p.ambiguous == InOrder:
+		p.seen[w]++
+		switch p.seen[w] {
+		case 1:
+			return pick2(valid, Earlier, p.loc), nil
+		case 2:
+			return pick2(valid, Later, p.loc), nil
+		}
+		return time.Time{}, &detail{ErrAmbiguousTime, fmt.Sprintf("local time %s appears a third time; --ambiguous in-order reads its first occurrence as summer time (%s) and its second as winter time (%s)", w.Format("2006-01-02 15:04"), pick2(valid, Earlier, p.loc).Format("-07:00"), pick2(valid, Later, p.loc).Format("-07:00"))}
 	case len(valid) > 1 && p.ambiguous != AmbiguousError:
-		return pick(valid), nil
+		return pick2(valid, p.ambiguous, p.loc), nil
 	case len(valid) > 1:
-		return time.Time{}, &detail{ErrAmbiguousTime, fmt.Sprintf("local time %s occurs twice in %s (daylight saving ends): write it with its UTC offset, or pass --ambiguous earlier|later", w.Format("2006-01-02 15:04"), p.loc)}
+		return time.Time{}, &detail{ErrAmbiguousTime, fmt.Sprintf("local time %s occurs twice in %s (daylight saving ends): write it with its UTC offset, or pass --ambiguous in-order (a local-time export that writes the hour twice), earlier or later", w.Format("2006-01-02 15:04"), p.loc)}
+	case p.ambiguous == InOrder:
+		// a skipped time is not a matter of order: fall through to the error
 	case p.ambiguous != AmbiguousError:
 		// Skipped by the spring change: read it with the offset from
 		// before (earlier) or after (later) the change.
-		return pick(cands), nil
+		return pick2(cands, p.ambiguous, p.loc), nil
 	}
 	return time.Time{}, &detail{ErrAmbiguousTime, fmt.Sprintf("local time %s does not exist in %s (daylight saving starts): write it with its UTC offset, or pass --ambiguous earlier|later", w.Format("2006-01-02 15:04"), p.loc)}
+}
+
+// pick2 returns the earlier or later of the instants ts, in loc.
+func pick2(ts []time.Time, a Ambiguity, loc *time.Location) time.Time {
+	t := ts[0]
+	for _, u := range ts[1:] {
+		if a == Earlier && u.Before(t) || a == Later && u.After(t) {
+			t = u
+		}
+	}
+	return t.In(loc)
 }
 
 func sameWall(t, w time.Time) bool {

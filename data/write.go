@@ -2,13 +2,15 @@ package data
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // WriteTable writes t to w in format f. CSV and JSON write times as RFC
@@ -53,25 +55,84 @@ func cell(c *Column, i int) string {
 	return c.Text[i]
 }
 
+// writeCSV writes t as encoding/csv would, but appends numbers and times
+// straight into the line: they never need quotes, and formatting them
+// into strings first and checking each for quotes cost more than the
+// staffing computed for them.
 func writeCSV(w io.Writer, t *Table) error {
 	bw := bufio.NewWriterSize(w, 64*1024)
-	cw := csv.NewWriter(bw)
-	rec := make([]string, len(t.Columns))
+	var line []byte
 	for j, c := range t.Columns {
-		rec[j] = c.Name
+		if j > 0 {
+			line = append(line, ',')
+		}
+		line = appendCSVText(line, c.Name)
 	}
-	cw.Write(rec)
+	line = append(line, '\n')
 	for i := 0; i < t.Len(); i++ {
 		for j := range t.Columns {
-			rec[j] = cell(&t.Columns[j], i)
+			if j > 0 {
+				line = append(line, ',')
+			}
+			c := &t.Columns[j]
+			switch {
+			case c.Time != nil:
+				if !c.Time[i].IsZero() {
+					line = c.Time[i].AppendFormat(line, time.RFC3339)
+				}
+			case c.Float != nil:
+				line = appendNumber(line, c.Float[i])
+			default:
+				line = appendCSVText(line, c.Text[i])
+			}
 		}
-		cw.Write(rec)
+		line = append(line, '\n')
+		if len(line) >= 32*1024 {
+			if _, err := bw.Write(line); err != nil {
+				return err
+			}
+			line = line[:0]
+		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if _, err := bw.Write(line); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// appendNumber appends v as cell writes it: shortest exact decimal,
+// empty for NaN, inf or -inf.
+func appendNumber(b []byte, v float64) []byte {
+	switch {
+	case math.IsNaN(v):
+		return b
+	case math.IsInf(v, 1):
+		return append(b, "inf"...)
+	case math.IsInf(v, -1):
+		return append(b, "-inf"...)
+	}
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
+}
+
+// appendCSVText appends s as a CSV field, quoted when encoding/csv would
+// quote it.
+func appendCSVText(b []byte, s string) []byte {
+	if s == "" {
+		return b
+	}
+	if r, _ := utf8.DecodeRuneInString(s); !(strings.ContainsAny(s, ",\"\r\n") || unicode.IsSpace(r) || s == `\.`) {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			b = append(b, '"', '"')
+		default:
+			b = append(b, s[i])
+		}
+	}
+	return append(b, '"')
 }
 
 func writeJSON(w io.Writer, t *Table) error {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -18,10 +17,12 @@ func aggregateCommand() *cli.Command {
 
 Timestamps with a UTC offset or Z are instants; without one they are local
 time in --tz, and a local time that a daylight-saving change skips or
-repeats is an error naming the line unless --ambiguous earlier|later says
-how to read it. Every interval from the first event to the last is in the
-output, zero intervals included; start is RFC 3339 with its UTC offset, so
-the repeated autumn hour appears twice. The log is streamed: memory grows
+repeats is an error naming the line unless --ambiguous in-order, earlier or
+later says how to read it. Intervals follow the local clock of --tz; without
+--tz, each event's own offset (21:30+01:00 counts in the 21:00 interval).
+Every interval from the first event to the last is in the output, zero
+intervals included; start is RFC 3339 with its UTC offset, so the repeated
+autumn hour appears twice. The log is streamed: memory grows
 with the number of intervals, not of events.`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "in", Usage: "event log: CSV or Parquet; - for CSV on stdin; default: the embedded sample's orders"},
@@ -47,15 +48,18 @@ func runAggregate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := data.CheckAggregateInterval(every); err != nil {
+		return usageError(fmt.Errorf("--every %s: %w", c.String("every"), err))
+	}
 	ro.TimeColumn = c.String("time-column")
 	opt := data.AggregateOptions{ReadOptions: ro, Every: every, SumColumn: c.String("sum-column")}
 	var s *data.Series
 	switch in {
 	case "":
 		sampleNote(c, "in", "the order log of its last four weeks, Europe/Stockholm")
-		log, err := sampleOrderLog()
-		if err != nil {
-			return err
+		log, lerr := sampleOrderLog()
+		if lerr != nil {
+			return lerr
 		}
 		if !c.IsSet("tz") {
 			opt.Location, _ = time.LoadLocation("Europe/Stockholm")
@@ -67,11 +71,9 @@ func runAggregate(c *cli.Context) error {
 		s, err = data.AggregateFile(in, opt)
 	}
 	if err != nil {
-		var pe *data.ParseError
-		if errors.As(err, &pe) {
-			return inputError(err)
-		}
-		return usageError(fmt.Errorf("%w", err))
+		// The flags were checked above: what fails now is the log (a
+		// missing file, a bad line, a missing column).
+		return inputError(err)
 	}
 	return out.writeTable(c.App.Writer, s.Table(), 2)
 }

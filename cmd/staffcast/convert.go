@@ -90,6 +90,9 @@ func readReport(c *cli.Context, layout string, ro data.ReadOptions) (*data.Table
 		}
 		opt.Map[field] = col
 	}
+	if err := opt.Check(); err != nil {
+		return nil, usageError(fmt.Errorf("--map: %w", err))
+	}
 	in := c.String("in")
 	r := c.App.Reader
 	name := "stdin"

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -27,6 +28,23 @@ func TestDataCommands(t *testing.T) {
 		{"convert_teleopti_pivot", []string{"convert", "--in", "testdata/teleopti.txt", "--report", "teleopti", "--tz", "Europe/Stockholm", "--pivot", "channel", "--value", "handled"}, exitOK},
 		{"convert_bad_map", []string{"convert", "--in", "testdata/teleopti.txt", "--report", "mapped", "--map", "offered"}, exitUsage},
 		{"convert_unknown_tz", []string{"convert", "--in", "testdata/series_gaps.csv", "--tz", "Europe/Stokholm"}, exitUsage},
+		// The embedded sample once panicked on these (a shadowed err).
+		{"aggregate_sample_2h", []string{"aggregate", "--every", "2h"}, exitUsage},
+		{"aggregate_sample_7m", []string{"aggregate", "--every", "7m"}, exitUsage},
+		{"aggregate_every_0", []string{"aggregate", "--every", "0"}, exitUsage},
+		{"aggregate_sample_no_column", []string{"aggregate", "--sum-column", "nosuch"}, exitInput},
+		{"aggregate_missing_file", []string{"aggregate", "--in", "testdata/missing.csv"}, exitInput},
+		{"convert_mapped_aht", []string{"convert", "--in", "testdata/mapped_export.csv", "--report", "mapped", "--map", "start=Interval", "--map", "offered=Calls", "--map", "handled=Answered", "--map", "aht_seconds=AHT", "--tz", "Europe/Stockholm", "--ambiguous", "later"}, exitOK},
+		{"convert_map_unknown_field", []string{"convert", "--in", "testdata/mapped_export.csv", "--report", "mapped", "--map", "start=Interval", "--map", "offered=Calls", "--map", "bogus=X"}, exitUsage},
+		{"convert_map_aht_alone", []string{"convert", "--in", "testdata/mapped_export.csv", "--report", "mapped", "--map", "start=Interval", "--map", "offered=Calls", "--map", "aht_seconds=AHT"}, exitUsage},
+		// Flags are checked up front, even when the sample is read.
+		{"validate_sample_bad_tz", []string{"validate", "--tz", "Mars/Olympus"}, exitUsage},
+		{"validate_sample_bad_ambiguous", []string{"validate", "--ambiguous", "sometimes"}, exitUsage},
+		{"validate_sample_bad_fill_gaps", []string{"validate", "--fill-gaps", "bogus"}, exitUsage},
+		{"aggregate_in_order", []string{"aggregate", "--in", "testdata/orders_ambiguous.csv", "--tz", "Europe/Stockholm", "--ambiguous", "in-order"}, exitOK},
+		{"validate_offsets_no_tz", []string{"validate", "--in", "../../data/testdata/duckdb/offsets.csv"}, exitOK},
+		{"chart_same_as_out", []string{"hours", "--chart", "testdata/same.png", "--out", "./testdata/same.png"}, exitUsage},
+		{"forecast_sample_bad_tz", []string{"forecast", "--tz", "Mars/Olympus"}, exitUsage},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := run(t, "", c.args...)
@@ -59,5 +77,21 @@ func TestConvertRoundTripAndNoPartialOutput(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(out); string(b) != "keep me\n" {
 		t.Errorf("--out was overwritten by a failed run: %q", b)
+	}
+	// --out through a symbolic link writes the file it names and keeps its mode.
+	os.Chmod(out, 0o640)
+	link := filepath.Join(dir, "link.csv")
+	os.Symlink("hourly.csv", link)
+	if _, stderr, code := run(t, "", "aggregate", "--in", "testdata/orders_dst.csv", "--tz", "Europe/Stockholm", "--out", link); code != exitOK {
+		t.Fatal(stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("--out replaced the symbolic link")
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("--out did not keep the mode 0640: %v", fi.Mode())
+	}
+	if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), "start,count") {
+		t.Errorf("the link's target holds %q", b)
 	}
 }

@@ -54,7 +54,7 @@ func golden(t *testing.T, suffix, got string) {
 	if err != nil {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
-	if got != string(want) {
+	if got != string(want) && !sameWithinTolerance(got, string(want)) {
 		os.WriteFile(name+".got", []byte(got), 0o644)
 		t.Errorf("output differs from %s (got written to %s.got):\n%s", name, name, got)
 	}

@@ -50,8 +50,11 @@ type output struct {
 // the --out extension, and stdout gets the first of formats.
 func newOutput(c *cli.Context, formats ...string) (output, error) {
 	o := output{format: c.String("format"), path: c.String("out")}
-	if o.path == "-" {
+	if o.path == "-" || o.path == "/dev/stdout" {
 		o.path = ""
+	}
+	if chart := c.String("chart"); chart != "" && o.path != "" && data.SameFile(chart, o.path) {
+		return o, usageError(fmt.Errorf("--chart and --out both name %s: the chart would overwrite the result", o.path))
 	}
 	if o.format == "" {
 		o.format = formats[0]

@@ -25,7 +25,8 @@ them) or zero.`,
 			&cli.StringFlag{Name: "in", Usage: "series to check: CSV, Parquet or Arrow; - for CSV on stdin; default: the embedded sample"},
 			&cli.StringFlag{Name: "time-column", Value: "start", Usage: "column holding each interval's start"},
 			&cli.StringFlag{Name: "every", Usage: "interval length; default: the most common spacing"},
-			&cli.StringFlag{Name: "fill-gaps", Value: "error", Usage: "missing intervals: error, keep (report them) or zero"},
+			&cli.StringFlag{Name: "fill-gaps", Value: "error", Usage: "missing intervals: error, keep (report them) or zero",
+				Action: func(_ *cli.Context, v string) error { _, err := parseGapPolicy(v); return err }},
 		}, timeFlags()...),
 		Action: runValidate,
 	}
@@ -78,8 +79,8 @@ func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 			return nil, err
 		}
 	}
-	if opt.FillGaps, err = data.ParseGapPolicy(c.String("fill-gaps")); err != nil {
-		return nil, usageError(fmt.Errorf("--fill-gaps: %w", err))
+	if opt.FillGaps, err = parseGapPolicy(c.String("fill-gaps")); err != nil {
+		return nil, err
 	}
 	var s *data.Series
 	if in == "-" {
@@ -91,6 +92,14 @@ func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 		return nil, inputError(err)
 	}
 	return s, nil
+}
+
+func parseGapPolicy(s string) (data.GapPolicy, error) {
+	p, err := data.ParseGapPolicy(s)
+	if err != nil {
+		return p, usageError(fmt.Errorf("--fill-gaps: %w", err))
+	}
+	return p, nil
 }
 
 func printSummary(w io.Writer, name string, s data.Summary) {
