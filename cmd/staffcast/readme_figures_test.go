@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -76,14 +78,29 @@ func TestReadmeFigures(t *testing.T) {
 	if err := json.Compact(&compact, []byte(js)); err != nil {
 		t.Fatal(err)
 	}
-	rest := compact.String()
-	for _, part := range strings.Split(strings.ReplaceAll(ex[1], " ", ""), "...") {
-		i := strings.Index(rest, part)
-		if i < 0 {
-			t.Errorf("README's plan JSON excerpt has %s, which plan --format json does not print (in this order); it prints\n%.600s", part, compact.String())
-			break
+	if !inOrder(compact.String(), strings.Split(strings.ReplaceAll(ex[1], " ", ""), "...")) {
+		t.Errorf("README's plan JSON excerpt %s is not what plan --format json prints:\n%.600s", ex[1], compact.String())
+	}
+
+	// The example error message: a bad month at line 412 of an order log.
+	em := regexp.MustCompile("`(orders\\.csv:412: [^`]+)`").FindStringSubmatch(flat)
+	if em == nil {
+		t.Error("README: the example error message (orders.csv:412: ...) is gone")
+	} else {
+		var log strings.Builder
+		log.WriteString("order_id,created_at,amount\n")
+		for i := 2; i < 412; i++ {
+			fmt.Fprintf(&log, "%d,2024-11-01T10:%02d:00+01:00,100\n", i, i%60)
 		}
-		rest = rest[i+len(part):]
+		log.WriteString("412,2024-13-01,100\n")
+		path := filepath.Join(t.TempDir(), "orders.csv")
+		if err := os.WriteFile(path, []byte(log.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr, code := run(t, "", "aggregate", "--in", path, "--tz", "Europe/Stockholm")
+		if code != exitInput || !inOrder(stderr, strings.Split(em[1], "...")) {
+			t.Errorf("README shows the error %s; aggregate exits %d with\n%s", em[1], code, stderr)
+		}
 	}
 
 	// "$ go run" blocks with their output.
@@ -105,6 +122,19 @@ func TestReadmeFigures(t *testing.T) {
 			t.Errorf("README shows for staffcast %s:\n%s\nthe program prints:\n%s", b[1], b[2], got)
 		}
 	}
+}
+
+// inOrder reports whether every part occurs in s, one after another (the
+// parts of an excerpt between its "..." elisions).
+func inOrder(s string, parts []string) bool {
+	for _, p := range parts {
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return true
 }
 
 // sameOutput compares README output with the program's: JSON by value,
