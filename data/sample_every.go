@@ -63,3 +63,33 @@ func splitCounts(s *Series, step time.Duration, seed uint64) (*Series, error) {
 	}
 	return out, nil
 }
+
+// SampleVolumes returns the sample's contacts from from up to to as the
+// table "staffcast staff" reads: start, volume and channel, one row per
+// interval of step (see SampleEvery) and channel: phone (calls, only while
+// the line was open: a missing call count is a closed line, not zero
+// calls), chat and email.
+func SampleVolumes(from, to time.Time, step time.Duration) (*Table, error) {
+	s, err := SampleEvery(step)
+	if err != nil {
+		return nil, err
+	}
+	var start []time.Time
+	var volume []float64
+	var channel []string
+	add := func(t time.Time, v float64, ch string) {
+		start, volume, channel = append(start, t), append(volume, v), append(channel, ch)
+	}
+	calls, chats, emails := s.Column("calls"), s.Column("chats"), s.Column("emails")
+	for i, t := range s.Start {
+		if t.Before(from) || !t.Before(to) {
+			continue
+		}
+		if !math.IsNaN(calls[i]) {
+			add(t, calls[i], "phone")
+		}
+		add(t, chats[i], "chat")
+		add(t, emails[i], "email")
+	}
+	return &Table{Columns: []Column{{Name: "start", Time: start}, {Name: "volume", Float: volume}, {Name: "channel", Text: channel}}}, nil
+}

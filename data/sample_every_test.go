@@ -73,3 +73,53 @@ func TestSampleEvery(t *testing.T) {
 		}
 	}
 }
+
+// The week of volumes holds the sample's counts of that week, channel by
+// channel, with phone rows only while the line was open.
+func TestSampleVolumes(t *testing.T) {
+	hourly, err := Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := hourly.Start[0].Location()
+	from := time.Date(2025, 11, 17, 0, 0, 0, 0, loc)
+	to := from.AddDate(0, 0, 7)
+	want := map[string]float64{}
+	open := 0
+	for i, st := range hourly.Start {
+		if st.Before(from) || !st.Before(to) {
+			continue
+		}
+		if c := hourly.Column("calls")[i]; !math.IsNaN(c) {
+			want["phone"] += c
+			open++
+		}
+		want["chat"] += hourly.Column("chats")[i]
+		want["email"] += hourly.Column("emails")[i]
+	}
+	for _, step := range []time.Duration{time.Hour, 15 * time.Minute} {
+		tb, err := SampleVolumes(from, to, step)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]float64{}
+		rows := map[string]int{}
+		st, vol, ch := tb.Column("start").Time, tb.Column("volume").Float, tb.Column("channel").Text
+		for i := range st {
+			if st[i].Before(from) || !st[i].Before(to) {
+				t.Fatalf("%v: row %d at %v is outside the week", step, i, st[i])
+			}
+			got[ch[i]] += vol[i]
+			rows[ch[i]]++
+		}
+		k := int(time.Hour / step)
+		if rows["phone"] != open*k || rows["chat"] != 168*k || rows["email"] != 168*k {
+			t.Errorf("%v: rows per channel %v; want phone %d, chat and email %d", step, rows, open*k, 168*k)
+		}
+		for c, w := range want {
+			if got[c] != w {
+				t.Errorf("%v: %s sums to %v, the sample's week to %v", step, c, got[c], w)
+			}
+		}
+	}
+}

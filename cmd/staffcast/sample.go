@@ -149,23 +149,10 @@ func sampleVolumes() (*data.Table, error) { return sampleVolumesEvery(time.Hour)
 // sampleVolumesEvery is sampleVolumes at intervals of step (see
 // data.SampleEvery).
 func sampleVolumesEvery(step time.Duration) (*data.Table, error) {
-	s, err := data.SampleEvery(step)
+	loc, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {
 		return nil, err
 	}
-	from, to := sampleWeek(s.Start[0].Location())
-	var buf bytes.Buffer
-	buf.WriteString("start,volume,channel\n")
-	calls, chats, emails := s.Column("calls"), s.Column("chats"), s.Column("emails")
-	for i, st := range s.Start {
-		if st.Before(from) || !st.Before(to) {
-			continue
-		}
-		ts := st.Format(time.RFC3339)
-		if calls[i] == calls[i] { // not NaN: the line was open
-			fmt.Fprintf(&buf, "%s,%g,phone\n", ts, calls[i])
-		}
-		fmt.Fprintf(&buf, "%s,%g,chat\n%s,%g,email\n", ts, chats[i], ts, emails[i])
-	}
-	return data.ReadTable(&buf, "sample", data.CSV, data.ReadOptions{Location: s.Start[0].Location(), Text: []string{"channel"}})
+	from, to := sampleWeek(loc)
+	return data.SampleVolumes(from, to, step)
 }
