@@ -26,6 +26,7 @@ type Table struct {
 func (t *Table) rowError(i int, column, value string, err error) *ParseError {
 	e := &ParseError{File: t.file, Column: column, Value: value, Err: err}
 	switch {
+	case i < 0: // the table as a whole (a missing column): no line
 	case t.lines != nil && i < len(t.lines):
 		e.Line = t.lines[i]
 	default:

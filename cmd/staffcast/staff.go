@@ -38,7 +38,7 @@ Total agent-hours go to stderr.`,
 			&cli.DurationFlag{Name: "email-within", Value: time.Hour, Usage: "email and callbacks: response-time promise for --email-share of the items, in open time"},
 			&cli.DurationFlag{Name: "email-all-within", Value: 4 * time.Hour, Usage: "email and callbacks: promise for every item, in open time"},
 			&cli.StringFlag{Name: "open", Usage: `opening hours in which email and callbacks are worked, e.g. "Mon-Fri 08:00-17:00,Sat 10:00-14:00"; default: every input interval`},
-		}, timeFlags()...), staffingFlags()...), outputFlags(formatTable, formatCSV, formatJSON, formatParquet)...),
+		}, timeFlags()...), staffingFlags()...), append(outputFlags(formatTable, formatCSV, formatJSON, formatParquet), staffRiskFlags()...)...),
 		Action: runStaff,
 	}
 }
@@ -113,7 +113,12 @@ func runStaff(c *cli.Context) error {
 		}
 		return usageError(flagNames(err))
 	}
+	extra, err := staffRisk(c, tb, rows, needs, s) // staff_risk.go: --time-varying, --risk, --quantile-column
+	if err != nil {
+		return err
+	}
 	result := needsTable(tb, needs, s.Patience > 0)
+	result.Columns = append(result.Columns, extra...)
 	if err := out.writeTable(c.App.Writer, result, 3); err != nil {
 		return err
 	}
