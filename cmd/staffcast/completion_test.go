@@ -53,7 +53,7 @@ func TestCompletionBash(t *testing.T) {
 		want  string // COMPREPLY, space-separated
 	}{
 		{`staffcast sh`, "shifts"},
-		{`staffcast s`, "staff shifts sample"},
+		{`staffcast s`, "staff shifts simulate sample"},
 		{`staffcast --v`, "--version"},
 		{`staffcast shifts --ea`, "--earliest"},
 		{`staffcast shifts --c`, "--cbc-time --channel --chart --column --cost --coverage-out --cyclic"},

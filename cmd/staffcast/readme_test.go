@@ -22,7 +22,7 @@ type example struct {
 // helpOrder is the order the --help examples run in: the files a command
 // reads are written by the examples of a command before it, starting from
 // what "staffcast sample" writes.
-var helpOrder = []string{"sample", "aggregate", "validate", "convert", "forecast", "backtest", "erlang", "staff", "shifts", "hours", "plan", "completion"}
+var helpOrder = []string{"sample", "aggregate", "validate", "convert", "forecast", "backtest", "erlang", "staff", "shifts", "simulate", "hours", "plan", "completion"}
 
 // reportFixtures are the contact-system exports the convert examples read:
 // files from another system that "staffcast sample" cannot write. They are

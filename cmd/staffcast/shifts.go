@@ -21,10 +21,10 @@ func shiftsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "shifts",
 		Usage: "turn agents required per interval into a shift table at least cost",
-		UsageText: `staffcast shifts --in requirements-15m.csv --tz Europe/Stockholm --start-every 30m --lengths 4h,6h,8h --out shifts.csv
+		UsageText: `staffcast shifts --in requirements-15m.csv --tz Europe/Stockholm --channel phone --start-every 30m --lengths 4h,6h,8h --out shifts.csv
    staffcast shifts --in requirements.csv --column scheduled_agents --earliest 06:00 --latest 23:00 \
        --cost 4h=1.1,6h=1,8h=1 --under-penalty 5 --coverage-out coverage.csv
-   staffcast shifts --in requirements-15m.csv --tz Europe/Stockholm --start-every 15m --breaks 30m@6h --cyclic --latest 30:00 --out shifts.csv
+   staffcast shifts --in requirements-15m.csv --tz Europe/Stockholm --start-every 15m --breaks 30m@6h --cyclic --latest 30:00 --out shifts-cyclic.csv
 
 The input has start and a requirement column (--column, default
 scheduled_agents as "staffcast staff" writes it; a file with one numeric
