@@ -25,7 +25,8 @@ var sampleGz []byte
 
 // Sample returns the embedded sample: three years (2023–2025) of hourly
 // orders, calls, chats and emails of a made-up Nordic web shop in
-// Europe/Stockholm, as GenerateSample(SampleSeed) makes it. Calls outside
+// Europe/Stockholm, with the attempts logged while the line was closed
+// (calls_closed), as GenerateSample(SampleSeed) makes it. Calls outside
 // the historical phone hours (Monday–Friday 08–17) are missing (NaN).
 func Sample() (*Series, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(sampleGz))
@@ -69,16 +70,37 @@ func SampleCSV() ([]byte, error) {
 //     "where is my parcel?"), spread over business-heavy hourly profiles,
 //     plus a small same-day share;
 //   - the phone line was open Monday–Friday 08–17 only, so calls outside
-//     those hours are NaN (not recorded), not zero.
+//     those hours are NaN (not recorded), not zero;
+//   - calls_closed is what the phone system logged in the closed hours:
+//     attempts that reached the closed message. Each caller who rang then
+//     tries again with probability SampleRepeatAttempts−1 on average (one
+//     attempt plus a Poisson number of repeats), so the column counts
+//     about SampleRepeatAttempts attempts per caller; it is 0 while open.
 //
 // Counts are Poisson draws around these means (a normal approximation
 // above a mean of 30).
 func GenerateSample(seed uint64) *Series {
+	s, _ := GenerateSampleTruth(seed)
+	return s
+}
+
+// SampleRepeatAttempts is the mean number of attempts per caller in the
+// sample's calls_closed column (a caller who hears the closed message
+// often tries again).
+const SampleRepeatAttempts = 1.3
+
+// GenerateSampleTruth is GenerateSample with the calls the masking hid:
+// trueCalls holds, for every row, the calls that arrived whether the
+// line was open or not. It exists to check estimates of closed-hour
+// calls against what the generator knows.
+func GenerateSampleTruth(seed uint64) (s *Series, trueCalls []float64) {
 	loc, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {
 		panic("data: GenerateSample needs the Europe/Stockholm time zone: " + err.Error())
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
+	// A second stream for the attempts keeps every other column as it was.
+	rngAttempts := rand.New(rand.NewPCG(seed, seed^0xca11))
 	first := time.Date(2023, 1, 1, 0, 0, 0, 0, loc)
 	end := time.Date(2026, 1, 1, 0, 0, 0, 0, loc)
 
@@ -100,8 +122,8 @@ func GenerateSample(seed uint64) *Series {
 		dayOrders[i] = 2400 * dayFactor(d, holiday, first)
 	}
 
-	s := &Series{Step: time.Hour}
-	var orders, calls, chats, emails []float64
+	s = &Series{Step: time.Hour}
+	var orders, calls, chats, emails, closed []float64
 	di := 3 // days[3] is first
 	for t := first; t.Before(end); t = t.Add(time.Hour) {
 		for di+1 < len(days) && !t.Before(days[di+1]) {
@@ -119,12 +141,18 @@ func GenerateSample(seed uint64) *Series {
 		calls = append(calls, poisson(rng, c))
 		chats = append(chats, poisson(rng, ch))
 		emails = append(emails, poisson(rng, em))
+		trueCalls = append(trueCalls, calls[len(calls)-1])
+		attempts := 0.0
 		if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday || h < 8 || h >= 17 || holiday[d.Format("2006-01-02")] {
+			n := calls[len(calls)-1]
+			attempts = n + poisson(rngAttempts, (SampleRepeatAttempts-1)*n)
 			calls[len(calls)-1] = math.NaN() // the phone line was closed
 		}
+		closed = append(closed, attempts)
 	}
-	s.Columns = []Column{{Name: "orders", Float: orders}, {Name: "calls", Float: calls}, {Name: "chats", Float: chats}, {Name: "emails", Float: emails}}
-	return s
+	s.Columns = []Column{{Name: "orders", Float: orders}, {Name: "calls", Float: calls}, {Name: "chats", Float: chats}, {Name: "emails", Float: emails},
+		{Name: "calls_closed", Float: closed}}
+	return s, trueCalls
 }
 
 // dayFactor is the relative order volume of local day d.

@@ -35,13 +35,17 @@ const maxLag = 3
 // out of the fit, and intervals never observed stay zero, as in Forecast.
 // Prediction quantiles come from the log-scale errors on a holdout of
 // the last horizon (one origin, where ForecastAt uses up to six).
-func ForecastDriven(start []time.Time, contacts, orders []float64, step time.Duration, horizon int, opt Options) (*Driven, error) {
+func ForecastDriven(start []time.Time, contacts, orders []float64, step, span time.Duration, opt Options) (*Driven, error) {
 	if len(orders) != len(start) {
 		return nil, errors.New("forecast: want one order count per start time")
 	}
-	if horizon <= 0 {
-		return nil, fmt.Errorf("forecast: horizon %d: want at least one interval", horizon)
+	if len(start) == 0 {
+		return nil, fmt.Errorf("%w: no history", ErrTooShort)
 	}
+	if err := checkHorizon(span, step); err != nil {
+		return nil, err
+	}
+	horizon := int(span / step)
 	future := make([]time.Time, horizon)
 	t := start[len(start)-1]
 	for i := range future {
@@ -78,7 +82,9 @@ func ForecastDriven(start []time.Time, contacts, orders []float64, step time.Dur
 		hp, _, err := driven(start[:cut], contacts[:cut], orders[:cut], step, start[cut:], orders[cut:], opt)
 		if err == nil {
 			for i, v := range contacts[cut:] {
-				if !math.IsNaN(v) {
+				// Open intervals only, as in ForecastAt: a closed hour
+				// at zero would narrow the band of the open ones.
+				if !math.IsNaN(v) && (v > 0 || hp[i] > 0) {
 					resid = append(resid, math.Log1p(v)-math.Log1p(hp[i]))
 				}
 			}

@@ -37,7 +37,7 @@ func TestForecastDrivenRecoversContactsPerOrder(t *testing.T) {
 			contacts = append(contacts, c)
 		}
 	}
-	res, err := ForecastDriven(start, contacts, orders, time.Hour, 7*24, Options{})
+	res, err := ForecastDriven(start, contacts, orders, time.Hour, 7*24*time.Hour, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"context"
 	"errors"
 	"math"
 	"strings"
@@ -57,7 +58,7 @@ func TestForecastContinuesAcrossDST(t *testing.T) {
 		start = append(start, t0)
 		y = append(y, float64(t0.Hour()))
 	}
-	res, err := Forecast(start, y, time.Hour, 47, Options{})
+	res, err := Forecast(start, y, time.Hour, 47*time.Hour, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestForecastContinuesAcrossDST(t *testing.T) {
 func TestForecastBadInput(t *testing.T) {
 	t.Parallel()
 	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 3*168)
-	if _, err := Forecast(start[:50], y[:50], time.Hour, 24, Options{}); !errors.Is(err, ErrTooShort) {
+	if _, err := Forecast(start[:50], y[:50], time.Hour, 24*time.Hour, Options{}); !errors.Is(err, ErrTooShort) {
 		t.Errorf("two days of history: %v", err)
 	}
 	if _, err := Forecast(start, y, time.Hour, 0, Options{}); err == nil || !strings.Contains(err.Error(), "horizon") {
@@ -85,12 +86,12 @@ func TestForecastBadInput(t *testing.T) {
 	}
 	neg := append([]float64(nil), y...)
 	neg[7] = -1
-	if _, err := Forecast(start, neg, time.Hour, 24, Options{}); err == nil || !strings.Contains(err.Error(), ">= 0") {
+	if _, err := Forecast(start, neg, time.Hour, 24*time.Hour, Options{}); err == nil || !strings.Contains(err.Error(), ">= 0") {
 		t.Errorf("negative value: %v", err)
 	}
 	// An all-zero series forecasts zeros, with no NaN.
 	zero := make([]float64, len(y))
-	res, err := Forecast(start, zero, time.Hour, 48, Options{})
+	res, err := Forecast(start, zero, time.Hour, 48*time.Hour, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func TestForecastBadInput(t *testing.T) {
 	for i := range flat {
 		flat[i] = 5
 	}
-	res, err = Forecast(start, flat, time.Hour, 48, Options{})
+	res, err = Forecast(start, flat, time.Hour, 48*time.Hour, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func TestForecastBadInput(t *testing.T) {
 	}
 	// Too little history for the horizon: a forecast, with a warning
 	// that says so, and no NaN.
-	res, err = Forecast(start[:200], y[:200], time.Hour, 28*24, Options{})
+	res, err = Forecast(start[:200], y[:200], time.Hour, 28*24*time.Hour, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +139,7 @@ func TestForecastBadInput(t *testing.T) {
 func TestBacktestMetricsByHand(t *testing.T) {
 	t.Parallel()
 	// Hand-computed: actuals 10, 20; forecast 12, 15; scale 5.
-	a := newAcc()
+	a := &acc{}
 	a.add(10, 12, 0, 11, 5)
 	a.add(20, 15, 14, 18, 5) // 20 falls outside [14, 18]
 	m := a.metrics()
@@ -150,7 +151,7 @@ func TestBacktestMetricsByHand(t *testing.T) {
 	}
 	// A backtest of a pure weekly series: the seasonal naive is perfect.
 	start, y := weekly(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 8*168)
-	bts, err := RunBacktest(start, y, time.Hour, 168, 2, []Model{SeasonalNaive}, Options{}, nil)
+	bts, err := RunBacktest(context.Background(), start, y, time.Hour, 168*time.Hour, 2, []Model{SeasonalNaive}, Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +169,7 @@ func BenchmarkForecastThreeYears(b *testing.B) {
 	}
 	events := calendar.Events(calendar.Sweden, start[0], start[len(start)-1].AddDate(0, 0, 15), time.UTC)
 	for b.Loop() {
-		if _, err := Forecast(start, y, time.Hour, 336, Options{Events: events}); err != nil {
+		if _, err := Forecast(start, y, time.Hour, 336*time.Hour, Options{Events: events}); err != nil {
 			b.Fatal(err)
 		}
 	}

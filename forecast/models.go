@@ -32,6 +32,8 @@ func predict(m Model, start []time.Time, y []float64, step time.Duration, future
 		}
 	case Profile:
 		p = newProfileFit(start, y, step).predict(c.profile, future)
+	case RecentProfile:
+		p = newProfileFit(start, y, step).predict(c.recent, future)
 	case DoubleSeasonal:
 		p = newDSHWFit(start, y, step).predict(c.dshw, future)
 	default:

@@ -24,6 +24,21 @@ func profileGrid() []profileParams {
 	return g
 }
 
+// recentProfileGrid is what validation chooses the RecentProfile
+// model's constants from: a week profile with a half-life under a week
+// (the last two or three weeks carry nearly all the weight), so that a
+// timetable changed a few weeks ago is the profile within a week or two,
+// and a level of the last days.
+func recentProfileGrid() []profileParams {
+	var g []profileParams
+	for _, s := range []float64{0.35, 0.5, 0.75} {
+		for _, l := range []float64{0, 0.15, 0.3} {
+			g = append(g, profileParams{s, l})
+		}
+	}
+	return g
+}
+
 // profileWeeks is how far back the Profile model looks.
 const profileWeeks = 52
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,18 +46,24 @@ func solveCBC(c *cli.Context, start []time.Time, step time.Duration, req []float
 	}
 	fmt.Fprintf(c.App.ErrWriter, "running %s (at most %v)\n", bin, c.Duration("cbc-time"))
 	var log bytes.Buffer
-	cmd := exec.Command(bin, lp, "sec", strconv.Itoa(int(c.Duration("cbc-time").Seconds())), "solve", "solu", sol)
+	// CBC's "sec" is whole seconds: round a shorter limit up to one.
+	secs := max(1, int(math.Ceil(c.Duration("cbc-time").Seconds())))
+	cmd := exec.CommandContext(c.Context, bin, lp, "sec", strconv.Itoa(secs), "solve", "solu", sol)
 	cmd.Stdout, cmd.Stderr = &log, &log
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("cbc: %w\n%s", err, log.String())
+		if c.Context.Err() != nil {
+			return nil, c.Context.Err() // Ctrl-C: CBC is killed, main exits 130
+		}
+		// A cbc that cannot start or crashes is no fault of the input.
+		return nil, tag(exitInternal, fmt.Errorf("--solver cbc: running %s: %w\n%s", bin, err, log.String()))
 	}
-	bound, note := cbcBound(log.Bytes())
+	bound := cbcBound(log.Bytes())
 	sf, err := os.Open(sol)
 	if err != nil {
-		return nil, fmt.Errorf("cbc wrote no solution: %w\n%s", err, log.String())
+		return nil, tag(exitInternal, fmt.Errorf("--solver cbc: %s wrote no solution: %w\n%s", bin, err, log.String()))
 	}
 	defer sf.Close()
-	return m.ReadCBCSolution(sf, bound, note)
+	return m.ReadCBCSolution(sf, bound)
 }
 
 var (
@@ -65,19 +72,20 @@ var (
 )
 
 // cbcBound reads the proven bound from CBC's log: its "Lower bound" when
-// stopped early, the objective when it proved optimality.
-func cbcBound(log []byte) (float64, string) {
+// stopped early, the objective when it proved optimality, and NaN (no
+// bound) otherwise.
+func cbcBound(log []byte) float64 {
 	if m := cbcLower.FindSubmatch(log); m != nil {
 		if v, err := strconv.ParseFloat(string(m[1]), 64); err == nil {
-			return v, "COIN-OR CBC stopped early: the bound is CBC's"
+			return v
 		}
 	}
 	if bytes.Contains(log, []byte("Optimal solution found")) {
 		if m := cbcObjective.FindSubmatch(log); m != nil {
 			if v, err := strconv.ParseFloat(string(m[1]), 64); err == nil {
-				return v, "COIN-OR CBC proved the schedule optimal"
+				return v
 			}
 		}
 	}
-	return 0, "COIN-OR CBC gave no bound"
+	return math.NaN()
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -27,11 +28,13 @@ func forecastFlags() []cli.Flag {
 	return append([]cli.Flag{
 		&cli.StringFlag{Name: "history", Usage: "hourly (or 15/30-minute) history: CSV, Parquet or Arrow; default: the embedded sample"},
 		&cli.StringSliceFlag{Name: "column", Usage: "column to forecast; repeat for several; default: every numeric column"},
-		&cli.StringFlag{Name: "horizon", Value: "14d", Usage: "how far ahead, e.g. 14d, 4w, 48h"},
-		&cli.StringFlag{Name: "country", Value: "SE", Usage: "public holidays and salary days of SE, NO, DK or FI"},
+		&cli.StringFlag{Name: "horizon", Value: "14d", Usage: "how far ahead, e.g. 14d, 4w, 48h; at most 5 years"},
+		&cli.StringFlag{Name: "country", Value: "SE", Usage: "public holidays and retail events of SE, NO, DK, FI, US or GB; none for no calendar"},
 		&cli.StringFlag{Name: "events", Usage: "CSV of your own events (name,start,end): campaigns, TV ads"},
-		&cli.StringFlag{Name: "model", Value: "auto", Usage: "auto, seasonal-naive, week-mean, profile, double-seasonal, regression or combination"},
+		&cli.StringFlag{Name: "model", Value: "auto", Usage: "auto, seasonal-naive, week-mean, profile, recent-profile, double-seasonal, regression or combination"},
 		&cli.StringFlag{Name: "time-column", Value: "start", Usage: "the timestamp column"},
+		&cli.StringFlag{Name: "fill-gaps", Value: "missing", Usage: "intervals absent from the history: missing (forecast around them, with a warning) or zero (closed hours)"},
+		&cli.BoolFlag{Name: "keep-outage", Usage: "keep a run of zeros at the end of history that the history does not explain (by default treated as missing: an outage)"},
 	}, timeFlags()...)
 }
 
@@ -41,21 +44,60 @@ func forecastCommand() *cli.Command {
 		Usage: "forecast hourly orders and contacts with prediction intervals",
 		UsageText: `staffcast forecast --history shop.csv --column calls --tz Europe/Stockholm --horizon 14d --country SE --out forecast.csv
    staffcast forecast --history shop.parquet --column orders --column calls --quantiles 0.1,0.5,0.9 --format json
+   staffcast forecast --column calls --horizon 7d --paths 100 --format csv --out paths.csv
 
 Output: start (RFC 3339 with offset, continuing the history's zone through
 daylight-saving changes), forecast and one column per quantile (p10, p50,
 p90); with several --column, one set per column (calls_forecast,
-calls_p10, ...). The model is chosen per column by forecasting the last
-six horizons of history from what came before (--model forces one);
-holidays of --country and retail events
-(Black Friday, the Christmas rush, salary days, ...) and --events enter
-the regression. Hours the history never saw open are forecast as zero.
-Without --history it forecasts the embedded sample.`,
+calls_p10, ...). With --paths N, N sample paths instead, in long form
+(path, start, value per column), correlated from hour to hour as the
+forecast errors are. The model is chosen per column by forecasting the
+last six horizons of history from what came before (--model forces one);
+holidays and retail events of --country (printed on stderr) and --events
+enter the regression. Hours the history never saw open are forecast as
+zero. Without --history it forecasts the embedded sample.`,
 		Flags: append(append(forecastFlags(),
 			&cli.StringFlag{Name: "quantiles", Value: "0.1,0.5,0.9", Usage: "prediction levels"},
 			&cli.StringFlag{Name: "driver", Usage: "forecast the other columns as contacts driven by this column of orders (lags of 0-3 days); prints the contacts per order learned"},
+			&cli.IntFlag{Name: "paths", Usage: "write N sample paths (at most 10000) instead of the quantiles"},
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "seed of the sample paths"},
 		), outputFlags(formatTable, formatCSV, formatJSON, formatParquet)...),
 		Action: runForecast,
+	}
+}
+
+// gapPolicy reads --fill-gaps: missing (keep the rows, forecast around
+// the holes) or zero.
+func gapPolicy(c *cli.Context) (data.GapPolicy, error) {
+	switch v := c.String("fill-gaps"); v {
+	case "missing", "keep":
+		return data.GapKeep, nil
+	case "zero":
+		return data.GapZero, nil
+	default:
+		return 0, usageError(fmt.Errorf("--fill-gaps %q: want missing or zero", v))
+	}
+}
+
+// gapCount is the number of intervals absent between the rows of s.
+func gapCount(s *data.Series) int {
+	n := 0
+	for i := 1; i < len(s.Start); i++ {
+		if k := int(s.Start[i].Sub(s.Start[i-1]) / s.Step); k > 1 {
+			n += k - 1
+		}
+	}
+	return n
+}
+
+// warnGaps says how many intervals a history lacks, unless --fill-gaps
+// was given (the user has chosen).
+func warnGaps(c *cli.Context, name string, s *data.Series) {
+	if c.IsSet("fill-gaps") || s.Step <= 0 {
+		return
+	}
+	if n := gapCount(s); n > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "%s: warning: %d intervals absent from the history (gaps): forecast as missing; --fill-gaps zero if they are closed hours, --fill-gaps missing to keep them so quietly\n", name, n)
 	}
 }
 
@@ -69,14 +111,22 @@ func history(c *cli.Context) (*data.Series, []string, error) {
 			return nil, nil, err
 		}
 		ro.TimeColumn = c.String("time-column")
-		if s, err = data.ReadSeriesFile(path, data.SeriesOptions{ReadOptions: ro, FillGaps: data.GapKeep}); err != nil {
+		gaps, err := gapPolicy(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		if s, err = data.ReadSeriesFile(path, data.SeriesOptions{ReadOptions: ro, FillGaps: gaps}); err != nil {
 			return nil, nil, inputError(err)
 		}
+		warnGaps(c, path, s)
 	} else {
 		sampleNote(c, "history", "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
 		if s, err = data.Sample(); err != nil {
 			return nil, nil, err
 		}
+	}
+	if s.Step <= 0 {
+		return nil, nil, inputError(errors.New("cannot tell the interval length of a one-row history: want at least one week of rows"))
 	}
 	cols := c.StringSlice("column")
 	if len(cols) == 0 {
@@ -92,25 +142,73 @@ func history(c *cli.Context) (*data.Series, []string, error) {
 	return s, cols, nil
 }
 
-func forecastOptions(c *cli.Context, s *data.Series, until time.Time) (forecast.Options, error) {
-	var opt forecast.Options
-	var err error
-	if opt.Model, err = forecast.ParseModel(c.String("model")); err != nil {
-		return opt, usageError(fmt.Errorf("--model: %w", err))
-	}
-	country, err := calendar.ParseCountry(c.String("country"))
+// forecastSetup is what the forecast flags say, parsed once for any
+// number of series: every forecast, single or batch, builds its Options
+// here.
+type forecastSetup struct {
+	model   forecast.Model
+	country calendar.Country
+	levels  []float64
+	span    time.Duration
+	events  string // --events file
+	driver  string
+	keep    bool
+}
+
+// horizonFlag reads --horizon: at least one interval, at most five years.
+func horizonFlag(c *cli.Context) (time.Duration, error) {
+	span, err := parseSpan("horizon", c.String("horizon"))
 	if err != nil {
-		return opt, usageError(fmt.Errorf("--country: %w", err))
+		return 0, err
 	}
+	if span > forecast.MaxHorizon || span < 0 { // negative: the conversion overflowed
+		return 0, usageError(fmt.Errorf("--horizon %s: want at most 5 years (1825d)", c.String("horizon")))
+	}
+	if span == 0 {
+		return 0, usageError(fmt.Errorf("--horizon %s: want at least one interval", c.String("horizon")))
+	}
+	return span, nil
+}
+
+func newForecastSetup(c *cli.Context, withLevels bool) (*forecastSetup, error) {
+	f := &forecastSetup{events: c.String("events"), keep: c.Bool("keep-outage")}
+	var err error
+	if f.model, err = forecast.ParseModel(c.String("model")); err != nil {
+		return nil, usageError(fmt.Errorf("--model: %w", err))
+	}
+	if f.country, err = calendar.ParseCountry(c.String("country")); err != nil {
+		return nil, usageError(fmt.Errorf("--country: %w", err))
+	}
+	if f.span, err = horizonFlag(c); err != nil {
+		return nil, err
+	}
+	if withLevels {
+		for _, q := range strings.Split(c.String("quantiles"), ",") {
+			v, err := strconv.ParseFloat(strings.TrimSpace(q), 64)
+			if err != nil || !(v > 0 && v < 1) {
+				return nil, usageError(fmt.Errorf("--quantiles %q: want levels in (0,1) such as 0.1,0.5,0.9", c.String("quantiles")))
+			}
+			f.levels = append(f.levels, v)
+		}
+		f.driver = c.String("driver")
+	}
+	fmt.Fprintln(c.App.ErrWriter, f.country.Describe())
+	return f, nil
+}
+
+// options builds the forecast options of series s: the calendar from its
+// first row to until, in its location, and the --events file.
+func (f *forecastSetup) options(s *data.Series, until time.Time) (forecast.Options, error) {
+	opt := forecast.Options{Model: f.model, Quantiles: f.levels, KeepOutage: f.keep}
 	loc := s.Start[0].Location()
-	opt.Events = calendar.Events(country, s.Start[0], until, loc)
-	if f := c.String("events"); f != "" {
-		r, err := os.Open(f)
+	opt.Events = calendar.Events(f.country, s.Start[0], until, loc)
+	if f.events != "" {
+		r, err := os.Open(f.events)
 		if err != nil {
 			return opt, inputError(err)
 		}
 		defer r.Close()
-		ev, err := calendar.ReadEvents(r, f, loc)
+		ev, err := calendar.ReadEvents(r, f.events, loc)
 		if err != nil {
 			return opt, inputError(err)
 		}
@@ -119,8 +217,33 @@ func forecastOptions(c *cli.Context, s *data.Series, until time.Time) (forecast.
 	return opt, nil
 }
 
+// forecastOptions builds the options from the flags for series s with
+// events up to until (used by commands that forecast along the way).
+func forecastOptions(c *cli.Context, s *data.Series, until time.Time) (forecast.Options, error) {
+	f := &forecastSetup{events: c.String("events")}
+	var err error
+	if f.model, err = forecast.ParseModel(c.String("model")); err != nil {
+		return forecast.Options{}, usageError(fmt.Errorf("--model: %w", err))
+	}
+	if f.country, err = calendar.ParseCountry(c.String("country")); err != nil {
+		return forecast.Options{}, usageError(fmt.Errorf("--country: %w", err))
+	}
+	return f.options(s, until)
+}
+
 func runForecast(c *cli.Context) error {
 	out, err := newOutput(c, formatTable, formatCSV, formatJSON, formatParquet)
+	if err != nil {
+		return err
+	}
+	paths := c.Int("paths")
+	if paths < 0 || paths > 10000 {
+		return usageError(fmt.Errorf("--paths %d: want 1 to 10000 (0: none)", paths))
+	}
+	if _, err := gapPolicy(c); err != nil {
+		return err
+	}
+	f, err := newForecastSetup(c, true)
 	if err != nil {
 		return err
 	}
@@ -128,58 +251,44 @@ func runForecast(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		return forecastMany(c, out, many)
+		if paths > 0 {
+			return usageError(errors.New("--paths: one series at a time, not a batch"))
+		}
+		return forecastMany(c, out, f, many)
 	}
 	s, cols, err := history(c)
 	if err != nil {
 		return err
 	}
-	span, err := parseSpan("horizon", c.String("horizon"))
+	opt, err := f.options(s, s.Start[len(s.Start)-1].Add(f.span+24*time.Hour))
 	if err != nil {
 		return err
 	}
-	if s.Step <= 0 {
-		return inputError(errors.New("cannot tell the interval length of a one-row history"))
-	}
-	horizon := int(span / s.Step)
-	if horizon <= 0 {
-		return usageError(fmt.Errorf("--horizon %s: want at least one interval of %v", c.String("horizon"), s.Step))
-	}
-	var levels []float64
-	for _, q := range strings.Split(c.String("quantiles"), ",") {
-		v, err := strconv.ParseFloat(strings.TrimSpace(q), 64)
-		if err != nil || !(v > 0 && v < 1) {
-			return usageError(fmt.Errorf("--quantiles %q: want levels in (0,1) such as 0.1,0.5,0.9", c.String("quantiles")))
-		}
-		levels = append(levels, v)
-	}
-	until := s.Start[len(s.Start)-1].Add(span + 24*time.Hour)
-	opt, err := forecastOptions(c, s, until)
-	if err != nil {
-		return err
-	}
-	opt.Quantiles = levels
-	driver := c.String("driver")
-	if driver != "" && s.Column(driver) == nil {
-		return usageError(fmt.Errorf("--driver %q: the history has %s", driver, columnNames(s)))
+	if f.driver != "" && s.Column(f.driver) == nil {
+		return usageError(fmt.Errorf("--driver %q: the history has %s", f.driver, columnNames(s)))
 	}
 	t := &data.Table{}
+	var pathTable *data.Table
+	rng := rand.New(rand.NewPCG(c.Uint64("seed"), 0))
 	for _, col := range cols {
+		if err := c.Context.Err(); err != nil {
+			return err // interrupted between columns: nothing written
+		}
 		var res *forecast.Result
-		if driver != "" && col != driver {
-			d, err := forecast.ForecastDriven(s.Start, s.Column(col), s.Column(driver), s.Step, horizon, opt)
+		if f.driver != "" && col != f.driver {
+			d, err := forecast.ForecastDriven(s.Start, s.Column(col), s.Column(f.driver), s.Step, f.span, opt)
 			if err != nil {
 				return inputError(fmt.Errorf("column %q: %w", col, err))
 			}
 			fmt.Fprintf(c.App.ErrWriter, "column %s: %.4f per %s (same day %.4f, 1 day later %.4f, 2 days %.4f, 3 days %.4f)\n",
-				col, d.ContactsPerOrder, driver, d.PerOrder[0], d.PerOrder[1], d.PerOrder[2], d.PerOrder[3])
+				col, d.ContactsPerOrder, f.driver, d.PerOrder[0], d.PerOrder[1], d.PerOrder[2], d.PerOrder[3])
 			res = d.Result
 		} else {
-			if res, err = forecast.Forecast(s.Start, s.Column(col), s.Step, horizon, opt); err != nil {
+			if res, err = forecast.Forecast(s.Start, s.Column(col), s.Step, f.span, opt); err != nil {
 				return inputError(fmt.Errorf("column %q: %w", col, err))
 			}
-			if len(res.Blend) > 0 {
-				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v (mean of %v and %v)\n", col, res.Model, res.Blend[0], res.Blend[1])
+			if len(res.Blend) > 1 {
+				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v (%s)\n", col, res.Model, blendText(res))
 			} else {
 				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v\n", col, res.Model)
 			}
@@ -187,34 +296,64 @@ func runForecast(c *cli.Context) error {
 		for _, w := range res.Warnings {
 			fmt.Fprintf(c.App.ErrWriter, "column %s: warning: %v\n", col, w)
 		}
-		if len(t.Columns) == 0 {
-			t.Columns = append(t.Columns, data.Column{Name: "start", Time: res.Start})
-		}
 		prefix := ""
 		if len(cols) > 1 {
 			prefix = col + "_"
+		}
+		if paths > 0 {
+			pathTable = addPaths(pathTable, prefix+"value", res, res.Paths(paths, rng))
+			continue
+		}
+		if len(t.Columns) == 0 {
+			t.Columns = append(t.Columns, data.Column{Name: "start", Time: res.Start})
 		}
 		t.Columns = append(t.Columns, data.Column{Name: prefix + "forecast", Float: res.Point})
 		for i, q := range res.Levels {
 			t.Columns = append(t.Columns, data.Column{Name: prefix + "p" + strconv.FormatFloat(100*q, 'f', -1, 64), Float: res.Quantiles[i]})
 		}
 	}
+	if pathTable != nil {
+		t = pathTable
+	}
 	return out.writeTable(c.App.Writer, t, 1)
+}
+
+// addPaths adds one column of sample paths in long form (path, start,
+// value), making the path and start columns on the first call.
+func addPaths(t *data.Table, name string, res *forecast.Result, paths [][]float64) *data.Table {
+	if t == nil {
+		t = &data.Table{Columns: []data.Column{{Name: "path"}, {Name: "start"}}}
+		for k := range paths {
+			for _, st := range res.Start {
+				t.Columns[0].Float = append(t.Columns[0].Float, float64(k+1))
+				t.Columns[1].Time = append(t.Columns[1].Time, st)
+			}
+		}
+	}
+	col := data.Column{Name: name}
+	for _, p := range paths {
+		col.Float = append(col.Float, p...)
+	}
+	t.Columns = append(t.Columns, col)
+	return t
 }
 
 func backtestCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "backtest",
 		Usage: "measure forecast accuracy by rolling-origin backtests: MASE, WAPE, bias, RMSE, interval coverage",
-		UsageText: `staffcast backtest --history shop.csv --column calls --tz Europe/Stockholm --horizon 14d --origins 4
+		UsageText: `staffcast backtest --history shop.csv --column calls --tz Europe/Stockholm --horizon 14d --origins 8
    staffcast backtest --history shop.parquet --column orders --chart backtest.png --format csv
 
 The last origins × horizon of history is cut into consecutive horizons,
 each forecast from everything before it, by every model. MASE divides the
 mean absolute error by the in-sample error of the weekly seasonal naive
-forecast; coverage is the share of actuals inside the 80% interval.
-Results per model and per horizon day go to stdout, a progress bar to
-stderr (on a terminal), and with --chart a PNG or SVG of the last origin.`,
+forecast; the table gives its mean over the origins and the worst origin.
+Coverage is the share of actuals inside the 80% interval, on open hours
+(a non-zero actual or forecast) and on all hours. CSV and JSON have a row
+per model for all origins, each day of the horizon and each origin.
+Results go to stdout, a progress bar to stderr (on a terminal), and with
+--chart a PNG or SVG of the last origin for auto (or --model).`,
 		Flags: append(append(forecastFlags(),
 			&cli.IntFlag{Name: "origins", Value: 4, Usage: "number of rolling origins"},
 			&cli.StringFlag{Name: "chart", Usage: "draw forecast against actual for the last origin to FILE.png or FILE.svg"},
@@ -228,6 +367,23 @@ func runBacktest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	origins := c.Int("origins")
+	if origins < 1 || origins > forecast.MaxOrigins {
+		return usageError(fmt.Errorf("--origins %d: want 1 to %d", origins, forecast.MaxOrigins))
+	}
+	var chartFormat chart.Format
+	if f := c.String("chart"); f != "" {
+		if chartFormat, err = chart.FormatFromPath(f); err != nil {
+			return usageError(fmt.Errorf("--chart: %w", err))
+		}
+	}
+	if _, err := gapPolicy(c); err != nil {
+		return err
+	}
+	f, err := newForecastSetup(c, false)
+	if err != nil {
+		return err
+	}
 	s, cols, err := history(c)
 	if err != nil {
 		return err
@@ -238,68 +394,58 @@ func runBacktest(c *cli.Context) error {
 		}
 		cols = cols[:1]
 	}
-	span, err := parseSpan("horizon", c.String("horizon"))
-	if err != nil {
-		return err
-	}
-	horizon := int(span / s.Step)
-	if horizon <= 0 {
-		return usageError(fmt.Errorf("--horizon %s: want at least one interval", c.String("horizon")))
-	}
-	opt, err := forecastOptions(c, s, s.Start[len(s.Start)-1].Add(24*time.Hour))
+	opt, err := f.options(s, s.Start[len(s.Start)-1].Add(24*time.Hour))
 	if err != nil {
 		return err
 	}
 	opt.Quantiles = []float64{0.1, 0.9}
-	models := []forecast.Model{forecast.SeasonalNaive, forecast.WeekMean, forecast.Profile, forecast.DoubleSeasonal, forecast.Regression, forecast.Combination, forecast.Auto}
-	if c.IsSet("model") && c.String("model") != "auto" {
-		models = []forecast.Model{opt.Model}
+	models := append(forecast.Candidates(), forecast.Auto)
+	if c.IsSet("model") && f.model != forecast.Auto {
+		models = []forecast.Model{f.model}
 	}
-	progress := progressTo(c.App.ErrWriter, len(models)*c.Int("origins"))
-	bts, err := forecast.RunBacktest(s.Start, s.Column(cols[0]), s.Step, horizon, c.Int("origins"), models, opt, progress)
+	progress := progressLabelled(c.App.ErrWriter, "backtest", len(models)*origins)
+	bts, err := forecast.RunBacktest(c.Context, s.Start, s.Column(cols[0]), s.Step, f.span, origins, models, opt, progress)
 	if err != nil {
+		if c.Context.Err() != nil {
+			return err // interrupted: nothing written
+		}
 		return inputError(err)
 	}
-	if f := c.String("chart"); f != "" {
-		format, err := chart.FormatFromPath(f)
-		if err != nil {
-			return usageError(fmt.Errorf("--chart: %w", err))
-		}
-		best := bts[0]
-		for _, b := range bts {
-			if b.Overall.MASE < best.Overall.MASE {
-				best = b
-			}
-		}
-		if err := data.WriteFileAtomic(f, func(w io.Writer) error {
-			p, err := chart.Forecast(fmt.Sprintf("%s: %v forecast (80%% interval) against actual, last origin", cols[0], best.Model), best.LastStart, best.LastActual, best.LastPoint, best.LastLow, best.LastHigh)
+	if file := c.String("chart"); file != "" {
+		// The model forecast would use: auto unless --model says otherwise.
+		drawn := bts[len(bts)-1]
+		if err := data.WriteFileAtomic(file, func(w io.Writer) error {
+			p, err := chart.Forecast(fmt.Sprintf("%s: %v forecast (80%% interval) against actual, last origin", cols[0], drawn.Model), drawn.LastStart, drawn.LastActual, drawn.LastPoint, drawn.LastLow, drawn.LastHigh)
 			if err != nil {
 				return err
 			}
-			return chart.Write(w, format, 11*vg.Inch, 4*vg.Inch, p)
+			return chart.Write(w, chartFormat, 11*vg.Inch, 4*vg.Inch, p)
 		}); err != nil {
 			return err
 		}
 	}
-	g := grid{header: []string{"model", "day", "mase", "wape", "bias", "rmse", "coverage_80", "n", "fit_seconds"}, digits: 3}
+	g := grid{header: []string{"model", "scope", "mase", "wape", "bias", "rmse", "coverage_80_open", "coverage_80_all", "n", "n_open", "fit_seconds"}, digits: 3}
 	for _, b := range bts {
-		row := func(day string, m forecast.Metrics) []any {
-			return []any{b.Model.String(), day, m.MASE, m.WAPE, m.Bias, m.RMSE, m.Coverage, m.N, b.FitTime.Seconds()}
+		row := func(scope string, m forecast.Metrics) []any {
+			return []any{b.Model.String(), scope, m.MASE, m.WAPE, m.Bias, m.RMSE, m.CoverageOpen, m.Coverage, m.N, m.NOpen, b.FitTime.Seconds()}
 		}
 		g.rows = append(g.rows, row("all", b.Overall))
 		for d, m := range b.ByDay {
-			g.rows = append(g.rows, row(strconv.Itoa(d+1), m))
+			g.rows = append(g.rows, row(fmt.Sprintf("day %d", d+1), m))
+		}
+		for o, m := range b.ByOrigin {
+			g.rows = append(g.rows, row("origin "+b.Origins[o].Format("2006-01-02T15:04"), m))
 		}
 	}
 	if out.format == formatTable {
-		// The terminal shows the overall row per model; CSV and JSON have every day.
+		// The terminal shows one row per model; CSV and JSON have every day and origin.
 		var rows [][]string
 		for _, b := range bts {
 			m := b.Overall
-			rows = append(rows, []string{b.Model.String(), fmt.Sprintf("%.3f", m.MASE), fmt.Sprintf("%.3f", m.WAPE), fmt.Sprintf("%+.3f", m.Bias), fmt.Sprintf("%.2f", m.RMSE), fmt.Sprintf("%.2f", m.Coverage), fmt.Sprint(b.FitTime.Round(time.Millisecond))})
+			rows = append(rows, []string{b.Model.String(), fmt.Sprintf("%.3f", b.MeanMASE), fmt.Sprintf("%.3f", b.WorstMASE), fmt.Sprintf("%.3f", m.WAPE), fmt.Sprintf("%+.3f", m.Bias), fmt.Sprintf("%.2f", m.RMSE), fmt.Sprintf("%.2f", m.CoverageOpen), fmt.Sprintf("%.2f", m.Coverage), fmt.Sprint(b.FitTime.Round(time.Millisecond))})
 		}
 		return out.write(c.App.Writer, func(w io.Writer) error {
-			return texttab.Write(w, []string{"model", "MASE", "WAPE", "bias", "RMSE", "80% coverage", "fit time"}, rows)
+			return texttab.Write(w, []string{"model", "MASE mean", "MASE worst origin", "WAPE", "bias", "RMSE", "80% cov. open hours", "80% cov. all hours", "fit time"}, rows)
 		})
 	}
 	return out.writeGrid(c.App.Writer, g, false)
@@ -403,70 +549,53 @@ func manySeries(c *cli.Context) ([]namedSeries, error) {
 
 // forecastMany forecasts a batch of series in parallel (one worker per
 // CPU) and writes them in long form: series, start, forecast, quantiles.
-func forecastMany(c *cli.Context, out output, batch []namedSeries) error {
-	span, err := parseSpan("horizon", c.String("horizon"))
-	if err != nil {
-		return err
-	}
-	model, err := forecast.ParseModel(c.String("model"))
-	if err != nil {
-		return usageError(fmt.Errorf("--model: %w", err))
-	}
-	country, err := calendar.ParseCountry(c.String("country"))
-	if err != nil {
-		return usageError(fmt.Errorf("--country: %w", err))
-	}
-	results := make([]*forecast.Result, len(batch))
-	errs := make([]error, len(batch))
-	progress := progressTo(c.App.ErrWriter, len(batch))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				b := batch[i]
-				if b.load != nil {
-					var err error
-					if b.s, b.col, err = b.load(); err != nil {
-						errs[i] = err
-						continue
-					}
+// Each series gets its options from the same setup as a single forecast
+// (--model, --country, --events, --quantiles, --driver).
+func forecastMany(c *cli.Context, out output, f *forecastSetup, batch []namedSeries) error {
+	jobs := make([]forecast.Job, len(batch))
+	var warnMu sync.Mutex // workers share stderr
+	for i, b := range batch {
+		jobs[i] = forecast.Job{Name: b.name, Load: func() (*forecast.Input, error) {
+			s, col := b.s, b.col
+			if b.load != nil {
+				var err error
+				if s, col, err = b.load(); err != nil {
+					return nil, err
 				}
-				horizon := int(span / b.s.Step)
-				if b.s.Step <= 0 || horizon <= 0 {
-					errs[i] = fmt.Errorf("series %q: --horizon %s is shorter than one interval", b.name, c.String("horizon"))
-					continue
-				}
-				loc := b.s.Start[0].Location()
-				opt := forecast.Options{Model: model, Events: calendar.Events(country, b.s.Start[0], b.s.Start[len(b.s.Start)-1].Add(span+24*time.Hour), loc)}
-				results[i], errs[i] = forecast.Forecast(b.s.Start, b.s.Column(b.col), b.s.Step, horizon, opt)
-				mu.Lock()
-				done++
-				if progress != nil {
-					progress(done, len(batch))
-				}
-				mu.Unlock()
 			}
-		}()
+			if s.Step <= 0 {
+				return nil, errors.New("cannot tell the interval length of a one-row history")
+			}
+			warnMu.Lock()
+			warnGaps(c, "series "+b.name, s)
+			warnMu.Unlock()
+			opt, err := f.options(s, s.Start[len(s.Start)-1].Add(f.span+24*time.Hour))
+			if err != nil {
+				return nil, err
+			}
+			in := &forecast.Input{Start: s.Start, Y: s.Column(col), Step: s.Step, Options: opt}
+			if f.driver != "" && f.driver != col {
+				if in.Driver = s.Column(f.driver); in.Driver == nil {
+					return nil, usageError(fmt.Errorf("--driver %q: the series has %s", f.driver, columnNames(s)))
+				}
+			}
+			return in, nil
+		}}
 	}
-	for i := range batch {
-		jobs <- i
+	progress := progressLabelled(c.App.ErrWriter, "forecast", len(batch))
+	results, err := forecast.ForecastBatch(c.Context, jobs, f.span, runtime.GOMAXPROCS(0), progress)
+	if err != nil {
+		var k *kindError
+		switch {
+		case c.Context.Err() != nil:
+			return err // interrupted: nothing written
+		case errors.As(err, &k):
+			return err // already says what kind
+		}
+		return inputError(err)
 	}
-	close(jobs)
-	wg.Wait()
 	t := &data.Table{Columns: []data.Column{{Name: "series", Text: []string{}}, {Name: "start"}, {Name: "forecast"}}}
 	for i, r := range results {
-		if errs[i] != nil {
-			var k *kindError
-			if errors.As(errs[i], &k) {
-				return fmt.Errorf("series %q: %w", batch[i].name, errs[i]) // already says what kind
-			}
-			return inputError(fmt.Errorf("series %q: %w", batch[i].name, errs[i]))
-		}
 		for j := range r.Start {
 			t.Columns[0].Text = append(t.Columns[0].Text, batch[i].name)
 			t.Columns[1].Time = append(t.Columns[1].Time, r.Start[j])
@@ -486,10 +615,24 @@ func forecastMany(c *cli.Context, out output, batch []namedSeries) error {
 // progressTo returns a progress callback drawing a bar on w when w is a
 // terminal, and nil (no bar) otherwise, so that logs and tests stay clean.
 func progressTo(w io.Writer, total int) func(done, total int) {
+	return progressLabelled(w, "", total)
+}
+
+// progressLabelled is progressTo with a label before the bar.
+func progressLabelled(w io.Writer, label string, total int) func(done, total int) {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
-	bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("backtest"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+	bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(label), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	return func(done, _ int) { bar.Set(done) }
+}
+
+// blendText says what Auto combined: "0.55 profile + 0.45 double-seasonal".
+func blendText(res *forecast.Result) string {
+	var parts []string
+	for i, m := range res.Blend {
+		parts = append(parts, fmt.Sprintf("%.2f %v", res.Weights[i], m))
+	}
+	return strings.Join(parts, " + ")
 }

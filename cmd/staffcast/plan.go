@@ -1,33 +1,488 @@
 package main
 
 import (
+	"fmt"
+	"github.com/staffcast/staffcast/clock"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
+	"github.com/staffcast/staffcast/plan"
+	"github.com/staffcast/staffcast/staffing/hours"
 	"github.com/urfave/cli/v2"
 )
 
 func planCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "plan",
-		Usage: "the whole chain: history → demand → staffing → opening hours, with the current hours beside the recommendation",
+		Usage: "the whole chain: history → demand → closed-hour calls → staffing → opening hours, today's hours beside the recommendation, a budget frontier",
 		UsageText: `staffcast plan
-   staffcast plan --history shop.csv --tz Europe/Stockholm --aht 4m --target 80/20 --budget 260h --current "Mon-Fri 09:00-17:00"
+   staffcast plan --budget normal=210h,christmas=380h --premium "Mon-Fri 18:00-24:00=1.5,Sat-Sun=1.7,holidays=2"
+   staffcast plan --history shop.csv --tz Europe/Stockholm --aht 4m --target 80/20 --current "Mon-Fri 09:00-17:00" --requirements-out requirements-plan.csv
 
 With no arguments it plans on the embedded sample: a Nordic web shop whose
 phones are open Monday-Friday 08:00-17:00 while its customers order in the
 evening. It forecasts the 52 weeks after the history (orders, calls and
 chats; the regression model, with yearly seasonality, Swedish holidays and
-retail events) and recommends hours per weekday from the mean of those
-weeks, with the Christmas rush (1-23 December) as a period of its own
-(--period replaces it; --demand-from history plans on the last 52 weeks of
-history instead). The budget defaults to what the current hours cost, so
-the answer is what the same agent-hours buy when they are placed where the
-customers are.`,
+retail events) and plans each weekday from the mean of those weeks, with
+the Christmas rush (1-23 December) as a period of its own (--period
+replaces it; --demand-from history plans on the last 52 weeks of history
+instead). The recommendation answers at least as many calls within target
+as today's hours (calls in never-open hours counted at the low end of
+their estimate), then covers the most orders within the budget, by
+default what today's hours cost. The frontier shows what each extra step
+of budget buys.`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "history", Usage: "hourly history with orders and calls: CSV, Parquet or Arrow; default: the embedded sample"},
 			&cli.StringFlag{Name: "demand-from", Value: "forecast", Usage: "plan on a forecast of the coming 52 weeks (forecast) or on the last 52 weeks of history (history)"},
-			&cli.StringFlag{Name: "country", Value: "SE", Usage: "holidays and retail calendar for the forecast: SE, NO, DK or FI"},
 			&cli.StringFlag{Name: "events", Usage: "CSV of your own events (name,start,end) for the forecast"},
 			&cli.StringFlag{Name: "model", Value: "regression", Usage: "forecast model (see staffcast forecast --help)"},
 		}, hoursFlags()...), outputFlags(formatTable, formatJSON, formatCSV)...),
 		Action: func(c *cli.Context) error { return runHours(c, c.String("history"), true) },
 	}
+}
+
+// parseClockFlag reads a clock time HH:MM from 00:00 to maxHour:00; above
+// 24:00 means the next day (30:00 = 06:00).
+func parseClockFlag(name, s string, maxHour int) (time.Duration, error) {
+	d, err := clock.Parse(s, maxHour)
+	if err != nil {
+		want := "a clock time HH:MM"
+		if maxHour > 24 {
+			want = fmt.Sprintf("a clock time HH:MM, up to %d:00 (30:00 = 06:00 the next day)", maxHour)
+		}
+		return 0, usageError(fmt.Errorf("--%s %q: want %s", name, s, want))
+	}
+	return d, nil
+}
+
+var weekOrder = []time.Weekday{1, 2, 3, 4, 5, 6, 0}
+
+func hhmm(d time.Duration) string { return clock.Format(d) }
+
+func round(v float64, digits int) float64 {
+	p := math.Pow(10, float64(digits))
+	return math.Round(v*p) / p
+}
+
+func shareOf(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func pct(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
+
+func window(d hours.Day) (string, string) {
+	if d.Closed {
+		return "", ""
+	}
+	return hhmm(d.Open), hhmm(d.Close)
+}
+
+func windowText(d hours.Day) string {
+	if d.Closed {
+		return "closed"
+	}
+	return hhmm(d.Open) + "-" + hhmm(d.Close)
+}
+
+func hasPremiums(opt plan.Options) bool { return opt.Premiums.Spec != "" }
+
+// assumptions lists what the plan assumed, as name and value.
+func assumptions(res *plan.Result, opt plan.Options) [][2]string {
+	a := res.Assumptions
+	target := fmt.Sprintf("%.0f/%.0f", 100*a.Target.ServiceLevel, a.Target.AnswerWithin.Seconds())
+	closed := map[string]string{
+		hours.FromAttempts: fmt.Sprintf("attempts: the attempts logged while closed over %.2g attempts per caller; band: low assumes 25%% more repeats, high one caller per attempt", a.RepeatAttempts),
+		hours.FromChats:    "chats: calls per chat by weekday and hour where both were seen (first open hour capped at the next one's: displaced callers); band: 0.75-1.25x in hours seen open on other days, 0.25-1.5x in hours never open",
+		hours.FromOrders:   "orders: calls per order by weekday and hour where both were seen (first open hour capped at the next one's: displaced callers); band: 0.75-1.25x in hours seen open on other days, 0.25-1.5x in hours never open",
+	}[a.ClosedHour]
+	budget := "what today's hours cost in each period"
+	if opt.Budget > 0 {
+		budget = fmt.Sprintf("%g agent-hours a week in every period", opt.Budget)
+	}
+	if opt.Budgets != nil {
+		var parts []string
+		for _, p := range res.Periods {
+			if b, ok := opt.Budgets[p.Name]; ok {
+				parts = append(parts, fmt.Sprintf("%s %g", p.Name, b))
+			} else {
+				parts = append(parts, p.Name+" as today")
+			}
+		}
+		budget = strings.Join(parts, ", ") + " agent-hours a week"
+	}
+	if a.Callbacks > 0 {
+		budget += fmt.Sprintf(", callbacks (%.0f%% of closed-hour callers) inside it", 100*a.Callbacks)
+	}
+	premiums := "none"
+	if a.Premiums != "" {
+		premiums = a.Premiums + " (cost in premium-weighted agent-hours)"
+	}
+	model := "Erlang C"
+	if opt.Settings.Patience > 0 {
+		model = fmt.Sprintf("Erlang A, patience %v", opt.Settings.Patience)
+	}
+	return [][2]string{
+		{"aht", fmt.Sprintf("%v (%s)", a.AHT, model)},
+		{"target", fmt.Sprintf("%s, service level over %v calls", target, a.Target.SLBase)},
+		{"shrinkage", fmt.Sprintf("%.0f%%", 100*a.Shrinkage)},
+		{"min_agents", fmt.Sprint(a.MinAgents)},
+		{"objective", objectiveText(a.Objective)},
+		{"demand", a.Demand},
+		{"closed_hour_calls", closed},
+		{"budget", budget},
+		{"premiums", premiums},
+	}
+}
+
+func objectiveText(o hours.Objective) string {
+	switch o {
+	case hours.CallsThenOrders:
+		return "calls-then-orders: answer at least as many calls within target as today (estimated calls at the low end), then cover the most orders; near-ties (0.5%) go to fewer agent-hours, then fewer distinct windows"
+	case hours.CoverOrders:
+		return "orders: cover the most orders within the budget"
+	case hours.CoverCalls:
+		return "calls: answer the most calls within target within the budget"
+	}
+	return "value: value of orders and answered calls minus labour cost"
+}
+
+func writePlan(w io.Writer, format string, res *plan.Result, opt plan.Options, reqOut string) error {
+	switch format {
+	case formatJSON:
+		return writeJSON(w, planJSON(res, opt))
+	case formatCSV:
+		for _, a := range assumptions(res, opt) {
+			fmt.Fprintf(w, "# %s: %s\n", a[0], a[1])
+		}
+		g := grid{header: []string{"period", "weekday", "open", "close", "orders_covered", "calls_reachable", "calls_answered", "agent_hours", "cost",
+			"current_open", "current_close", "current_orders_covered", "current_calls_answered", "current_agent_hours"}}
+		for _, p := range res.Periods {
+			for _, d := range weekOrder {
+				day, cur := p.Plan.Days[d], p.Current.Days[d]
+				open, close := window(day)
+				copen, cclose := window(cur)
+				g.rows = append(g.rows, []any{p.Name, d.String(), open, close, round(shareOf(day.Orders, day.OrdersTotal), 4), round(shareOf(day.CallsOpen, day.CallsTotal), 4),
+					round(shareOf(day.Calls, day.CallsTotal), 4), round(day.AgentHours, 2), round(day.Cost, 2),
+					copen, cclose, round(shareOf(cur.Orders, cur.OrdersTotal), 4), round(shareOf(cur.Calls, cur.CallsTotal), 4), round(cur.AgentHours, 2)})
+			}
+		}
+		return output{format: formatCSV}.writeGrid(w, g, false)
+	}
+	return planText(w, res, opt, reqOut)
+}
+
+type jsonCurrent struct {
+	Open          string  `json:"open,omitempty"`
+	Close         string  `json:"close,omitempty"`
+	OrdersCovered float64 `json:"orders_covered"`
+	CallsReach    float64 `json:"calls_reachable"`
+	CallsAnswered float64 `json:"calls_answered"`
+	AgentHours    float64 `json:"agent_hours"`
+	Cost          float64 `json:"cost,omitempty"`
+}
+
+type jsonDay struct {
+	Weekday        string      `json:"weekday"`
+	Closed         bool        `json:"closed,omitempty"`
+	Open           string      `json:"open,omitempty"`
+	Close          string      `json:"close,omitempty"`
+	OrdersCovered  float64     `json:"orders_covered"`
+	CallsReach     float64     `json:"calls_reachable"`
+	CallsAnswered  float64     `json:"calls_answered"`
+	AgentHours     float64     `json:"agent_hours"`
+	Cost           float64     `json:"cost,omitempty"`
+	CallbackAgents []float64   `json:"callback_agents,omitempty"`
+	Current        jsonCurrent `json:"current"`
+}
+
+func dayFigures(d hours.Day, withCost bool) jsonCurrent {
+	c := jsonCurrent{OrdersCovered: round(shareOf(d.Orders, d.OrdersTotal), 4), CallsReach: round(shareOf(d.CallsOpen, d.CallsTotal), 4),
+		CallsAnswered: round(shareOf(d.Calls, d.CallsTotal), 4), AgentHours: round(d.AgentHours, 2)}
+	c.Open, c.Close = window(d)
+	if withCost {
+		c.Cost = round(d.Cost, 2)
+	}
+	return c
+}
+
+func planFigures(p *hours.Plan, withCost bool) jsonCurrent {
+	c := jsonCurrent{OrdersCovered: round(p.OrdersCovered(), 4), CallsReach: round(1-p.CallsOutside(), 4), CallsAnswered: round(p.CallsAnswered(), 4), AgentHours: round(p.AgentHours, 2)}
+	if withCost {
+		c.Cost = round(p.Cost, 2)
+	}
+	return c
+}
+
+func totalFigures(t plan.Totals, withCost bool) jsonCurrent {
+	c := jsonCurrent{OrdersCovered: round(t.OrdersCovered, 4), CallsReach: round(t.CallsReachable, 4), CallsAnswered: round(t.CallsAnswered, 4), AgentHours: round(t.AgentHours, 2)}
+	if withCost {
+		c.Cost = round(t.Cost, 2)
+	}
+	return c
+}
+
+// hoursText writes a week of hours compactly: consecutive days with
+// the same window together ("Mon-Fri 08:00-17:00, Sat-Sun closed").
+func hoursText(p *hours.Plan) string {
+	var parts []string
+	for i := 0; i < len(weekOrder); {
+		j := i
+		for j+1 < len(weekOrder) && windowText(p.Days[weekOrder[j+1]]) == windowText(p.Days[weekOrder[i]]) {
+			j++
+		}
+		days := weekOrder[i].String()[:3]
+		if j > i {
+			days += "-" + weekOrder[j].String()[:3]
+		}
+		parts = append(parts, days+" "+windowText(p.Days[weekOrder[i]]))
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+func planJSON(res *plan.Result, opt plan.Options) any {
+	withCost := hasPremiums(opt)
+	a := res.Assumptions
+	as := map[string]any{
+		"aht_seconds": a.AHT.Seconds(), "target": fmt.Sprintf("%.0f/%.0f", 100*a.Target.ServiceLevel, a.Target.AnswerWithin.Seconds()),
+		"sl_definition": a.Target.SLBase.String(), "shrinkage": a.Shrinkage, "min_agents": a.MinAgents, "objective": a.Objective.String(),
+		"closed_hour_calls": a.ClosedHour, "demand": a.Demand, "premiums": a.Premiums,
+	}
+	for _, kv := range assumptions(res, opt) {
+		if kv[0] == "budget" {
+			as["budget"] = kv[1]
+		}
+	}
+	if a.ClosedHour == hours.FromAttempts {
+		as["repeat_attempts"] = a.RepeatAttempts
+	}
+	type alt struct {
+		Hours string `json:"hours"`
+		jsonCurrent
+	}
+	type period struct {
+		Name         string      `json:"name"`
+		Weeks        float64     `json:"weeks"`
+		Budget       float64     `json:"budget_agent_hours"`
+		FloorCalls   float64     `json:"floor_calls,omitempty"`
+		Days         []jsonDay   `json:"days"`
+		Figures      jsonCurrent `json:"recommended"`
+		Current      jsonCurrent `json:"current"`
+		Sensitive    bool        `json:"changes_within_band"`
+		NearTies     int         `json:"near_ties"`
+		Alternatives []alt       `json:"alternatives,omitempty"`
+	}
+	var ps []period
+	for _, p := range res.Periods {
+		pp := period{Name: p.Name, Weeks: round(p.Weeks, 2), Budget: round(p.Budget, 2), FloorCalls: round(p.Floor, 1), Figures: planFigures(p.Plan, withCost),
+			Current: planFigures(p.Current, withCost), Sensitive: p.Sensitive, NearTies: p.Plan.NearTies}
+		for _, d := range weekOrder {
+			day := p.Plan.Days[d]
+			f := dayFigures(day, withCost)
+			jd := jsonDay{Weekday: d.String(), Closed: day.Closed, Open: f.Open, Close: f.Close, OrdersCovered: f.OrdersCovered, CallsReach: f.CallsReach,
+				CallsAnswered: f.CallsAnswered, AgentHours: f.AgentHours, Cost: f.Cost, Current: dayFigures(p.Current.Days[d], withCost)}
+			for _, a := range p.Callbacks[d] {
+				jd.CallbackAgents = append(jd.CallbackAgents, round(a, 3))
+			}
+			pp.Days = append(pp.Days, jd)
+		}
+		for _, q := range p.Plan.Alternatives {
+			pp.Alternatives = append(pp.Alternatives, alt{hoursText(q), planFigures(q, withCost)})
+		}
+		ps = append(ps, pp)
+	}
+	type point struct {
+		Budget float64 `json:"budget_agent_hours"`
+		Step   float64 `json:"step"`
+		jsonCurrent
+		TodaysCallers float64           `json:"todays_callers_reachable"`
+		Hours         map[string]string `json:"hours"`
+	}
+	var fr []point
+	for _, f := range res.Frontier {
+		h := map[string]string{}
+		for i, p := range f.Plans {
+			h[res.Periods[i].Name] = hoursText(p)
+		}
+		fr = append(fr, point{round(f.Totals.Budget, 2), f.Step, totalFigures(f.Totals, withCost), round(f.Totals.TodaysCallers, 4), h})
+	}
+	type peak struct {
+		Period     string  `json:"period"`
+		Hours      string  `json:"hours"`
+		AgentHours float64 `json:"agent_hours"`
+		Orders     float64 `json:"orders"`
+		Covered    bool    `json:"covered"`
+		ExtraHours float64 `json:"stretch_agent_hours"`
+		ExtraOrd   float64 `json:"stretch_orders"`
+	}
+	var pk []peak
+	for _, p := range res.Peak {
+		pk = append(pk, peak{p.Period, hhmm(p.From) + "-" + hhmm(p.To), round(p.AgentHours, 2), math.Round(p.Orders), p.Covered, round(p.ExtraAgentHours, 2), math.Round(p.ExtraOrders)})
+	}
+	t := totalFigures(res.Recommended, withCost)
+	return struct {
+		Assumptions map[string]any `json:"assumptions"`
+		Periods     []period       `json:"periods"`
+		jsonCurrent
+		Current  jsonCurrent `json:"current"`
+		Frontier []point     `json:"frontier"`
+		Peak     []peak      `json:"peak"`
+		Optimal  bool        `json:"optimal"`
+	}{as, ps, t, totalFigures(res.Current, withCost), fr, pk, res.Optimal}
+}
+
+func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) error {
+	withCost := hasPremiums(opt)
+	fmt.Fprintln(w, "Assumptions")
+	for _, a := range assumptions(res, opt) {
+		fmt.Fprintf(w, "  %-18s %s\n", a[0]+":", a[1])
+	}
+	fmt.Fprintln(w, "\nColumns: orders_covered = share of the day's orders placed while open; calls_reachable = share of the")
+	fmt.Fprintln(w, "day's calls arriving while open; calls_answered = share answered within target; agent_hours = scheduled")
+	fmt.Fprint(w, "agent-hours")
+	if withCost {
+		fmt.Fprint(w, "; cost = agent-hours weighted by their premiums")
+	}
+	fmt.Fprintln(w, ".")
+	for _, p := range res.Periods {
+		fmt.Fprintf(w, "\nPeriod %s (%.1f weeks of demand), budget %.0f agent-hours a week", p.Name, p.Weeks, p.Budget)
+		if opt.Settings.Objective == hours.CallsThenOrders {
+			fmt.Fprintf(w, ", floor %.0f calls a week answered within target", p.Floor)
+		}
+		fmt.Fprintln(w)
+		header := []string{"day", "recommended", "orders_covered", "calls_reachable", "calls_answered", "agent_hours", "today", "orders_covered", "calls_answered", "agent_hours"}
+		if withCost {
+			header = append(header, "cost", "cost today")
+		}
+		var rows [][]string
+		row := func(name, rec, today string, r, c jsonCurrent) []string {
+			out := []string{name, rec, pct(r.OrdersCovered), pct(r.CallsReach), pct(r.CallsAnswered), fmt.Sprintf("%.0f", r.AgentHours),
+				today, pct(c.OrdersCovered), pct(c.CallsAnswered), fmt.Sprintf("%.0f", c.AgentHours)}
+			if withCost {
+				out = append(out, fmt.Sprintf("%.0f", r.Cost), fmt.Sprintf("%.0f", c.Cost))
+			}
+			return out
+		}
+		for _, d := range weekOrder {
+			day, cur := p.Plan.Days[d], p.Current.Days[d]
+			rows = append(rows, row(d.String()[:3], windowText(day), windowText(cur), dayFigures(day, true), dayFigures(cur, true)))
+		}
+		rows = append(rows, row("week", "", "", planFigures(p.Plan, true), planFigures(p.Current, true)))
+		if err := texttab.Write(w, header, rows); err != nil {
+			return err
+		}
+		switch {
+		case len(p.Plan.Alternatives) == 0:
+			fmt.Fprintln(w, "  no other hours meet the floor within this budget")
+		case p.Plan.NearTies > 0:
+			fmt.Fprintf(w, "  %d other plans come within 0.5%% of the best; this one costs least. The closest alternatives:\n", p.Plan.NearTies)
+		default:
+			fmt.Fprintln(w, "  no other plan comes within 0.5% of the best. The closest alternatives:")
+		}
+		for _, q := range p.Plan.Alternatives {
+			fmt.Fprintf(w, "    %s: orders_covered %s, calls_answered %s, %.0f agent-hours\n", hoursText(q), pct(q.OrdersCovered()), pct(q.CallsAnswered()), q.AgentHours)
+		}
+		if p.Sensitive {
+			fmt.Fprintf(w, "  the hours depend on the closed-hour estimate: at its low end they would be %s; at its high end %s\n", altHours(p.Low, p.Plan), altHours(p.High, p.Plan))
+		} else {
+			fmt.Fprintln(w, "  the hours stay the same with closed-hour calls anywhere in their estimated band")
+		}
+		ms := append([]hours.Marginal(nil), p.Marginals...)
+		sort.SliceStable(ms, func(i, j int) bool {
+			return ms[i].OrdersShare/math.Max(math.Abs(ms[i].AgentHours), 0.5) > ms[j].OrdersShare/math.Max(math.Abs(ms[j].AgentHours), 0.5)
+		})
+		for _, m := range ms[:min(2, len(ms))] {
+			if m.Orders > 0 {
+				fmt.Fprintf(w, "  staying open %s-%s on %ss covers %s more of that day's orders for %.0f agent-hours\n", hhmm(m.From), hhmm(m.To), m.Weekday, pct(m.OrdersShare), m.AgentHours)
+			}
+		}
+		outside := fmt.Sprintf("  outside the recommended hours: %s of orders, %s of calls", pct(1-p.Plan.OrdersCovered()), pct(p.Plan.CallsOutside()))
+		if p.Week.HasChats {
+			outside += fmt.Sprintf(", %s of chats", pct(1-shareOf(p.Plan.Chats, p.Plan.ChatsAll)))
+		}
+		fmt.Fprintln(w, outside)
+	}
+	r, c := res.Recommended, res.Current
+	same := true
+	for _, p := range res.Periods {
+		same = same && p.Plan.Hours() == p.Current.Hours()
+	}
+	if same {
+		fmt.Fprintf(w, "\nRecommended: keep today's hours (%s of orders covered, %s of calls answered, %.0f agent-hours a week): no other hours answer as many calls for the budget.\n",
+			pct(c.OrdersCovered), pct(c.CallsAnswered), c.AgentHours)
+	} else {
+		fmt.Fprintf(w, "\nRecommended: %+.1f points of orders covered (%s vs %s today), calls answered %s vs %s today, %.0f vs %.0f agent-hours a week.\n",
+			100*(r.OrdersCovered-c.OrdersCovered), pct(r.OrdersCovered), pct(c.OrdersCovered), pct(r.CallsAnswered), pct(c.CallsAnswered), r.AgentHours, c.AgentHours)
+	}
+	if len(res.Frontier) > 1 {
+		fmt.Fprintln(w, "\nWhat more budget buys (each period's budget raised by the step; figures over the year; todays_callers_reachable =")
+		fmt.Fprintln(w, "share of the calls arriving in today's hours that still find the phones open):")
+		header := []string{"budget", "agent_hours", "orders_covered", "calls_reachable", "calls_answered", "todays_callers_reachable"}
+		if withCost {
+			header = append(header, "cost")
+		}
+		var rows [][]string
+		for _, f := range res.Frontier {
+			name := "today's"
+			if opt.Budget > 0 || opt.Budgets != nil {
+				name = "as given"
+			}
+			if f.Step > 0 {
+				name = fmt.Sprintf("+%.0f%%", 100*f.Step)
+			}
+			row := []string{fmt.Sprintf("%s (%.0f)", name, f.Totals.Budget), fmt.Sprintf("%.0f", f.Totals.AgentHours), pct(f.Totals.OrdersCovered), pct(f.Totals.CallsReachable), pct(f.Totals.CallsAnswered), pct(f.Totals.TodaysCallers)}
+			if withCost {
+				row = append(row, fmt.Sprintf("%.0f", f.Totals.Cost))
+			}
+			rows = append(rows, row)
+		}
+		if err := texttab.Write(w, header, rows); err != nil {
+			return err
+		}
+		for _, f := range res.Frontier[1:] {
+			for i, p := range f.Plans {
+				fmt.Fprintf(w, "  +%.0f%%, %s: %s\n", 100*f.Step, res.Periods[i].Name, hoursText(p))
+			}
+		}
+	}
+	fmt.Fprintln(w)
+	for _, pk := range res.Peak {
+		cov := "not covered by the recommendation"
+		if pk.Covered {
+			cov = "covered by the recommendation"
+		}
+		fmt.Fprintf(w, "Price of the peak (%s): staffing %s-%s every day takes %.0f agent-hours a week and reaches %.0f orders a week (%s).\n",
+			pk.Period, hhmm(pk.From), hhmm(pk.To), pk.AgentHours, pk.Orders, cov)
+		if !pk.Covered {
+			fmt.Fprintf(w, "  Stretching the recommended hours to cover it every day adds %.0f agent-hours and %.0f orders a week.\n", pk.ExtraAgentHours, pk.ExtraOrders)
+		}
+	}
+	opt2 := "optimal (exact dynamic programme)"
+	if !res.Optimal {
+		opt2 = "not proven optimal"
+	}
+	fmt.Fprintf(w, "The recommendation is %s.\n", opt2)
+	if reqOut != "" {
+		fmt.Fprintf(w, "Next: staffcast shifts --in %s (agents per hour of the first planned week, %s)\n", reqOut, res.From.Format("2006-01-02"))
+	} else {
+		fmt.Fprintln(w, "Next: --requirements-out req.csv writes the agents per hour of these hours for staffcast shifts --in req.csv")
+	}
+	return nil
+}
+
+func altHours(p, rec *hours.Plan) string {
+	switch {
+	case p == nil:
+		return "none (no hours meet the floor)"
+	case p.Hours() == rec.Hours():
+		return "the same"
+	}
+	return hoursText(p)
 }

@@ -4,16 +4,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/staffcast/staffcast/chart"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/shifts"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -29,7 +34,8 @@ func shiftsCommand() *cli.Command {
 The input has start and a requirement column (--column, default
 scheduled_agents as "staffcast staff" writes it; a file with one numeric
 column needs none), at any interval length. The output has one row per
-shift start and length: start, end (RFC 3339 with offset) and agents.
+shift start and length: day (the local date it starts), start, end (RFC
+3339 with offset), length (hours) and agents.
 Without breaks the solver is exact (the covering matrix is an interval
 matrix; see "go doc ./staffing/shifts"); paid hours, the lower bound and
 the gap go to stderr.
@@ -42,8 +48,9 @@ the output then has break_start and break_end, one row per shift and
 break time. --cyclic treats a one-week input as a repeating week: shifts
 may run from Sunday night into Monday (allow them with --latest above
 24:00, e.g. 30:00 = 06:00 the next day). With breaks or --cyclic the LP
-need not be integral: the schedule is a heuristic and the gap to the LP lower
-bound is reported. --max-agents is met by pricing shifts (the price
+need not be integral: the schedule is a heuristic and the gap to the lower
+bound (the LP's, rounded up to the cost granularity) is reported; days that
+no shift crosses are solved in parallel. --max-agents is met by pricing shifts (the price
 enters the bound) and --max-start-times by dropping the least-used start
 times (the bound is then without that cap), with or without breaks. --solver cbc hands the same model to COIN-OR CBC
 (cbc on PATH) instead. Without --in it schedules the embedded sample's
@@ -76,16 +83,23 @@ func runShifts(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	// Every flag is checked before the input is read (or the sample made).
+	rules, err := shiftRules(c)
+	if err != nil {
+		return err
+	}
 	start, step, req, err := requirements(c)
 	if err != nil {
 		return err
 	}
-	rules, err := shiftRules(c, step)
-	if err != nil {
-		return err
+	if rules.StartEvery == 0 {
+		rules.StartEvery = step // default: every interval
 	}
 	if err := rules.Validate(step); err != nil {
-		return usageError(errors.New(strings.NewReplacer("StartEvery", "--start-every", "Lengths", "--lengths", "length", "--lengths", "shifts: break", "--breaks: break", "LatestEnd", "--latest").Replace(err.Error())))
+		// The library names its fields; the user knows the flags.
+		return usageError(errors.New(strings.NewReplacer("shifts: StartEvery", "--start-every", "shifts: Lengths", "--lengths", "shifts: length", "--lengths",
+			"shifts: break", "--breaks: break", "shifts: LatestEnd", "--latest", "EarliestStart", "--earliest", "LatestEnd", "--latest",
+			"shifts: UnderPenalty", "--under-penalty", "shifts: CostPerHour", "--cost", "shifts: cost per hour", "--cost").Replace(err.Error())))
 	}
 	if c.String("solver") == "cbc" && (rules.MaxAgents > 0 || rules.MaxStartTimes > 0) {
 		// The exported model has no rows for the caps: refuse rather than ignore them.
@@ -94,16 +108,16 @@ func runShifts(c *cli.Context) error {
 	var s *shifts.Schedule
 	switch c.String("solver") {
 	case "staffcast":
-		s, err = shifts.Solve(start, step, req, rules)
+		progress, stop := shiftProgress(c.App.ErrWriter)
+		s, err = shifts.Solve(c.Context, start, step, req, rules, &shifts.Options{Progress: progress})
+		stop()
 	case "cbc":
 		s, err = solveCBC(c, start, step, req, rules)
-	default:
-		return usageError(fmt.Errorf("--solver %q: want staffcast or cbc", c.String("solver")))
 	}
 	if err != nil {
 		var k *kindError
-		if errors.As(err, &k) {
-			return err
+		if errors.As(err, &k) || c.Context.Err() != nil {
+			return err // Ctrl-C: main exits 130
 		}
 		if errors.Is(err, shifts.ErrUncoverable) {
 			return unreachableError(err)
@@ -134,19 +148,23 @@ func runShifts(c *cli.Context) error {
 			return err
 		}
 	}
-	t := &data.Table{Columns: []data.Column{{Name: "start"}, {Name: "end"}, {Name: "agents"}}}
+	// The columns of the table view: day (the local date the shift
+	// starts) and length (hours, break included) as well.
+	t := &data.Table{Columns: []data.Column{{Name: "day"}, {Name: "start"}, {Name: "end"}, {Name: "length"}, {Name: "agents"}}}
 	if rules.Break > 0 {
 		t.Columns = append(t.Columns, data.Column{Name: "break_start"}, data.Column{Name: "break_end"})
 	}
 	for _, sh := range s.Shifts {
-		t.Columns[0].Time = append(t.Columns[0].Time, sh.Start)
-		t.Columns[1].Time = append(t.Columns[1].Time, sh.End)
-		t.Columns[2].Float = append(t.Columns[2].Float, float64(sh.Agents))
+		t.Columns[0].Text = append(t.Columns[0].Text, sh.Start.Format(time.DateOnly))
+		t.Columns[1].Time = append(t.Columns[1].Time, sh.Start)
+		t.Columns[2].Time = append(t.Columns[2].Time, sh.End)
+		t.Columns[3].Float = append(t.Columns[3].Float, sh.End.Sub(sh.Start).Hours())
+		t.Columns[4].Float = append(t.Columns[4].Float, float64(sh.Agents))
 		if rules.Break > 0 {
 			// Shifts too short for a break have none: zero times, written
 			// as empty cells (null in Parquet and JSON).
-			t.Columns[3].Time = append(t.Columns[3].Time, sh.BreakStart)
-			t.Columns[4].Time = append(t.Columns[4].Time, sh.BreakEnd)
+			t.Columns[5].Time = append(t.Columns[5].Time, sh.BreakStart)
+			t.Columns[6].Time = append(t.Columns[6].Time, sh.BreakEnd)
 		}
 	}
 	if out.format == formatTable {
@@ -161,16 +179,27 @@ func runShifts(c *cli.Context) error {
 	for _, u := range s.Under {
 		under += u
 	}
-	fmt.Fprintf(c.App.ErrWriter, "paid hours %.1f, cost %.2f, lower bound %.2f, gap %.2f%%; %s\n", s.PaidHours, s.Cost, s.LowerBound, 100*s.Gap, s.Note)
+	fmt.Fprintf(c.App.ErrWriter, "paid hours %.1f, cost %.2f, lower bound %.2f, gap %.2f%%; %s\n", s.PaidHours, s.Cost, s.LowerBound, 100*s.Gap, statusText(s.Status, rules, c.String("solver")))
 	if under > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "unmet: %d agent-intervals short (see --coverage-out)\n", under)
 	}
 	return nil
 }
 
-func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
-	r := shifts.Rules{StartEvery: step}
+// shiftRules reads the rules from the flags and checks every flag that
+// needs no input; StartEvery is 0 when --start-every is not set (every
+// interval, known once the input is read).
+func shiftRules(c *cli.Context) (shifts.Rules, error) {
+	var r shifts.Rules
 	var err error
+	switch c.String("solver") {
+	case "staffcast", "cbc":
+	default:
+		return r, usageError(fmt.Errorf("--solver %q: want staffcast or cbc", c.String("solver")))
+	}
+	if d := c.Duration("cbc-time"); d <= 0 {
+		return r, usageError(fmt.Errorf("--cbc-time %v: want a positive duration such as 5m", d))
+	}
 	if c.IsSet("start-every") {
 		if r.StartEvery, err = parseSpan("start-every", c.String("start-every")); err != nil {
 			return r, err
@@ -185,6 +214,9 @@ func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
 			if !ok || err1 != nil || err2 != nil {
 				return r, usageError(fmt.Errorf("--cost %q: want LENGTH=COST pairs such as 4h=1.1,8h=1", spec))
 			}
+			if f < 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+				return r, usageError(fmt.Errorf("--cost %q: cost %v for %v: want a finite cost >= 0", spec, f, d))
+			}
 			costs[d] = f
 		}
 	}
@@ -195,12 +227,19 @@ func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
 		}
 		r.Lengths = append(r.Lengths, d)
 		r.CostPerHour = append(r.CostPerHour, costs[d])
+		delete(costs, d)
+	}
+	for d := range costs {
+		return r, usageError(fmt.Errorf("--cost prices a %v shift, which is not in --lengths %q", d, c.String("lengths")))
 	}
 	if r.EarliestStart, err = parseClockFlag("earliest", c.String("earliest"), 24); err != nil {
 		return r, err
 	}
 	if r.LatestEnd, err = parseClockFlag("latest", c.String("latest"), 48); err != nil {
 		return r, err
+	}
+	if r.LatestEnd != 0 && r.EarliestStart >= r.LatestEnd {
+		return r, usageError(fmt.Errorf("--earliest %s is not before --latest %s", c.String("earliest"), c.String("latest")))
 	}
 	if b := c.String("breaks"); b != "none" {
 		l, from, ok := strings.Cut(b, "@")
@@ -213,9 +252,54 @@ func shiftRules(c *cli.Context, step time.Duration) (shifts.Rules, error) {
 	}
 	r.Cyclic = c.Bool("cyclic")
 	r.UnderPenalty = c.Float64("under-penalty")
+	if p := r.UnderPenalty; p < 0 || math.IsNaN(p) || math.IsInf(p, 0) {
+		return r, usageError(fmt.Errorf("--under-penalty %v: want a finite cost >= 0 (0: cover everything)", p))
+	}
 	r.MaxAgents = c.Int("max-agents")
 	r.MaxStartTimes = c.Int("max-start-times")
+	if r.MaxAgents < 0 || r.MaxStartTimes < 0 {
+		return r, usageError(fmt.Errorf("--max-agents %d, --max-start-times %d: want 0 (no cap) or more", r.MaxAgents, r.MaxStartTimes))
+	}
+	if c.String("in") == "" {
+		// The sample is one requirement, the phone channel's
+		// scheduled_agents: other columns and channels are typos.
+		if col := c.String("column"); col != "" && col != "scheduled_agents" {
+			return r, usageError(fmt.Errorf("--column %q: the embedded sample has only scheduled_agents (name a file with --in)", col))
+		}
+		if ch := c.String("channel"); ch != "" && ch != staffing.Phone.String() {
+			return r, usageError(fmt.Errorf("--channel %q: the embedded sample schedules the %s channel only (name a file with --in)", ch, staffing.Phone))
+		}
+	}
 	return r, nil
+}
+
+// statusText says what the schedule's gap proves, for stderr.
+func statusText(st shifts.Status, r shifts.Rules, solver string) string {
+	by := "the built-in solver"
+	if solver == "cbc" {
+		by = "COIN-OR CBC"
+	}
+	switch st {
+	case shifts.Optimal:
+		if solver != "cbc" && r.Break == 0 && !r.Cyclic && r.MaxAgents == 0 {
+			return "optimal: the covering matrix is an interval matrix, so the LP optimum (a min-cost flow) is integral"
+		}
+		return "optimal: " + by + " proved no schedule costs less"
+	case shifts.GapBounded:
+		what := "the LP relaxation"
+		if r.MaxAgents > 0 {
+			what += " with a price on agents for --max-agents"
+		}
+		if solver == "cbc" {
+			return "gap-bounded: CBC stopped at --cbc-time; the bound is CBC's"
+		}
+		return "gap-bounded: a heuristic schedule; the bound is a Lagrangian bound on " + what + ", rounded up to the cost granularity"
+	case shifts.StartsCapped:
+		return "start times capped: --max-start-times was met by dropping the least-used start times (a heuristic); the bound is without that cap"
+	case shifts.NoBound:
+		return "no bound: " + by + " proved none"
+	}
+	return st.String()
 }
 
 // requirements reads --in (or the sample's last week of phone staffing).
@@ -279,7 +363,11 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 		}
 	}
 	var s *data.Series
-	if ch := tb.Column("channel"); ch != nil && ch.Text != nil {
+	ch := tb.Column("channel")
+	if keep := c.String("channel"); keep != "" && (ch == nil || ch.Text == nil) {
+		return nil, 0, nil, usageError(fmt.Errorf("--channel %q: %s has no channel column (it is one team's requirement)", keep, c.String("in")))
+	}
+	if ch != nil && ch.Text != nil {
 		// Long form, one row per interval and channel: keep one channel,
 		// or add the channels up.
 		keep := c.String("channel")
@@ -373,4 +461,61 @@ func filterRows(t *data.Table, keep func(int) bool) *data.Table {
 		out.Columns = append(out.Columns, nc)
 	}
 	return out
+}
+
+// shiftProgress returns a progress callback for shifts.Options and a stop
+// function. On a terminal, a solve that runs past 2 s shows a heartbeat
+// on w: a spinner, the stage, how far it is and the time taken, redrawn
+// every quarter second whether or not the solver reports; elsewhere (logs,
+// pipes, tests) it draws nothing.
+func shiftProgress(w io.Writer) (func(shifts.Progress), func()) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil, func() {}
+	}
+	var mu sync.Mutex
+	last := shifts.Progress{Stage: "starting"}
+	report := func(p shifts.Progress) {
+		mu.Lock()
+		last = p
+		mu.Unlock()
+	}
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		began := time.Now()
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		var bar *progressbar.ProgressBar // made after 2 s: it draws once made
+		for {
+			select {
+			case <-quit:
+				if bar != nil {
+					bar.Clear()
+					bar.Exit()
+				}
+				return
+			case <-tick.C:
+				if time.Since(began) < 2*time.Second {
+					continue
+				}
+				if bar == nil {
+					bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(w), progressbar.OptionSpinnerType(14),
+						progressbar.OptionSetElapsedTime(false), progressbar.OptionClearOnFinish())
+				}
+				mu.Lock()
+				p := last
+				mu.Unlock()
+				desc := "shifts: " + p.Stage
+				if p.Total > 0 {
+					desc += fmt.Sprintf(" %d/%d", p.Done, p.Total)
+				} else if p.Done > 0 {
+					desc += fmt.Sprintf(" %d", p.Done)
+				}
+				bar.Describe(fmt.Sprintf("%s (%v)", desc, time.Since(began).Round(time.Second)))
+				bar.Add(1)
+			}
+		}
+	}()
+	return report, func() { close(quit); <-done }
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,12 +49,85 @@ func TestShifts(t *testing.T) {
 	}
 }
 
+// TestShiftsFlags checks that bad flags are refused before any input is
+// read, with exit 2 and the flag named, once.
+func TestShiftsFlags(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		flag string
+	}{
+		{[]string{"--under-penalty", "NaN"}, "--under-penalty"},
+		{[]string{"--under-penalty", "-1"}, "--under-penalty"},
+		{[]string{"--cost", "5h=1"}, "--cost"},
+		{[]string{"--cost", "4h=NaN"}, "--cost"},
+		{[]string{"--cbc-time", "-1s"}, "--cbc-time"},
+		{[]string{"--solver", "gurobi"}, "--solver"},
+		{[]string{"--max-agents", "-3"}, "--max-agents"},
+		{[]string{"--earliest", "10:00", "--latest", "08:00"}, "--earliest"},
+		{[]string{"--column", "nosuch"}, "--column"},
+		{[]string{"--channel", "nosuch"}, "--channel"},
+		{[]string{"--breaks", "10h@6h"}, "--breaks"},
+		{[]string{"--in", "testdata/requirements_dst.csv", "--channel", "chat"}, "--channel"},
+	} {
+		_, stderr, code := run(t, "", append([]string{"shifts"}, c.args...)...)
+		if code != exitUsage || !strings.Contains(stderr, c.flag) {
+			t.Errorf("%v: exit %d, want %d naming %s; stderr:\n%s", c.args, code, exitUsage, c.flag, stderr)
+		}
+		for _, field := range []string{"EarliestStart", "LatestEnd", "UnderPenalty", "CostPerHour", "StartEvery"} {
+			if strings.Contains(stderr, field) {
+				t.Errorf("%v: the message names the library field %s: %s", c.args, field, stderr)
+			}
+		}
+		if n := strings.Count(stderr, c.flag); n != 1 {
+			t.Errorf("%v: %s named %d times, want once: %s", c.args, c.flag, n, stderr)
+		}
+	}
+}
+
+// TestShiftsCancelled checks that a cancelled context (Ctrl-C) stops the
+// solve and writes nothing.
+func TestShiftsCancelled(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "shifts.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	err := newApp(strings.NewReader(""), &stdout, &stderr).RunContext(ctx, []string{"staffcast", "shifts", "--in", "testdata/requirements_week_night.csv",
+		"--cyclic", "--lengths", "6h,8h", "--latest", "30:00", "--breaks", "1h@6h", "--out", out})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written despite Ctrl-C", out)
+	}
+}
+
+// TestShiftsCBCBroken checks that a cbc on PATH that cannot start is an
+// internal failure (exit 1), not a fault of the input.
+func TestShiftsCBCBroken(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "cbc"), []byte("#!/nonexistent/interpreter\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	_, stderr, code := run(t, "", "shifts", "--in", "testdata/requirements_dst.csv", "--solver", "cbc")
+	if code != exitInternal || !strings.Contains(stderr, "--solver cbc") {
+		t.Errorf("exit %d, want %d; stderr:\n%s", code, exitInternal, stderr)
+	}
+}
+
 // TestShiftsCBC runs the same model through COIN-OR CBC when it is
-// installed; CI machines may not have it.
+// installed; CI machines may not have it, and some have a cbc that
+// cannot start (a broken package): both skip, saying why.
 func TestShiftsCBC(t *testing.T) {
 	t.Parallel()
-	if _, err := exec.LookPath("cbc"); err != nil {
+	bin, err := exec.LookPath("cbc")
+	if err != nil {
 		t.Skip("cbc not on PATH")
+	}
+	if out, err := exec.Command(bin, "-quit").CombinedOutput(); err != nil {
+		t.Skipf("%s is on PATH but cannot start: %v %s", bin, err, out)
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "shifts.csv")

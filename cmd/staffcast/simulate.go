@@ -23,7 +23,7 @@ func simulateCommand() *cli.Command {
 		Usage: "check a staffing plan by simulation: service level, waits, abandonment and queues per interval",
 		UsageText: `staffcast simulate --in requirements.csv --aht 4m --patience 2m --target 80/20 --chart sl.png
    staffcast simulate --in requirements.csv --aht 4m --cv 1.5 --replications 200 --seed 7 --format csv --out sim.csv
-   staffcast simulate --in volumes-15m.csv --shifts shifts.csv --channel phone --aht 4m --per day
+   staffcast simulate --in volumes.csv --shifts shifts.csv --channel phone --aht 4m --per day
    staffcast simulate --in requirements.csv --aht 4m --patience 2m --scenario standard --out policy.md
 
 The input is "staffcast staff" output as it is: start, volume, agents and,

@@ -62,8 +62,43 @@ func TestKnownDates(t *testing.T) {
 			t.Errorf("%s lasts %v", e.Name, e.End.Sub(e.Start))
 		}
 	}
-	if _, err := ParseCountry("XX"); err == nil || !strings.Contains(err.Error(), "SE, NO, DK or FI") {
+	if _, err := ParseCountry("XX"); err == nil || !strings.Contains(err.Error(), "SE, NO, DK, FI, US, GB or none") {
 		t.Errorf("ParseCountry: %v", err)
+	}
+	// US and British holidays fall on the observed day (from the
+	// published calendars: OPM's federal holidays, gov.uk's bank
+	// holidays): Independence Day 2026 (a Saturday) on Friday 3 July;
+	// Boxing Day 2026 (a Saturday) on Monday 28 December; Thanksgiving
+	// 2025 on 27 November; the early May bank holiday 2026 on 4 May.
+	for _, c := range []struct {
+		c          Country
+		name, date string
+	}{
+		{UnitedStates, "Independence Day", "2026-07-03"},
+		{UnitedStates, "Thanksgiving Day", "2025-11-27"},
+		{GreatBritain, "Boxing Day", "2026-12-28"},
+		{GreatBritain, "Early May", "2026-05-04"},
+		{GreatBritain, "Black Friday", "2026-11-27"},
+	} {
+		if !has(c.c, c.name, c.date) {
+			var names []string
+			d, _ := time.ParseInLocation("2006-01-02", c.date, loc)
+			for _, e := range Events(c.c, d, d.AddDate(0, 0, 1), loc) {
+				names = append(names, e.Name)
+			}
+			t.Errorf("%s: no %s on %s (found %q)", c.c, c.name, c.date, names)
+		}
+	}
+	if has(GreatBritain, "Salary day", "2025-11-28") || has(UnitedStates, "Singles' Day", "2025-11-11") {
+		t.Error("Nordic retail events in a non-Nordic calendar")
+	}
+	for _, s := range []string{"none", "NONE", "us", "gb"} {
+		if _, err := ParseCountry(s); err != nil {
+			t.Errorf("ParseCountry(%q): %v", s, err)
+		}
+	}
+	if ev := Events(None, d.AddDate(-1, 0, 0), d.AddDate(1, 0, 0), loc); len(ev) != 0 {
+		t.Errorf("country none: %d events", len(ev))
 	}
 }
 

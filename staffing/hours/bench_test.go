@@ -28,7 +28,7 @@ func shopWeek(rng *rand.Rand, f float64) *Week {
 
 func benchSettings() Settings {
 	return Settings{AHT: 4 * time.Minute, Target: staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
-		Budget: 230, MinOpen: 6 * time.Hour, MaxOpen: 14 * time.Hour, ClosedOK: [7]bool{true}}
+		Budget: 230, Objective: CoverOrders, MinOpen: 6 * time.Hour, MaxOpen: 14 * time.Hour, ClosedOK: [7]bool{true}}
 }
 
 func BenchmarkRecommendWeek(b *testing.B) {

@@ -14,16 +14,71 @@ import (
 type Objective int
 
 const (
-	// CoverOrders maximises the orders placed while phone support is open,
-	// within the agent-hour budget; ties go to fewer agent-hours.
-	CoverOrders Objective = iota
+	// CallsThenOrders (the default) keeps a floor under the callers, then
+	// covers orders: among the hours that answer at least Floor calls
+	// within target (counted on the low end of the closed-hour estimate,
+	// so the plan cannot lean on calls that may not exist) and stay within
+	// the budget, it maximises the orders placed while open.
+	CallsThenOrders Objective = iota
+	// CoverOrders maximises the orders placed while open within the budget.
+	CoverOrders
+	// CoverCalls maximises the calls answered within target within the budget.
+	CoverCalls
 	// Profit maximises ValuePerOrder·orders covered + ValuePerContact·calls
-	// answered − CostPerAgentHour·agent-hours, within the budget if one is set.
+	// answered − CostPerAgentHour·cost, within the budget if one is set.
 	Profit
 )
 
+var objectiveNames = [...]string{"calls-then-orders", "orders", "calls", "value"}
+
+func (o Objective) String() string {
+	if o < 0 || int(o) >= len(objectiveNames) {
+		return fmt.Sprintf("Objective(%d)", int(o))
+	}
+	return objectiveNames[o]
+}
+
+// ParseObjective reads an objective by its String name.
+func ParseObjective(s string) (Objective, error) {
+	for i, n := range objectiveNames {
+		if s == n {
+			return Objective(i), nil
+		}
+	}
+	return 0, fmt.Errorf("objective %q: want calls-then-orders, orders, calls or value", s)
+}
+
+// NearTie is how close to the best (a fraction of its value) another
+// plan must come to count as a near-tie: among near-ties the plan with
+// the lowest cost wins, then the one with fewer distinct windows in the
+// week, then the one with Monday to Friday alike.
+const NearTie = 0.005
+
 // ErrInfeasible is wrapped by errors for constraints no opening hours meet.
 var ErrInfeasible = errors.New("hours: no opening hours meet the constraints")
+
+// InfeasibleError says why no opening hours meet the constraints. It
+// wraps ErrInfeasible.
+type InfeasibleError struct {
+	Budget    float64 // the budget asked for
+	MinBudget float64 // the smallest budget that meets the constraints (0: none does)
+	Floor     float64 // the calls floor, when it is what the budget cannot meet
+	Reason    string
+}
+
+func (e *InfeasibleError) Error() string {
+	switch {
+	case e.Reason != "":
+		return ErrInfeasible.Error() + ": " + e.Reason
+	case e.Floor > 0:
+		return fmt.Sprintf("%v: a budget of %g agent-hours per week cannot answer %.0f calls within target (today's hours do); the cheapest opening hours that do need %g",
+			ErrInfeasible, e.Budget, e.Floor, e.MinBudget)
+	}
+	return fmt.Sprintf("%v: a budget of %g agent-hours per week is too small: the cheapest opening hours that meet the constraints need %g agent-hours",
+		ErrInfeasible, e.Budget, e.MinBudget)
+}
+
+func (e *InfeasibleError) Unwrap() error { return ErrInfeasible }
 
 // Settings are the staffing model, the budget and the constraints.
 type Settings struct {
@@ -33,9 +88,22 @@ type Settings struct {
 	Shrinkage float64         // fraction in [0,1)
 	MinAgents int             // agents on duty in any open slot; 0 means 1
 
-	// Budget is agent-hours per week (scheduled, after shrinkage); 0
-	// means none, which only the Profit objective allows.
+	// Budget bounds the cost per week: scheduled agent-hours (after
+	// shrinkage), each weighted by its Premium. 0 means none, which only
+	// the Profit objective allows.
 	Budget float64
+	// Premium is the cost of an agent-hour per weekday and slot, in
+	// agent-hours (1.5 for an evening at time and a half); nil means 1.
+	Premium [7][]float64
+	// Floor is the calls answered within target per week, counted on the
+	// low end of the closed-hour estimate, that CallsThenOrders must reach.
+	Floor float64
+	// MaxWindows caps the distinct windows in the week; 0 means no cap.
+	MaxWindows int
+
+	// Allow adds a window per weekday whatever the other constraints say:
+	// today's hours, so that keeping them is always an option.
+	Allow staffing.OpeningHours
 
 	MinOpen, MaxOpen time.Duration // window length; 0 means one step and 24h
 	Earliest, Latest time.Duration // clock bounds; Latest 0 means 24:00
@@ -56,12 +124,14 @@ type Day struct {
 	Orders      float64       // orders placed while open
 	OrdersTotal float64       // orders of the whole day
 	Calls       float64       // calls answered within the target while open (incl. returning callers)
+	CallsLow    float64       // the same on the low end of the closed-hour estimate (no returning callers)
 	CallsOpen   float64       // calls that arrive while open (returning callers not counted)
 	CallsTotal  float64       // calls of the whole day (estimated where the line never was open)
 	Chats       float64       // chats while open
 	ChatsTotal  float64
 	Returning   float64 // displaced callers added to the first open slot
 	AgentHours  float64 // scheduled agent-hours
+	Cost        float64 // agent-hours weighted by their premiums
 	Agents      []int   // scheduled agents per open slot
 }
 
@@ -71,13 +141,22 @@ type Plan struct {
 	Orders     float64
 	OrdersAll  float64
 	Calls      float64 // answered within target
+	CallsLow   float64 // answered within target, on the low end of the closed-hour estimate
 	CallsOpen  float64 // arriving while open
 	CallsAll   float64
 	Chats      float64
 	ChatsAll   float64
 	AgentHours float64
+	Cost       float64 // agent-hours weighted by their premiums
 	Value      float64 // the objective's value
-	Optimal    bool    // proven optimal by the dynamic programme
+	BestValue  float64 // the best value of any plan (Value is within NearTie of it)
+	Optimal    bool    // proven optimal by the dynamic programme (false when it kept only its most valuable labels)
+	Windows    int     // distinct windows in the week
+	// NearTies counts the other plans within NearTie of the best value
+	// (after dominated ones are dropped); Alternatives are the two
+	// feasible plans closest to this one in value.
+	NearTies     int
+	Alternatives []*Plan
 }
 
 // OrdersCovered is the share of the week's orders placed while open.
@@ -109,11 +188,27 @@ func (s Settings) Validate() error {
 	if s.MinAgents < 0 {
 		errs = append(errs, fmt.Errorf("hours: Settings.MinAgents = %d: want >= 0", s.MinAgents))
 	}
-	if s.Budget < 0 || math.IsNaN(s.Budget) {
-		errs = append(errs, fmt.Errorf("hours: Settings.Budget = %v: want agent-hours >= 0", s.Budget))
+	if !(s.Budget >= 0) || math.IsInf(s.Budget, 0) {
+		errs = append(errs, fmt.Errorf("hours: budget %v: want agent-hours >= 0", s.Budget))
 	}
-	if s.Budget == 0 && s.Objective == CoverOrders {
-		errs = append(errs, errors.New("hours: covering orders needs a budget (agent-hours per week), or the profit objective"))
+	if s.Budget == 0 && s.Objective != Profit {
+		errs = append(errs, fmt.Errorf("hours: the %v objective needs a budget (agent-hours per week), or the value objective", s.Objective))
+	}
+	if !(s.Floor >= 0) || math.IsInf(s.Floor, 0) {
+		errs = append(errs, fmt.Errorf("hours: floor %v: want calls >= 0", s.Floor))
+	}
+	if s.MaxWindows < 0 {
+		errs = append(errs, fmt.Errorf("hours: max windows %d: want >= 1, or 0 for no cap", s.MaxWindows))
+	}
+	for d := range s.Premium {
+		for k, p := range s.Premium[d] {
+			if !(p > 0) || math.IsInf(p, 0) {
+				errs = append(errs, fmt.Errorf("hours: premium %v on %v slot %d: want a positive factor", p, time.Weekday(d), k))
+			}
+		}
+	}
+	if s.Objective < CallsThenOrders || s.Objective > Profit {
+		errs = append(errs, fmt.Errorf("hours: %v: unknown objective", s.Objective))
 	}
 	if s.MaxOpen != 0 && s.MinOpen > s.MaxOpen {
 		errs = append(errs, fmt.Errorf("hours: MinOpen %v is longer than MaxOpen %v", s.MinOpen, s.MaxOpen))
@@ -146,8 +241,12 @@ type model struct {
 	base     [7][]int
 	baseSL   [7][]float64
 	cache    map[[2]float64]agentsSL
-	evals    map[[3]int]cachedEval // (unit, state, option) → evaluation
 	minAgent int
+	minCost  bool    // value is minus the cost: the cheapest plan that meets the constraints
+	tables   *tables // shared by the passes of one search
+	// truncated is set when the exact pass had to drop labels it could
+	// not prove dominated: the plan is then not proven optimal.
+	truncated bool
 }
 
 type agentsSL struct {
@@ -156,8 +255,11 @@ type agentsSL struct {
 }
 
 func newModel(w *Week, s Settings) (*model, error) {
-	m := &model{w: w, s: s, slots: w.Slots(), hours: w.Step.Hours(), cache: map[[2]float64]agentsSL{}, evals: map[[3]int]cachedEval{}, minAgent: max(s.MinAgents, 1)}
+	m := &model{w: w, s: s, slots: w.Slots(), hours: w.Step.Hours(), cache: map[[2]float64]agentsSL{}, minAgent: max(s.MinAgents, 1)}
 	for wd := 0; wd < 7; wd++ {
+		if s.Premium[wd] != nil && len(s.Premium[wd]) != m.slots {
+			return nil, fmt.Errorf("hours: %v has %d premiums: want one per slot (%d)", time.Weekday(wd), len(s.Premium[wd]), m.slots)
+		}
 		m.base[wd] = make([]int, m.slots)
 		m.baseSL[wd] = make([]float64, m.slots)
 		for k := 0; k < m.slots; k++ {
@@ -197,9 +299,10 @@ func (m *model) agents(calls float64) (agentsSL, error) {
 
 // dayEval is what a window gives on one weekday.
 type dayEval struct {
-	orders, calls, callsOpen, chats, returning float64
-	units                                      int // agent-slots
-	agents                                     []int
+	orders, calls, callsLow, callsOpen, chats, returning float64
+	units                                                int // agent-slots
+	cost                                                 float64
+	agents                                               []int
 }
 
 // night returns the calls of the closed hours between the previous
@@ -236,20 +339,44 @@ func (m *model) evalDay(wd int, win window, prevWd, prevClose int) (dayEval, err
 			calls += e.returning
 		}
 		e.units += a
+		e.cost += float64(a) * m.hours * m.premium(wd, k)
 		e.agents = append(e.agents, a)
 		e.orders += m.w.Orders[wd][k]
 		e.chats += m.w.Chats[wd][k]
 		e.calls += sl * calls
+		e.callsLow += sl * m.low(wd, k)
 		e.callsOpen += m.w.Calls[wd][k]
 	}
 	return e, nil
 }
 
 func (m *model) value(e dayEval) float64 {
-	if m.s.Objective == CoverOrders {
-		return e.orders
+	if m.minCost {
+		return -e.cost
 	}
-	return m.s.ValuePerOrder*e.orders + m.s.ValuePerContact*e.calls - m.s.CostPerAgentHour*float64(e.units)*m.hours
+	switch m.s.Objective {
+	case CallsThenOrders, CoverOrders:
+		return e.orders
+	case CoverCalls:
+		return e.calls
+	}
+	return m.s.ValuePerOrder*e.orders + m.s.ValuePerContact*e.calls - m.s.CostPerAgentHour*e.cost
+}
+
+func (m *model) premium(wd, k int) float64 {
+	if m.s.Premium[wd] == nil {
+		return 1
+	}
+	return m.s.Premium[wd][k]
+}
+
+// low is the low end of the calls of a slot (the central value when the
+// week has no band).
+func (m *model) low(wd, k int) float64 {
+	if m.w.CallsLow[wd] == nil {
+		return m.w.Calls[wd][k]
+	}
+	return m.w.CallsLow[wd][k]
 }
 
 // options lists the windows allowed on weekday wd.
@@ -272,6 +399,16 @@ func (m *model) options(wd time.Weekday) []window {
 	for o := first; o < last; o++ {
 		for l := minLen; l <= maxLen && o+l <= last; l++ {
 			opts = append(opts, window{o, o + l})
+		}
+	}
+	if a := m.s.Allow.Days[wd]; a.IsOpen() && a.Open%step == 0 && a.Close%step == 0 && a.Close <= 24*time.Hour {
+		w := window{int(a.Open / step), int(a.Close / step)}
+		found := false
+		for _, o := range opts {
+			found = found || o == w
+		}
+		if !found {
+			opts = append(opts, w)
 		}
 	}
 	return opts

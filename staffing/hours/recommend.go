@@ -1,21 +1,16 @@
 package hours
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/staffcast/staffcast/clock"
 	"github.com/staffcast/staffcast/staffing"
 )
-
-// cachedEval is a unit's window evaluated from one state; the dynamic
-// programme meets it again for every state the week may start from.
-type cachedEval struct {
-	e     dayEval
-	end   int
-	value float64
-}
 
 // unit is a group of consecutive weekdays that share one window.
 type unit struct {
@@ -69,8 +64,10 @@ func (m *model) evalUnit(u unit, w window, prevWd time.Weekday, prevClose int) (
 		}
 		sum.orders += e.orders
 		sum.calls += e.calls
+		sum.callsLow += e.callsLow
 		sum.chats += e.chats
 		sum.units += e.units
+		sum.cost += e.cost
 		prevWd = d
 		prevClose = -1
 		if !w.closed() {
@@ -81,11 +78,18 @@ func (m *model) evalUnit(u unit, w window, prevWd time.Weekday, prevClose int) (
 }
 
 // Recommend returns the opening hours that maximise the objective within
-// the budget and the constraints. The optimum is exact: a dynamic
-// programme over the days of the week, whose state is the agent-slots
-// spent so far and (when displaced callers return) the previous day's
-// closing slot, tries every allowed window of every day. Ties in the
-// objective go to fewer agent-hours.
+// the budget and the constraints.
+//
+// The optimum is exact: a dynamic programme over the units of the week
+// (days, or Monday to Friday together) whose labels are partial weeks
+// with their cost, value and floor calls (and, when displaced callers
+// return, the previous day's close; with MaxWindows, the windows used).
+// A label is dropped only when another of the same state costs no more,
+// is worth no less and answers no fewer floor calls, or when no
+// completion can meet the budget or the floor; so the best complete
+// label is the optimum of the enumeration the tests check it against.
+// Among the plans within NearTie of the best value, the cheapest wins,
+// then the one with fewer distinct windows, then Monday to Friday alike.
 func Recommend(w *Week, s Settings) (*Plan, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -98,187 +102,435 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	capUnits := -1 // no budget
-	if s.Budget > 0 {
-		capUnits = int(math.Floor(s.Budget/m.hours + 1e-9))
-	}
-	nState := 1
-	if s.Displaced > 0 {
-		nState = m.slots + 2 // prevClose -1..slots
-	}
-	starts := []int{0}
-	if nState > 1 {
-		starts = nil
-		for st := 0; st < nState; st++ {
-			starts = append(starts, st)
-		}
-	}
-	best := struct {
-		value float64
-		units int
-		wins  []window
-		ok    bool
-	}{}
-	minUnits := math.MaxInt
-	for _, s0 := range starts {
-		wins, value, units, cheapest, ok, err := m.solve(us, s0, capUnits, nState)
-		if err != nil {
-			return nil, err
-		}
-		minUnits = min(minUnits, cheapest)
-		if ok && (!best.ok || value > best.value+tieTol(best.value) || math.Abs(value-best.value) <= tieTol(best.value) && units < best.units) {
-			best.value, best.units, best.wins, best.ok = value, units, wins, true
-		}
-	}
-	if !best.ok {
-		if minUnits == math.MaxInt {
-			return nil, fmt.Errorf("%w: no combination of windows is allowed", ErrInfeasible)
-		}
-		return nil, fmt.Errorf("%w: a budget of %g agent-hours per week is too small: the cheapest opening hours that meet the constraints need %g agent-hours",
-			ErrInfeasible, s.Budget, float64(minUnits)*m.hours)
-	}
-	var days [7]window
-	for i, u := range us {
-		for _, d := range u.days {
-			days[d] = best.wins[i]
-		}
-	}
-	p, err := m.plan(days)
+	ls, first, best, err := m.search(us, s.Budget)
 	if err != nil {
 		return nil, err
 	}
-	p.Optimal = true
+	if len(ls) == 0 {
+		return nil, m.infeasible(us)
+	}
+	type cand struct {
+		l        *label
+		days     [7]window
+		windows  int
+		weekdays int
+	}
+	var near, all []cand
+	seen := map[[7]window]bool{}
+	for i, l := range append(ls, first...) {
+		days := expand(us, l.windows(us))
+		if seen[days] {
+			continue
+		}
+		seen[days] = true
+		c := cand{l, days, distinctWindows(days[:]), distinctWindows(days[1:6])}
+		all = append(all, c)
+		if i < len(ls) && l.value >= best-NearTie*math.Abs(best)-tieTol(best) {
+			near = append(near, c)
+		}
+	}
+	sort.SliceStable(near, func(i, j int) bool {
+		a, b := near[i], near[j]
+		if math.Abs(a.l.cost-b.l.cost) > 1e-9 {
+			return a.l.cost < b.l.cost
+		}
+		if a.windows != b.windows {
+			return a.windows < b.windows
+		}
+		if a.weekdays != b.weekdays {
+			return a.weekdays < b.weekdays
+		}
+		return a.l.value > b.l.value
+	})
+	chosen := near[0]
+	p, err := m.plan(chosen.days)
+	if err != nil {
+		return nil, err
+	}
+	p.Optimal = !m.truncated
+	p.BestValue = best
+	p.NearTies = len(near) - 1
+	sort.SliceStable(all, func(i, j int) bool {
+		return math.Abs(all[i].l.value-chosen.l.value) < math.Abs(all[j].l.value-chosen.l.value)
+	})
+	for _, c := range all {
+		if len(p.Alternatives) == 2 {
+			break
+		}
+		if c.days == chosen.days {
+			continue
+		}
+		q, err := m.plan(c.days)
+		if err != nil {
+			return nil, err
+		}
+		p.Alternatives = append(p.Alternatives, q)
+	}
 	return p, nil
 }
 
 func tieTol(v float64) float64 { return 1e-9 * math.Max(1, math.Abs(v)) }
 
-// solve runs the dynamic programme with the week's first day preceded by
-// state s0 (and, with returning callers, ending in it too, as the week
-// wraps). It returns the best windows per unit, their value and cost, and
-// the cost of the cheapest feasible plan ignoring the budget.
-func (m *model) solve(us []unit, s0, capUnits, nState int) ([]window, float64, int, int, bool, error) {
-	width := capUnits + 1
-	if capUnits < 0 {
-		width = 1 // no budget: the cost is in the value
+// maxLabels bounds the labels the exact pass keeps after a unit.
+const maxLabels = 20000
+
+// label is a partial week in the dynamic programme.
+type label struct {
+	cost, value, floor float64
+	start, end         int      // the state the week started from and the one it is in
+	set                []window // distinct windows so far (only with MaxWindows)
+	parent             *label
+	opt                int
+}
+
+// windows returns the window of every unit along l's path.
+func (l *label) windows(us []unit) []window {
+	wins := make([]window, len(us))
+	for ui := len(us) - 1; ui >= 0; ui-- {
+		wins[ui] = us[ui].opts[l.opt]
+		l = l.parent
 	}
-	type back struct {
-		prevState, prevU, opt int
+	return wins
+}
+
+type unitEval struct {
+	cost, value, floor float64
+	end                int
+}
+
+// needFloor reports whether the floor is a constraint of the objective.
+func (m *model) needFloor() bool { return m.s.Objective == CallsThenOrders && m.s.Floor > 0 }
+
+// search runs the dynamic programme with the given budget (0: none) and
+// returns the complete, feasible labels and the best value among them.
+//
+// A first pass keeps only the beam best labels of each unit; its best
+// complete plan (an incumbent) then bounds the exact pass, which drops a
+// label when even the most valuable completion within the budget cannot
+// come within NearTie of the incumbent.
+//
+// It returns the complete labels of the exact pass, those of the first
+// pass (which reach further from the best: alternatives) and the best value.
+func (m *model) search(us []unit, budget float64) ([]*label, []*label, float64, error) {
+	first, best, err := m.pass(us, budget, 48, math.Inf(-1))
+	if err != nil {
+		return nil, nil, 0, err
 	}
-	negInf := math.Inf(-1)
-	cur := make([]float64, nState*width)
-	for i := range cur {
-		cur[i] = negInf
+	// Without an incumbent (the beam found no feasible plan) the exact pass
+	// runs unbounded by value.
+	ls, best, err := m.pass(us, budget, 0, best)
+	return ls, first, best, err
+}
+
+// pass is one pass of the dynamic programme: with beam > 0 only the beam
+// most valuable labels survive each unit.
+func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]*label, float64, error) {
+	nState := 1
+	if m.s.Displaced > 0 {
+		nState = m.slots + 2 // previous close -1..slots
 	}
-	cur[s0*width] = 0
-	curMin := make([]int, nState) // cheapest cost reaching each state, ignoring the budget
-	for i := range curMin {
-		curMin[i] = math.MaxInt
+	needFloor := m.needFloor()
+	if m.tables == nil || m.tables.us != &us[0] {
+		t, err := m.buildTables(us, nState, needFloor)
+		if err != nil {
+			return nil, 0, err
+		}
+		m.tables = t
 	}
-	curMin[s0] = 0
-	backs := make([][]back, len(us))
-	prevWd := time.Sunday
+	evals, suffix, values := m.tables.evals, m.tables.suffix, m.tables.values
+	bar := incumbent - NearTie*math.Abs(incumbent) - tieTol(incumbent)
+	eps := 1e-9 * math.Max(1, budget)
+	floorEps := 1e-9 * math.Max(1, m.s.Floor)
+	var cur []*label
+	for st := 0; st < nState; st++ {
+		cur = append(cur, &label{start: st, end: st})
+	}
 	for ui, u := range us {
-		next := make([]float64, nState*width)
-		for i := range next {
-			next[i] = negInf
-		}
-		nextMin := make([]int, nState)
-		for i := range nextMin {
-			nextMin[i] = math.MaxInt
-		}
-		bk := make([]back, nState*width)
-		for st := 0; st < nState; st++ {
-			if curMin[st] == math.MaxInt {
-				continue
-			}
+		var next []*label
+		for _, l := range cur {
 			for oi, w := range u.opts {
-				key := [3]int{ui, st, oi}
-				ce, ok := m.evals[key] // only filled when the week is solved from several start states
-				if !ok {
-					e, end, err := m.evalUnit(u, w, prevWd, st-1)
-					if err != nil {
-						return nil, 0, 0, 0, false, err
-					}
-					ce = cachedEval{e, end, m.value(e)}
-					if nState > 1 {
-						m.evals[key] = ce
-					}
-				}
-				e, end, v := ce.e, ce.end, ce.value
-				ns := 0
-				if nState > 1 {
-					ns = end + 1
-				}
-				if c := curMin[st] + e.units; c < nextMin[ns] {
-					nextMin[ns] = c
-				}
-				if capUnits < 0 {
-					if cur[st*width] == negInf {
-						continue
-					}
-					if nv := cur[st*width] + v; nv > next[ns*width] {
-						next[ns*width] = nv
-						bk[ns*width] = back{st, 0, oi}
-					}
+				ue := evals[ui][l.end][oi]
+				c := l.cost + ue.cost
+				f := l.floor + ue.floor
+				rest, ok := cheapest(suffix[ui+1], m.s.Floor-f-floorEps, needFloor)
+				if !ok || budget > 0 && c+rest > budget+eps {
 					continue
 				}
-				for uu := 0; uu+e.units <= capUnits; uu++ {
-					if cur[st*width+uu] == negInf {
+				rem := math.Inf(1)
+				if budget > 0 {
+					rem = budget - c + eps
+				}
+				if v := l.value + ue.value; v+mostValue(values[ui+1], rem) < bar {
+					continue
+				}
+				if needFloor {
+					// Floor calls above the floor buy nothing: capping them lets
+					// labels that met it dominate each other on cost and value.
+					f = math.Min(f, m.s.Floor)
+				}
+				var set []window
+				if m.s.MaxWindows > 0 {
+					var ok bool
+					if set, ok = addWindow(l.set, w, m.s.MaxWindows); !ok {
 						continue
 					}
-					j := ns*width + uu + e.units
-					if nv := cur[st*width+uu] + v; nv > next[j] {
-						next[j] = nv
-						bk[j] = back{st, uu, oi}
+				}
+				next = append(next, &label{cost: c, value: l.value + ue.value, floor: f, start: l.start, end: ue.end, set: set, parent: l, opt: oi})
+			}
+		}
+		cur = prune(next)
+		limit := beam
+		if beam == 0 && len(cur) > maxLabels {
+			// Past this many labels (a cap on windows multiplies the states)
+			// the search keeps the most valuable and no longer proves the optimum.
+			limit, m.truncated = maxLabels, true
+		}
+		if limit > 0 && len(cur) > limit {
+			slices.SortFunc(cur, func(a, b *label) int { return cmp.Compare(b.value, a.value) })
+			if needFloor && beam == 0 {
+				// Keep half by value and half by floor calls per cost, so that
+				// plans which meet the floor cheaply survive as well.
+				rest := cur[limit/2:]
+				slices.SortFunc(rest, func(a, b *label) int { return cmp.Compare(b.floor/(1+b.cost), a.floor/(1+a.cost)) })
+			}
+			cur = cur[:limit]
+		}
+	}
+	var out []*label
+	best := math.Inf(-1)
+	for _, l := range cur {
+		if l.end != l.start {
+			continue // the week wraps: Sunday's close is Monday's previous close
+		}
+		out = append(out, l)
+		best = math.Max(best, l.value)
+	}
+	return out, best, nil
+}
+
+// costFloor is a cost and the floor calls it buys.
+type costFloor struct{ cost, floor float64 }
+
+// staircase keeps the points no other point beats in both cost (lower)
+// and floor (higher), sorted by floor and cost ascending.
+func staircase(ps []costFloor) []costFloor {
+	slices.SortFunc(ps, func(a, b costFloor) int {
+		if c := cmp.Compare(a.cost, b.cost); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.floor, a.floor)
+	})
+	var out []costFloor
+	for _, p := range ps {
+		if len(out) == 0 || p.floor > out[len(out)-1].floor+tieTol(p.floor) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cheapest returns the least cost on the staircase that reaches floor
+// (with needFloor false: the least cost of all).
+func cheapest(st []costFloor, floor float64, needFloor bool) (float64, bool) {
+	if !needFloor || floor <= 0 {
+		return st[0].cost, true
+	}
+	i := sort.Search(len(st), func(i int) bool { return st[i].floor >= floor })
+	if i == len(st) {
+		return 0, false
+	}
+	return st[i].cost, true
+}
+
+// mostValue returns the most value (the staircase's floor field) at a
+// cost of at most budget.
+func mostValue(st []costFloor, budget float64) float64 {
+	i := sort.Search(len(st), func(i int) bool { return st[i].cost > budget })
+	if i == 0 {
+		return math.Inf(-1)
+	}
+	return st[i-1].floor
+}
+
+// tables are what both passes of a search share: every option evaluated
+// from every state, and the staircases that bound what is still to come.
+type tables struct {
+	us             *unit
+	evals          [][][]unitEval
+	suffix, values [][]costFloor
+}
+
+func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, error) {
+	// Every unit's options evaluated from every state.
+	evals := make([][][]unitEval, len(us))
+	prevWd := time.Sunday
+	for ui, u := range us {
+		evals[ui] = make([][]unitEval, nState)
+		for st := 0; st < nState; st++ {
+			for _, w := range u.opts {
+				e, end, err := m.evalUnit(u, w, prevWd, st-1)
+				if err != nil {
+					return nil, err
+				}
+				ue := unitEval{cost: e.cost, value: m.value(e), end: 0}
+				if needFloor {
+					ue.floor = e.callsLow
+				}
+				if nState > 1 {
+					ue.end = end + 1
+				}
+				evals[ui][st] = append(evals[ui][st], ue)
+			}
+		}
+		prevWd = u.days[len(u.days)-1]
+	}
+	// Bounds on what the units still to come can add: the least cost of
+	// reaching each floor (a staircase per suffix of units), from state 0
+	// (no returning callers: the least load) and, with returning callers,
+	// every low call counted as answered.
+	suffix := make([][]costFloor, len(us)+1)
+	suffix[len(us)] = []costFloor{{0, 0}}
+	for ui := len(us) - 1; ui >= 0; ui-- {
+		var cand []costFloor
+		for oi, w := range us[ui].opts {
+			c, fl := evals[ui][0][oi].cost, evals[ui][0][oi].floor
+			if nState > 1 && needFloor {
+				fl = 0
+				for _, d := range us[ui].days {
+					for k := w.open; k < w.close; k++ {
+						fl += m.low(int(d), k)
 					}
 				}
 			}
+			for _, x := range suffix[ui+1] {
+				cand = append(cand, costFloor{c + x.cost, fl + x.floor})
+			}
 		}
-		backs[ui] = bk
-		cur, curMin = next, nextMin
-		prevWd = u.days[len(u.days)-1]
+		suffix[ui] = staircase(cand)
 	}
-	// The week wraps: with returning callers the last day's close must be
-	// the state the first day started from.
-	finals := []int{0}
-	if nState > 1 {
-		finals = []int{s0}
+	// The most value each budget can still buy (the best state's value and
+	// the least cost of every option).
+	values := make([][]costFloor, len(us)+1)
+	values[len(us)] = []costFloor{{0, 0}}
+	for ui := len(us) - 1; ui >= 0; ui-- {
+		var cand []costFloor
+		for oi := range us[ui].opts {
+			v := math.Inf(-1)
+			for st := 0; st < nState; st++ {
+				v = math.Max(v, evals[ui][st][oi].value)
+			}
+			for _, x := range values[ui+1] {
+				cand = append(cand, costFloor{evals[ui][0][oi].cost + x.cost, v + x.floor})
+			}
+		}
+		values[ui] = staircase(cand)
 	}
-	cheapest := math.MaxInt
-	bestV, bestU, bestS, found := negInf, 0, 0, false
-	for _, st := range finals {
-		cheapest = min(cheapest, curMin[st])
-		for uu := 0; uu < width; uu++ {
-			v := cur[st*width+uu]
-			if v == negInf {
+	return &tables{&us[0], evals, suffix, values}, nil
+}
+
+// addWindow returns set (sorted) with w added, and false when that
+// would make more than limit windows; it allocates only when set grows.
+func addWindow(set []window, w window, limit int) ([]window, bool) {
+	if w.closed() {
+		return set, true
+	}
+	i := 0
+	for ; i < len(set); i++ {
+		if set[i] == w {
+			return set, true
+		}
+		if set[i].open > w.open || set[i].open == w.open && set[i].close > w.close {
+			break
+		}
+	}
+	if len(set) >= limit {
+		return nil, false
+	}
+	out := make([]window, 0, len(set)+1)
+	out = append(append(append(out, set[:i]...), w), set[i:]...)
+	return out, true
+}
+
+// prune drops the labels another label of the same state dominates: it
+// costs no more, is worth no less and has no fewer floor calls.
+func prune(ls []*label) []*label {
+	type key struct {
+		start, end int
+		set        string
+	}
+	groups := map[key][]*label{}
+	var keys []key
+	for _, l := range ls {
+		k := key{start: l.start, end: l.end}
+		if l.set != nil {
+			b := make([]byte, 0, 2*len(l.set))
+			for _, w := range l.set {
+				b = append(b, byte(w.open), byte(w.close))
+			}
+			k.set = string(b)
+		}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], l)
+	}
+	var out []*label
+	type pt struct{ v, f float64 }
+	for _, k := range keys {
+		g := groups[k]
+		slices.SortFunc(g, func(a, b *label) int {
+			if c := cmp.Compare(a.cost, b.cost); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(b.value, a.value); c != 0 {
+				return c
+			}
+			return cmp.Compare(b.floor, a.floor)
+		})
+		// The staircase of (value, floor) of the labels kept so far: value
+		// descending, floor ascending.
+		var pts []pt
+		for _, l := range g {
+			veps := tieTol(l.value)
+			i := sort.Search(len(pts), func(j int) bool { return pts[j].v < l.value-veps })
+			if i > 0 && pts[i-1].f >= l.floor-tieTol(l.floor) {
 				continue
 			}
-			if !found || v > bestV+tieTol(bestV) {
-				bestV, bestU, bestS, found = v, uu, st, true
+			j := i
+			for j < len(pts) && pts[j].f <= l.floor+tieTol(l.floor) {
+				j++
 			}
+			pts = append(pts[:i], append([]pt{{l.value, l.floor}}, pts[j:]...)...)
+			out = append(out, l)
 		}
 	}
-	if !found {
-		return nil, 0, 0, cheapest, false, nil
+	return out
+}
+
+// infeasible explains why no plan meets the constraints, with the
+// smallest budget that would.
+func (m *model) infeasible(us []unit) error {
+	m.minCost, m.tables = true, nil
+	defer func() { m.minCost, m.tables = false, nil }()
+	ls, _, _, err := m.search(us, 0)
+	if err != nil {
+		return err
 	}
-	wins := make([]window, len(us))
-	st, uu := bestS, bestU
-	for ui := len(us) - 1; ui >= 0; ui-- {
-		b := backs[ui][st*width+uu]
-		wins[ui] = us[ui].opts[b.opt]
-		st, uu = b.prevState, b.prevU
-	}
-	units := bestU
-	if capUnits < 0 {
-		units = 0
-		p, err := m.plan(expand(us, wins))
-		if err != nil {
-			return nil, 0, 0, 0, false, err
+	if len(ls) == 0 {
+		if m.needFloor() {
+			return &InfeasibleError{Budget: m.s.Budget, Floor: m.s.Floor, Reason: fmt.Sprintf("no opening hours within the constraints answer %.0f calls within target", m.s.Floor)}
 		}
-		units = int(math.Round(p.AgentHours / m.hours))
+		return &InfeasibleError{Budget: m.s.Budget, Reason: "no combination of windows is allowed"}
 	}
-	return wins, bestV, units, cheapest, true, nil
+	minCost := math.Inf(1)
+	for _, l := range ls {
+		minCost = math.Min(minCost, l.cost)
+	}
+	e := &InfeasibleError{Budget: m.s.Budget, MinBudget: math.Ceil(minCost*100-1e-6) / 100}
+	if m.needFloor() {
+		e.Floor = m.s.Floor
+	}
+	return e
 }
 
 func expand(us []unit, wins []window) [7]window {
@@ -305,8 +557,8 @@ func (m *model) plan(days [7]window) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		day := Day{Weekday: d, Closed: w.closed(), Orders: e.orders, Calls: e.calls, CallsOpen: e.callsOpen, Chats: e.chats, Returning: e.returning,
-			AgentHours: float64(e.units) * m.hours, Agents: e.agents}
+		day := Day{Weekday: d, Closed: w.closed(), Orders: e.orders, Calls: e.calls, CallsLow: e.callsLow, CallsOpen: e.callsOpen, Chats: e.chats, Returning: e.returning,
+			AgentHours: float64(e.units) * m.hours, Cost: e.cost, Agents: e.agents}
 		if !w.closed() {
 			day.Open, day.Close = time.Duration(w.open)*m.w.Step, time.Duration(w.close)*m.w.Step
 		}
@@ -319,24 +571,39 @@ func (m *model) plan(days [7]window) (*Plan, error) {
 		p.Orders += day.Orders
 		p.OrdersAll += day.OrdersTotal
 		p.Calls += day.Calls
+		p.CallsLow += day.CallsLow
 		p.CallsOpen += day.CallsOpen
 		p.CallsAll += day.CallsTotal
 		p.Chats += day.Chats
 		p.ChatsAll += day.ChatsTotal
 		p.AgentHours += day.AgentHours
+		p.Cost += day.Cost
 		p.Value += m.value(e)
 		prevWd, prevClose = d, -1
 		if !w.closed() {
 			prevClose = w.close
 		}
 	}
+	p.Windows = distinctWindows(days[:])
 	return p, nil
+}
+
+// distinctWindows counts the different open windows among days.
+func distinctWindows(days []window) int {
+	seen := map[window]bool{}
+	for _, w := range days {
+		if !w.closed() {
+			seen[w] = true
+		}
+	}
+	return len(seen)
 }
 
 // Evaluate returns what given opening hours (such as today's) cover and
 // cost under the same model, for comparison with a recommendation.
 func Evaluate(w *Week, s Settings, h staffing.OpeningHours) (*Plan, error) {
 	s.Budget = math.Max(s.Budget, 1) // a current plan is evaluated, not bounded
+	s.Floor = 0
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}

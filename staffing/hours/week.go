@@ -3,6 +3,7 @@ package hours
 import (
 	"errors"
 	"fmt"
+	"github.com/staffcast/staffcast/clock"
 	"math"
 	"sort"
 	"time"
@@ -21,131 +22,127 @@ type Statistic struct {
 type Week struct {
 	Step   time.Duration
 	Orders [7][]float64
-	Calls  [7][]float64
-	Chats  [7][]float64
-	// CallsEstimated marks slots whose calls were never observed (the
-	// phone line was closed) and were estimated from chats or orders.
+	// Calls are the central estimate; CallsLow and CallsHigh the band (all
+	// three equal where calls were observed).
+	Calls, CallsLow, CallsHigh [7][]float64
+	Chats                      [7][]float64
+	// HasChats is false when the demand has no chat channel: chats are
+	// then all zero and mean nothing.
+	HasChats bool
+	// CallsEstimated marks slots whose calls were never observed in the
+	// period (the phone line was closed) and were estimated.
 	CallsEstimated [7][]bool
-	// CallsPer is what estimated calls were derived from ("chats" or
-	// "orders") and Ratio the calls per unit learned where both were seen.
-	CallsPer string
-	Ratio    float64
-	Weeks    int // weeks of data behind the profile (distinct Mondays)
+	// Source says what estimated calls came from: "attempts", "chats" or
+	// "orders" (see EstimateClosedCalls).
+	Source string
+	Weeks  int // weeks of data behind the profile (distinct Mondays)
+	Days   int // days of data behind the profile: a period weighs Days/7 weeks
 }
 
 // Slots returns the number of slots in a day.
 func (w *Week) Slots() int { return int(24 * time.Hour / w.Step) }
 
-// Profile summarises hourly (or finer) demand into a Week. start holds the
-// interval starts (with their location), orders, calls and chats the
-// volumes (calls NaN where unknown; chats may be nil); keep selects the
-// intervals of the period. Each interval falls in the slot of its local
-// clock time; the repeated autumn hour adds to its slot on that day, and
-// the skipped spring hour is simply absent from that day. Days are first
-// summed per slot, then summarised across the days of the same weekday.
-//
-// Slots whose calls were never seen (a phone line that was closed) get
-// estimated calls: chats in that slot times the calls per chat seen where
-// both were known (customers' wish to talk follows their wish to chat),
-// or orders times calls per order when there are no chats.
-func Profile(start []time.Time, step time.Duration, orders, calls, chats []float64, keep func(time.Time) bool, st Statistic) (Week, error) {
-	w := Week{Step: step}
-	if step <= 0 || (24*time.Hour)%step != 0 {
-		return w, fmt.Errorf("hours: step %v: want a divisor of a day such as 1h or 30m", step)
-	}
-	if len(orders) != len(start) || len(calls) != len(start) || chats != nil && len(chats) != len(start) {
-		return w, errors.New("hours: demand columns must have one value per interval")
+// Profile summarises hourly (or finer) demand into a Week. Calls come
+// from cc (the observed calls with the closed-hour estimate filled in;
+// nil means EstimateClosedCalls(d, 0)). keep selects the intervals of
+// the period (nil: all). Each interval falls in the slot of its own local
+// clock time (the location of its time.Time); the repeated autumn hour
+// adds to its slot on that day, and the skipped spring hour is simply
+// absent from that day. Days are first summed per slot, then summarised
+// across the days of the same weekday.
+func Profile(d Demand, cc *ClosedCalls, keep func(time.Time) bool, st Statistic) (Week, error) {
+	w := Week{Step: d.Step, HasChats: d.Chats != nil}
+	if err := d.validate(); err != nil {
+		return w, err
 	}
 	if !(st.Quantile >= 0 && st.Quantile < 1) {
 		return w, fmt.Errorf("hours: quantile %v: want a fraction in (0,1), or 0 for the mean", st.Quantile)
 	}
+	if cc == nil {
+		var err error
+		if cc, err = EstimateClosedCalls(d, 0); err != nil {
+			return w, err
+		}
+	}
+	if len(cc.Central) != len(d.Start) {
+		return w, errors.New("hours: the closed-hour estimate has not one value per interval")
+	}
+	w.Source = cc.Source
 	slots := w.Slots()
 	type dayKey struct{ y, m, d int }
+	const (
+		orders = iota
+		calls
+		low
+		high
+		chats
+		nSeries
+	)
 	type daySums struct {
-		wd                   time.Weekday
-		orders, calls, chats []float64
-		seen                 []bool
+		wd   time.Weekday
+		v    [nSeries][]float64
+		seen []bool
 	}
 	days := map[dayKey]*daySums{}
 	var order []dayKey
 	mondays := map[dayKey]bool{}
-	for i, t := range start {
+	for i, t := range d.Start {
 		if keep != nil && !keep(t) {
 			continue
 		}
-		y, m, d := t.Date()
-		k := dayKey{y, int(m), d}
+		y, m, dd := t.Date()
+		k := dayKey{y, int(m), dd}
 		ds := days[k]
 		if ds == nil {
-			ds = &daySums{wd: t.Weekday(), orders: make([]float64, slots), calls: make([]float64, slots), chats: make([]float64, slots), seen: make([]bool, slots)}
+			ds = &daySums{wd: t.Weekday(), seen: make([]bool, slots)}
+			for j := range ds.v {
+				ds.v[j] = make([]float64, slots)
+			}
 			days[k] = ds
 			order = append(order, k)
 			mon := t.AddDate(0, 0, -int((t.Weekday()+6)%7))
 			my, mm, md := mon.Date()
 			mondays[dayKey{my, int(mm), md}] = true
 		}
-		clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
-		s := int(clock / step)
-		ds.orders[s] += nz(orders[i])
-		if !math.IsNaN(calls[i]) {
-			ds.calls[s] += calls[i]
-			ds.seen[s] = true
+		s := int(clock.Of(t) / d.Step)
+		ds.v[orders][s] += nz(d.Orders[i])
+		ds.v[calls][s] += nz(cc.Central[i])
+		ds.v[low][s] += nz(cc.Low[i])
+		ds.v[high][s] += nz(cc.High[i])
+		if d.Chats != nil {
+			ds.v[chats][s] += nz(d.Chats[i])
 		}
-		if chats != nil {
-			ds.chats[s] += nz(chats[i])
+		if !cc.Estimated[i] {
+			ds.seen[s] = true
 		}
 	}
 	if len(days) == 0 {
 		return w, errors.New("hours: no demand in the period")
 	}
-	w.Weeks = len(mondays)
-	var seenCalls, seenChats, seenOrders float64
+	w.Weeks, w.Days = len(mondays), len(days)
+	dst := [nSeries]*[7][]float64{&w.Orders, &w.Calls, &w.CallsLow, &w.CallsHigh, &w.Chats}
 	for wd := 0; wd < 7; wd++ {
-		w.Orders[wd] = make([]float64, slots)
-		w.Calls[wd] = make([]float64, slots)
-		w.Chats[wd] = make([]float64, slots)
+		for j := range dst {
+			dst[j][wd] = make([]float64, slots)
+		}
 		w.CallsEstimated[wd] = make([]bool, slots)
 		for s := 0; s < slots; s++ {
-			var o, c, ch []float64
+			var vals [nSeries][]float64
+			seen := false
 			for _, k := range order {
 				ds := days[k]
 				if int(ds.wd) != wd {
 					continue
 				}
-				o = append(o, ds.orders[s])
-				ch = append(ch, ds.chats[s])
-				if ds.seen[s] {
-					c = append(c, ds.calls[s])
-					seenCalls += ds.calls[s]
-					seenChats += ds.chats[s]
-					seenOrders += ds.orders[s]
+				for j := range vals {
+					vals[j] = append(vals[j], ds.v[j][s])
 				}
+				seen = seen || ds.seen[s]
 			}
-			w.Orders[wd][s] = summary(o, st)
-			w.Chats[wd][s] = summary(ch, st)
-			if len(c) > 0 {
-				w.Calls[wd][s] = summary(c, st)
-			} else {
-				w.Calls[wd][s] = math.NaN()
-				w.CallsEstimated[wd][s] = true
+			for j := range dst {
+				dst[j][wd][s] = summary(vals[j], st)
 			}
-		}
-	}
-	w.CallsPer, w.Ratio = "chats", 0.0
-	if seenChats > 0 {
-		w.Ratio = seenCalls / seenChats
-	} else if seenOrders > 0 {
-		w.CallsPer, w.Ratio = "orders", seenCalls/seenOrders
-	}
-	for wd := 0; wd < 7; wd++ {
-		for s := 0; s < slots; s++ {
-			if w.CallsEstimated[wd][s] {
-				base := w.Chats[wd][s]
-				if w.CallsPer == "orders" {
-					base = w.Orders[wd][s]
-				}
-				w.Calls[wd][s] = w.Ratio * base
-			}
+			w.CallsEstimated[wd][s] = !seen
 		}
 	}
 	return w, nil

@@ -1,6 +1,8 @@
 package shifts
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -25,13 +27,48 @@ func weekRequirement(step time.Duration) ([]time.Time, []float64) {
 	return start, req
 }
 
+// weeksRequirement is weeks of weekRequirement's daily shape, scaled by
+// weekday (Monday and Friday busy, weekends quiet) and rising 4% a week,
+// so that no two days of a week are alike.
+func weeksRequirement(step time.Duration, weeks int) ([]time.Time, []float64) {
+	t0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	n := weeks * int(7*24*time.Hour/step)
+	day := [7]float64{1.15, 1, 0.95, 1, 1.1, 0.75, 0.6} // Monday first
+	start := make([]time.Time, n)
+	req := make([]float64, n)
+	for i := range start {
+		start[i] = t0.Add(time.Duration(i) * step)
+		d := int(start[i].Sub(t0) / (24 * time.Hour))
+		h := start[i].Sub(start[i].Truncate(24 * time.Hour)).Hours()
+		v := (12*math.Exp(-math.Pow(h-11, 2)/8) + 16*math.Exp(-math.Pow(h-20.5, 2)/5) + 3) * day[d%7] * (1 + 0.04*float64(d/7))
+		if h < 7 || h >= 23 {
+			v = 0
+		}
+		req[i] = math.Ceil(v)
+	}
+	return start, req
+}
+
+// The multi-week goal: weeks of 15-minute intervals with a
+// 30-minute break from 6 h, nights closed, so every day is a piece.
+func BenchmarkSolveWeeks15mBreaks(b *testing.B) {
+	for _, weeks := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("weeks=%d", weeks), func(b *testing.B) {
+			start, req := weeksRequirement(15*time.Minute, weeks)
+			rules := Rules{StartEvery: 15 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour},
+				Break: 30 * time.Minute, BreakFrom: 6 * time.Hour}
+			benchSolve(b, start, 15*time.Minute, req, rules)
+		})
+	}
+}
+
 func BenchmarkSolveWeek30m(b *testing.B) {
 	start, req := weekRequirement(30 * time.Minute)
 	rules := Rules{StartEvery: 30 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour}}
 	var s *Schedule
 	for b.Loop() {
 		var err error
-		if s, err = Solve(start, 30*time.Minute, req, rules); err != nil {
+		if s, err = Solve(context.Background(), start, 30*time.Minute, req, rules, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -45,7 +82,7 @@ func BenchmarkSolveWeek15m(b *testing.B) {
 	var s *Schedule
 	for b.Loop() {
 		var err error
-		if s, err = Solve(start, 15*time.Minute, req, rules); err != nil {
+		if s, err = Solve(context.Background(), start, 15*time.Minute, req, rules, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -81,7 +118,7 @@ func BenchmarkSolveWeek15mBreaksCyclicCapped(b *testing.B) {
 
 func benchBreaksCapped(b *testing.B, step time.Duration, cyclic bool) {
 	start, req, rules := breaksWeek(step, cyclic)
-	free, err := Solve(start, step, req, rules)
+	free, err := Solve(context.Background(), start, step, req, rules, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -89,7 +126,7 @@ func benchBreaksCapped(b *testing.B, step time.Duration, cyclic bool) {
 	rules.MaxAgents = a * 9 / 10
 	var s *Schedule
 	for b.Loop() {
-		if s, err = Solve(start, step, req, rules); err != nil {
+		if s, err = Solve(context.Background(), start, step, req, rules, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -115,13 +152,22 @@ func breaksWeek(step time.Duration, cyclic bool) ([]time.Time, []float64, Rules)
 
 func benchBreaks(b *testing.B, step time.Duration, cyclic bool) {
 	start, req, rules := breaksWeek(step, cyclic)
+	benchSolve(b, start, step, req, rules)
+}
+
+// benchSolve times Solve and reports wall and CPU seconds, paid hours,
+// the bound and the gap.
+func benchSolve(b *testing.B, start []time.Time, step time.Duration, req []float64, rules Rules) {
 	var s *Schedule
+	t0, cpu0 := time.Now(), cpuTime()
 	for b.Loop() {
 		var err error
-		if s, err = Solve(start, step, req, rules); err != nil {
+		if s, err = Solve(context.Background(), start, step, req, rules, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(time.Since(t0).Seconds()/float64(b.N), "seconds")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-seconds")
 	b.ReportMetric(s.PaidHours, "paid-hours")
 	b.ReportMetric(s.LowerBound, "lower-bound")
 	b.ReportMetric(100*s.Gap, "gap-%")

@@ -1,6 +1,7 @@
 package shifts
 
 import (
+	"context"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -128,7 +129,7 @@ func TestCapsWithBreaksAgainstBruteForce(t *testing.T) {
 			rules.UnderPenalty = 1.5
 		}
 		req, ireq := randomRequirement(rng, n)
-		free, err := Solve(start, time.Hour, req, rules)
+		free, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +147,7 @@ func TestCapsWithBreaksAgainstBruteForce(t *testing.T) {
 		cands := candidates(start, time.Hour, rules)
 		cols, cost := explicitColumns(n, cands)
 		opt := bruteForceCapped(ireq, cols, cost, columnClocks(cands), 2, rules.UnderPenalty, rules.MaxAgents, rules.MaxStartTimes)
-		s, err := Solve(start, time.Hour, req, rules)
+		s, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
 		if math.IsInf(opt, 1) {
 			if !errors.Is(err, ErrUncoverable) {
 				t.Errorf("trial %d req %v caps %d/%d: no schedule meets the caps, got %v", trial, ireq, rules.MaxAgents, rules.MaxStartTimes, err)
@@ -181,7 +182,7 @@ func TestCapsCyclicAgainstBruteForce(t *testing.T) {
 		rules := Rules{StartEvery: 24 * time.Hour, Lengths: []time.Duration{24 * time.Hour, 36 * time.Hour}, CostPerHour: []float64{1, 0.9},
 			LatestEnd: 48 * time.Hour, Cyclic: true, UnderPenalty: 20}
 		req, ireq := randomRequirement(rng, len(start))
-		free, err := Solve(start, 12*time.Hour, req, rules)
+		free, err := Solve(context.Background(), start, 12*time.Hour, req, rules, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,7 +191,7 @@ func TestCapsCyclicAgainstBruteForce(t *testing.T) {
 		cands := candidates(start, 12*time.Hour, rules)
 		cols, cost := explicitColumns(len(start), cands)
 		opt := bruteForceCapped(ireq, cols, cost, columnClocks(cands), 2, rules.UnderPenalty, rules.MaxAgents, 0)
-		s, err := Solve(start, 12*time.Hour, req, rules)
+		s, err := Solve(context.Background(), start, 12*time.Hour, req, rules, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,9 @@
 package shifts
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // flowGraph is a min-cost flow network solved by successive shortest
 // paths with Johnson potentials (Ahuja, Magnanti & Orlin 1993, §9.7).
@@ -134,4 +137,95 @@ func (q queue) pop() (item, queue) {
 		i = m
 	}
 	return top, q
+}
+
+// flowAt solves the breakless covering problem for req over cands
+// exactly, with each shift's cost raised by price (the Lagrangian price
+// of an agent cap). It returns the agents per shift, as placed units
+// without breaks, and their cost at the true prices, penalties included.
+//
+// Among schedules of equal cost it prefers shifts that work where agents
+// are required over shifts that idle before opening or after closing:
+// each shift's cost in the flow carries tie, a cost per idle interval
+// (see tieCost) too small to outweigh any real difference in cost.
+func flowAt(req []int, cands []candidate, r Rules, price, tie float64) ([]placed, float64, error) {
+	n := len(req)
+	g := newFlowGraph(n + 3)
+	src, sink := n+1, n+2
+	inf := math.Inf(1)
+	arcOf := make([]int, len(cands))
+	for j, c := range cands {
+		idle := 0
+		for t := c.start; t < c.start+c.k && tie > 0; t++ {
+			if req[t] == 0 {
+				idle++
+			}
+		}
+		arcOf[j] = g.addArc(c.start, c.start+c.k, inf, c.cost+price+tie*float64(idle))
+	}
+	for t := 0; t < n; t++ {
+		g.addArc(t+1, t, inf, 0) // surplus agents
+	}
+	if r.UnderPenalty > 0 {
+		for t := 0; t < n; t++ {
+			g.addArc(t, t+1, inf, r.UnderPenalty)
+		}
+	}
+	want := 0.0
+	prev := 0
+	for t := 0; t <= n; t++ {
+		cur := 0
+		if t < n {
+			cur = req[t]
+		}
+		if d := cur - prev; d > 0 {
+			g.addArc(src, t, float64(d), 0)
+			want += float64(d)
+		} else if d < 0 {
+			g.addArc(t, sink, float64(-d), 0)
+		}
+		prev = cur
+	}
+	sent, _ := g.minCostFlow(src, sink, want)
+	if sent < want-1e-9 {
+		return nil, 0, fmt.Errorf("%w: the allowed shifts cannot cover every interval", ErrUncoverable)
+	}
+	var ps []placed
+	cover := make([]int, n)
+	cost := 0.0
+	for j, a := range arcOf {
+		if x := int(math.Round(g.flow(a))); x > 0 {
+			ps = append(ps, placed{j, -1, x})
+			cost += float64(x) * cands[j].cost
+			c := cands[j]
+			for t := c.start; t < c.start+c.k; t++ {
+				cover[t] += x
+			}
+		}
+	}
+	for t, v := range req {
+		if cover[t] < v {
+			cost += float64(v-cover[t]) * r.UnderPenalty
+		}
+	}
+	return ps, cost, nil
+}
+
+// tieCost returns the cost per idle interval that breaks ties in flowAt:
+// with every cost a multiple of the granularity g, any two schedules
+// differ by g or more, and no schedule of up to Σreq agents on shifts of
+// at most kmax intervals gathers g/4 of tie costs. With no granularity
+// (g = 0) there is no tie-breaking.
+func tieCost(req []int, cands []candidate, g float64) float64 {
+	if g <= 0 {
+		return 0
+	}
+	sum, kmax := 0, 0
+	for _, v := range req {
+		sum += v
+	}
+	for _, c := range cands {
+		kmax = max(kmax, c.k)
+	}
+	return g / (4 * float64(1+sum*kmax))
 }

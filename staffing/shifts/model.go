@@ -101,8 +101,8 @@ func (m *Model) WriteLP(w io.Writer) error {
 // ReadCBCSolution reads a solution file CBC writes ("solu FILE"), and
 // returns the schedule it describes with the bound CBC proved. CBC's
 // solution file holds the objective but not the bound, so bound is
-// passed in (from CBC's log); NaN means unknown and is reported as 0.
-func (m *Model) ReadCBCSolution(r io.Reader, bound float64, note string) (*Schedule, error) {
+// passed in (from CBC's log); NaN means unknown (Status NoBound).
+func (m *Model) ReadCBCSolution(r io.Reader, bound float64) (*Schedule, error) {
 	sc := bufio.NewScanner(r)
 	byName := map[string]lpCol{}
 	for _, cl := range m.cols {
@@ -157,8 +157,5 @@ func (m *Model) ReadCBCSolution(r io.Reader, bound float64, note string) (*Sched
 			cost += float64(v-cov[t]) * m.r.UnderPenalty
 		}
 	}
-	if math.IsNaN(bound) {
-		bound = 0
-	}
-	return schedule(m.start, m.req, m.cands, merge(ps), cost, math.Min(bound, cost), note), nil
+	return schedule(m.start, m.req, m.cands, merge(ps), cost, bound, false), nil
 }

@@ -62,7 +62,7 @@ func (r Rules) Validate(step time.Duration) error {
 		errs = append(errs, fmt.Errorf("shifts: CostPerHour has %d values for %d lengths", len(r.CostPerHour), len(r.Lengths)))
 	}
 	for _, c := range r.CostPerHour {
-		if c < 0 || math.IsNaN(c) {
+		if c < 0 || math.IsNaN(c) || math.IsInf(c, 0) {
 			errs = append(errs, fmt.Errorf("shifts: cost per hour %v: want >= 0", c))
 		}
 	}
@@ -70,10 +70,15 @@ func (r Rules) Validate(step time.Duration) error {
 		errs = append(errs, fmt.Errorf("shifts: break %v: want a multiple of the interval %v", r.Break, step))
 	}
 	if r.Break > 0 {
+		// One error naming every length the break does not fit.
+		var misfit []string
 		for _, l := range r.Lengths {
 			if k := int(l / step); l >= r.BreakFrom && l%step == 0 && breakLo(k) > breakHi(k, int(r.Break/step)) {
-				errs = append(errs, fmt.Errorf("shifts: break %v does not fit in the middle third of a %v shift at %v intervals", r.Break, l, step))
+				misfit = append(misfit, l.String())
 			}
+		}
+		if len(misfit) > 0 {
+			errs = append(errs, fmt.Errorf("shifts: break %v does not fit in the middle third of a %s shift at %v intervals", r.Break, strings.Join(misfit, " or "), step))
 		}
 	}
 	if r.LatestEnd < 0 || r.LatestEnd > 48*time.Hour {
@@ -82,8 +87,11 @@ func (r Rules) Validate(step time.Duration) error {
 	if r.LatestEnd != 0 && r.EarliestStart >= r.LatestEnd {
 		errs = append(errs, fmt.Errorf("shifts: EarliestStart %v is not before LatestEnd %v", r.EarliestStart, r.LatestEnd))
 	}
-	if r.UnderPenalty < 0 || r.MaxAgents < 0 || r.MaxStartTimes < 0 {
-		errs = append(errs, errors.New("shifts: UnderPenalty, MaxAgents and MaxStartTimes must not be negative"))
+	if r.UnderPenalty < 0 || math.IsNaN(r.UnderPenalty) || math.IsInf(r.UnderPenalty, 0) {
+		errs = append(errs, fmt.Errorf("shifts: UnderPenalty %v: want a finite cost >= 0", r.UnderPenalty))
+	}
+	if r.MaxAgents < 0 || r.MaxStartTimes < 0 {
+		errs = append(errs, errors.New("shifts: MaxAgents and MaxStartTimes must not be negative"))
 	}
 	return errors.Join(errs...)
 }
@@ -104,12 +112,47 @@ type Schedule struct {
 	Under     []int // agents missing per interval
 	PaidHours float64
 	Cost      float64 // paid-hour cost plus under-staffing penalties
-	// LowerBound is a proven lower bound on Cost (the LP relaxation, or
-	// the Lagrangian bound with MaxAgents); Gap is (Cost − LowerBound)/Cost.
+	// LowerBound is a proven lower bound on the optimum's cost: the LP
+	// relaxation's (a Lagrangian bound with MaxAgents), per piece of the
+	// horizon, rounded up to the cost granularity (see Solve); without
+	// the start-time cap when Status is StartsCapped. Gap is
+	// (Cost − LowerBound)/Cost.
 	LowerBound float64
 	Gap        float64
-	Optimal    bool
-	Note       string // how optimality was or was not proven
+	Status     Status // what Cost and LowerBound prove
+}
+
+// Status says what a schedule's cost and lower bound prove.
+type Status int
+
+const (
+	// Optimal: the cost equals the lower bound, so no schedule within the
+	// rules costs less.
+	Optimal Status = iota + 1
+	// GapBounded: a heuristic schedule (breaks, a cyclic week or a cap on
+	// agents) that costs at most Gap more than the optimum; the bound
+	// holds for the problem as posed, caps included.
+	GapBounded
+	// StartsCapped: MaxStartTimes was met by dropping the least-used start
+	// times (a heuristic), and LowerBound is the bound without that cap,
+	// so Gap may overstate how far the schedule is from the optimum.
+	StartsCapped
+	// NoBound: the solver proved no lower bound (LowerBound is 0).
+	NoBound
+)
+
+func (s Status) String() string {
+	switch s {
+	case Optimal:
+		return "optimal"
+	case GapBounded:
+		return "gap-bounded"
+	case StartsCapped:
+		return "start-times-capped"
+	case NoBound:
+		return "no-bound"
+	}
+	return fmt.Sprintf("Status(%d)", int(s))
 }
 
 type candidate struct {
@@ -126,83 +169,6 @@ type candidate struct {
 // in a shift of k: the break lies wholly in the middle third.
 func breakLo(k int) int     { return (k + 2) / 3 }
 func breakHi(k, bk int) int { return 2*k/3 - bk }
-
-// Solve chooses how many agents start which shift so that every interval
-// has at least its required agents, at least cost.
-//
-// Without breaks every shift covers consecutive intervals, so the
-// covering matrix has consecutive ones in each column and is totally
-// unimodular: the LP relaxation has an integral optimum, and it is a
-// minimum-cost flow (Veinott & Wagner 1962): with r₋₁ = rₙ = 0, node t
-// has supply rₜ − rₜ₋₁, a shift from interval a to b is an arc a → b, and
-// surplus agents flow back along zero-cost arcs t+1 → t (under-staffing,
-// when penalised, along arcs t → t+1). The flow optimum is thus exact,
-// with a zero gap. A cap on agents is priced in by Lagrangian relaxation
-// (a price per shift, found by bisection), which gives a proven lower
-// bound and a feasible schedule; a cap on start times is met by dropping
-// the least-used start times, with the gap to the uncapped optimum reported.
-// With breaks or a cyclic week (see solveGeneral) the caps are met the
-// same way by the heuristic, the agent cap's price entering the bound.
-//
-// start holds the interval starts, consecutive at step in real time (a
-// week in Europe/Stockholm may have 167 or 169 hourly intervals).
-func Solve(start []time.Time, step time.Duration, required []float64, r Rules) (*Schedule, error) {
-	req, cands, err := prepare(start, step, required, r)
-	if err != nil {
-		return nil, err
-	}
-	withBreaks := false
-	for _, c := range cands {
-		withBreaks = withBreaks || c.brK > 0
-	}
-	if withBreaks || r.Cyclic {
-		return solveGeneral(start, req, cands, r)
-	}
-	allowed := map[time.Duration]bool{}
-	for _, c := range cands {
-		allowed[c.clock] = true
-	}
-	best, err := solveFlow(req, cands, allowed, r)
-	if err != nil {
-		return nil, err
-	}
-	lb, note := best.bound, best.note
-	sched := best
-	if r.MaxStartTimes > 0 {
-		for len(usedClocks(sched.x, cands)) > r.MaxStartTimes {
-			// Drop the start time with the fewest agents and solve again.
-			use := map[time.Duration]int{}
-			for j, x := range sched.x {
-				if x > 0 {
-					use[cands[j].clock] += x
-				}
-			}
-			var least time.Duration
-			first := true
-			for c, a := range use {
-				if first || a < use[least] || a == use[least] && c < least {
-					least, first = c, false
-				}
-			}
-			delete(allowed, least)
-			next, err := solveFlow(req, cands, allowed, r)
-			if err != nil {
-				return nil, fmt.Errorf("shifts: cannot cover the requirement with %d start times: %w", r.MaxStartTimes, err)
-			}
-			sched = next
-		}
-		if sched.cost > lb+1e-9 {
-			note = fmt.Sprintf("start times capped at %d by dropping the least-used ones (a heuristic); the bound is the optimum without the cap", r.MaxStartTimes)
-		}
-	}
-	var ps []placed
-	for j, x := range sched.x {
-		if x > 0 {
-			ps = append(ps, placed{j, -1, x})
-		}
-	}
-	return schedule(start, req, cands, ps, sched.cost, lb, note), nil
-}
 
 func candidates(start []time.Time, step time.Duration, r Rules) []candidate {
 	latest := r.LatestEnd
@@ -276,142 +242,6 @@ func uncovered(start []time.Time, req []int, cands []candidate, r Rules) error {
 		ErrUncoverable, strings.Join(bad, ", "), more)
 }
 
-type flowSolution struct {
-	x           []int
-	under       []int
-	cost, bound float64
-	note        string
-}
-
-// usedClocks returns the local start times the solution uses.
-func usedClocks(x []int, cands []candidate) map[time.Duration]bool {
-	used := map[time.Duration]bool{}
-	for j, v := range x {
-		if v > 0 {
-			used[cands[j].clock] = true
-		}
-	}
-	return used
-}
-
-// solveFlow solves the covering LP as a min-cost flow, with a Lagrangian
-// price per shift when the number of agents is capped.
-func solveFlow(req []int, cands []candidate, allowed map[time.Duration]bool, r Rules) (*flowSolution, error) {
-	price := 0.0
-	sol, err := flowAt(req, cands, allowed, r, price)
-	if err != nil {
-		return nil, err
-	}
-	sol.bound, sol.note = sol.cost, "exact: the covering matrix is an interval matrix, so the LP optimum (a min-cost flow) is integral"
-	if r.MaxAgents == 0 || total(sol.x) <= r.MaxAgents {
-		return sol, nil
-	}
-	// Price shifts until at most MaxAgents are used; every price λ gives
-	// the bound cost(λ) − λ·MaxAgents on the capped optimum.
-	lo, hi := 0.0, 1.0
-	var hiSol *flowSolution
-	for {
-		s, err := flowAt(req, cands, allowed, r, hi)
-		if err != nil {
-			return nil, err
-		}
-		if total(s.x) <= r.MaxAgents {
-			hiSol = s
-			break
-		}
-		if hi > 1e9 {
-			return nil, fmt.Errorf("%w: even at any price per shift more than %d agents are needed; raise the cap or set an under-staffing penalty", ErrUncoverable, r.MaxAgents)
-		}
-		lo, hi = hi, hi*2
-	}
-	bound := math.Inf(-1)
-	for i := 0; i < 40 && hi-lo > 1e-6*math.Max(1, hi); i++ {
-		mid := (lo + hi) / 2
-		s, err := flowAt(req, cands, allowed, r, mid)
-		if err != nil {
-			return nil, err
-		}
-		lag := s.cost + mid*float64(total(s.x)) - mid*float64(r.MaxAgents)
-		bound = math.Max(bound, lag)
-		if total(s.x) <= r.MaxAgents {
-			hi, hiSol = mid, s
-		} else {
-			lo = mid
-		}
-	}
-	hiSol.bound = math.Max(bound, hiSol.cost-hi*float64(r.MaxAgents-total(hiSol.x))) // λ at hi is also a valid price
-	hiSol.bound = math.Min(hiSol.bound, hiSol.cost)
-	hiSol.note = fmt.Sprintf("agents capped at %d by Lagrangian relaxation: the bound is the best Lagrangian dual found", r.MaxAgents)
-	return hiSol, nil
-}
-
-func total(x []int) int {
-	s := 0
-	for _, v := range x {
-		s += v
-	}
-	return s
-}
-
-// flowAt solves the covering problem with each shift's cost raised by price.
-func flowAt(req []int, cands []candidate, allowed map[time.Duration]bool, r Rules, price float64) (*flowSolution, error) {
-	n := len(req)
-	g := newFlowGraph(n + 3)
-	src, sink := n+1, n+2
-	inf := math.Inf(1)
-	arcOf := make([]int, len(cands))
-	for j, c := range cands {
-		arcOf[j] = -1
-		if allowed[c.clock] {
-			arcOf[j] = g.addArc(c.start, c.start+c.k, inf, c.cost+price)
-		}
-	}
-	for t := 0; t < n; t++ {
-		g.addArc(t+1, t, inf, 0) // surplus agents
-	}
-	underArc := make([]int, n)
-	for t := range underArc {
-		underArc[t] = -1
-		if r.UnderPenalty > 0 {
-			underArc[t] = g.addArc(t, t+1, inf, r.UnderPenalty)
-		}
-	}
-	want := 0.0
-	prev := 0
-	for t := 0; t <= n; t++ {
-		cur := 0
-		if t < n {
-			cur = req[t]
-		}
-		if d := cur - prev; d > 0 {
-			g.addArc(src, t, float64(d), 0)
-			want += float64(d)
-		} else if d < 0 {
-			g.addArc(t, sink, float64(-d), 0)
-		}
-		prev = cur
-	}
-	sent, _ := g.minCostFlow(src, sink, want)
-	if sent < want-1e-9 {
-		return nil, fmt.Errorf("%w: the allowed shifts cannot cover every interval", ErrUncoverable)
-	}
-	sol := &flowSolution{x: make([]int, len(cands)), under: make([]int, n)}
-	for j, a := range arcOf {
-		if a >= 0 {
-			f := g.flow(a)
-			sol.x[j] = int(math.Round(f))
-			sol.cost += float64(sol.x[j]) * cands[j].cost
-		}
-	}
-	for t, a := range underArc {
-		if a >= 0 {
-			sol.under[t] = int(math.Round(g.flow(a)))
-			sol.cost += float64(sol.under[t]) * r.UnderPenalty
-		}
-	}
-	return sol, nil
-}
-
 // placed is a number of agents on candidate shift cand with the break at
 // offset off (-1: no break).
 type placed struct{ cand, off, agents int }
@@ -430,9 +260,15 @@ func coverage(n int, cands []candidate, ps []placed) []int {
 	return cov
 }
 
-func schedule(start []time.Time, req []int, cands []candidate, ps []placed, cost, bound float64, note string) *Schedule {
+// schedule builds the Schedule of ps over cands. startsCapped says the
+// bound is without the start-time cap; a NaN bound is no bound.
+func schedule(start []time.Time, req []int, cands []candidate, ps []placed, cost, bound float64, startsCapped bool) *Schedule {
 	n := len(req)
-	sc := &Schedule{Required: req, Scheduled: coverage(n, cands, ps), Under: make([]int, n), Cost: cost, LowerBound: bound, Note: note}
+	noBound := math.IsNaN(bound)
+	if noBound {
+		bound = 0
+	}
+	sc := &Schedule{Required: req, Scheduled: coverage(n, cands, ps), Under: make([]int, n), Cost: cost, LowerBound: math.Min(bound, cost)}
 	step := start[1%n].Sub(start[0])
 	at := func(i int) time.Time { // interval i, past the end of a cyclic week
 		if i < n {
@@ -468,7 +304,16 @@ func schedule(start []time.Time, req []int, cands []candidate, ps []placed, cost
 	if sc.Cost > 0 {
 		sc.Gap = math.Max(0, (sc.Cost-sc.LowerBound)/sc.Cost)
 	}
-	sc.Optimal = sc.Gap <= 1e-9
+	switch {
+	case noBound:
+		sc.Status = NoBound
+	case sc.Gap <= 1e-9:
+		sc.Status = Optimal
+	case startsCapped:
+		sc.Status = StartsCapped
+	default:
+		sc.Status = GapBounded
+	}
 	return sc
 }
 

@@ -1,6 +1,7 @@
 package shifts
 
 import (
+	"context"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -41,7 +42,7 @@ func TestSolveMatchesBruteForceAndLP(t *testing.T) {
 		n := 6
 		start := hoursFrom(t0, n)
 		req, ireq := randomRequirement(rng, n)
-		s, err := Solve(start, time.Hour, req, rules)
+		s, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +53,7 @@ func TestSolveMatchesBruteForceAndLP(t *testing.T) {
 		}
 		// Interval matrices are totally unimodular: the LP optimum is the
 		// integer optimum (Veinott & Wagner 1962).
-		if lpv := lpBound(t, ireq, cands); math.Abs(lpv-want) > 1e-6 || math.Abs(s.LowerBound-lpv) > 1e-6 || !s.Optimal {
+		if lpv := lpBound(t, ireq, cands); math.Abs(lpv-want) > 1e-6 || math.Abs(s.LowerBound-lpv) > 1e-6 || s.Status != Optimal {
 			t.Errorf("trial %d: LP %v, bound %v, integer %v", trial, lpv, s.LowerBound, want)
 		}
 		for i := range ireq {
@@ -87,7 +88,7 @@ func TestSolveDSTWeek(t *testing.T) {
 	}
 	i := 6*24 + 0 // 2025-03-30 00:00
 	req[i] = 1
-	s, err := Solve(start, time.Hour, req, Rules{StartEvery: time.Hour, Lengths: []time.Duration{8 * time.Hour}})
+	s, err := Solve(context.Background(), start, time.Hour, req, Rules{StartEvery: time.Hour, Lengths: []time.Duration{8 * time.Hour}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,22 +116,22 @@ func TestSolveUncoverableAndPenalty(t *testing.T) {
 		req[h] = 1
 	}
 	rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{4 * time.Hour, 8 * time.Hour}, EarliestStart: 6 * time.Hour}
-	_, err := Solve(start, time.Hour, req, rules)
+	_, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
 	if !errors.Is(err, ErrUncoverable) || !strings.Contains(err.Error(), "Mon 2026-01-05 03:00") {
 		t.Errorf("uncoverable: %v", err)
 	}
 	rules.UnderPenalty = 10
-	s, err := Solve(start, time.Hour, req, rules)
+	s, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// 8 paid hours for 08–16 plus 2 agent-hours unmet at 03:00 at 10 each.
-	if s.Under[3] != 2 || s.PaidHours != 8 || s.Cost != 8+20 || !s.Optimal {
+	if s.Under[3] != 2 || s.PaidHours != 8 || s.Cost != 8+20 || s.Status != Optimal {
 		t.Errorf("penalty: under %v paid %v cost %v", s.Under, s.PaidHours, s.Cost)
 	}
 	// Fractional requirements are refused with a hint.
 	req[9] = 1.5
-	if _, err := Solve(start, time.Hour, req, rules); err == nil || !strings.Contains(err.Error(), "not a whole number") {
+	if _, err := Solve(context.Background(), start, time.Hour, req, rules, nil); err == nil || !strings.Contains(err.Error(), "not a whole number") {
 		t.Errorf("fractional: %v", err)
 	}
 }
@@ -150,12 +151,12 @@ func TestSolveCaps(t *testing.T) {
 		}
 	}
 	rules := Rules{StartEvery: 30 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour}, UnderPenalty: 5}
-	free, err := Solve(start, 30*time.Minute, req, rules)
+	free, err := Solve(context.Background(), start, 30*time.Minute, req, rules, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	rules.MaxAgents = totalAgents(free) * 8 / 10
-	capped, err := Solve(start, 30*time.Minute, req, rules)
+	capped, err := Solve(context.Background(), start, 30*time.Minute, req, rules, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +164,7 @@ func TestSolveCaps(t *testing.T) {
 		t.Errorf("cap %d: %d agents, cost %v, bound %v, uncapped %v", rules.MaxAgents, n, capped.Cost, capped.LowerBound, free.Cost)
 	}
 	rules.MaxAgents, rules.MaxStartTimes = 0, 3
-	fewStarts, err := Solve(start, 30*time.Minute, req, rules)
+	fewStarts, err := Solve(context.Background(), start, 30*time.Minute, req, rules, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

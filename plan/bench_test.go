@@ -1,0 +1,27 @@
+package plan
+
+import (
+	"context"
+	"testing"
+
+	"github.com/staffcast/staffcast/forecast"
+	"github.com/staffcast/staffcast/forecast/calendar"
+)
+
+// BenchmarkPlanSample is `staffcast plan` on the sample without the
+// process: a forecast of orders, calls and chats for 52 weeks, two
+// periods, the band sensitivity and a five-point frontier.
+func BenchmarkPlanSample(b *testing.B) {
+	opt := sampleOptions(b)
+	opt.From = FromForecast
+	s := opt.History
+	loc := s.Start[0].Location()
+	opt.Forecast = forecast.Options{Model: forecast.Regression,
+		Events: calendar.Events(calendar.Sweden, s.Start[0], s.Start[len(s.Start)-1].AddDate(0, 0, 7*53), loc)}
+	for b.Loop() {
+		if _, err := Run(context.Background(), opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/plan")
+}

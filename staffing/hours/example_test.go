@@ -1,0 +1,52 @@
+package hours_test
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/staffcast/staffcast/staffing"
+	"github.com/staffcast/staffcast/staffing/hours"
+)
+
+// Two weeks of a small shop: orders peak in the evening, calls by day,
+// and the phone line has been open 09-17 on weekdays only (calls unknown,
+// NaN, outside). The recommendation keeps today's callers answered and
+// then covers the most orders for a fifth more agent-hours than today.
+func Example() {
+	loc := time.FixedZone("CET", 3600)
+	var d hours.Demand
+	d.Step = time.Hour
+	for t := time.Date(2025, 3, 3, 0, 0, 0, 0, loc); t.Before(time.Date(2025, 3, 17, 0, 0, 0, 0, loc)); t = t.Add(time.Hour) {
+		h := t.Hour()
+		orders := 10 + 40*math.Exp(-math.Pow(float64(h-20), 2)/8)
+		calls := 2 + 10*math.Exp(-math.Pow(float64(h-12), 2)/18)
+		if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday || h < 9 || h >= 17 {
+			calls = math.NaN()
+		}
+		d.Start = append(d.Start, t)
+		d.Orders = append(d.Orders, orders)
+		d.Calls = append(d.Calls, calls)
+	}
+	w, err := hours.Profile(d, nil, nil, hours.Statistic{})
+	if err != nil {
+		panic(err)
+	}
+	today, _ := staffing.ParseOpeningHours("Mon-Fri 09:00-17:00")
+	s := hours.Settings{AHT: 4 * time.Minute, Target: staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+		MinOpen: 6 * time.Hour, MaxOpen: 12 * time.Hour, ClosedOK: [7]bool{true, false, false, false, false, false, true}}
+	cur, err := hours.Evaluate(&w, s, today)
+	if err != nil {
+		panic(err)
+	}
+	s.Budget, s.Floor = 1.2*cur.Cost, cur.CallsLow // the callers today's hours answer, then orders
+	p, err := hours.Recommend(&w, s)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("estimated from %s; today %v: %.0f%% of orders, %.0f agent-hours\n", w.Source, today, 100*cur.OrdersCovered(), cur.AgentHours)
+	fmt.Printf("recommended %v: %.0f%% of orders, %.0f agent-hours\n", p.Hours(), 100*p.OrdersCovered(), p.AgentHours)
+	// Output:
+	// estimated from orders; today Mon-Fri 09:00-17:00: 14% of orders, 85 agent-hours
+	// recommended Mon-Wed 10:00-17:00, Thu 10:00-16:00, Fri 11:00-17:00, Sun 16:00-24:00: 21% of orders, 102 agent-hours
+}

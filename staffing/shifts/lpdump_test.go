@@ -1,0 +1,39 @@
+package shifts
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestWriteBenchLP writes the benchmark instances in LP format for a CBC
+// comparison when STAFFCAST_LP_DIR names a folder.
+func TestWriteBenchLP(t *testing.T) {
+	dir := os.Getenv("STAFFCAST_LP_DIR")
+	if dir == "" {
+		t.Skip("STAFFCAST_LP_DIR not set")
+	}
+	rules := Rules{StartEvery: 15 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour},
+		Break: 30 * time.Minute, BreakFrom: 6 * time.Hour}
+	write := func(name string, start []time.Time, req []float64) {
+		m, err := NewModel(start, 15*time.Minute, req, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Create(filepath.Join(dir, name+".lp"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := m.WriteLP(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	start, req := weekRequirement(15 * time.Minute)
+	write("week15m", start, req)
+	for _, w := range []int{1, 4} {
+		start, req := weeksRequirement(15*time.Minute, w)
+		write("weeks"+string(rune('0'+w)), start, req)
+	}
+}

@@ -1,0 +1,417 @@
+package shifts
+
+import (
+	"context"
+	"math"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// Options tune how Solve works, not what it solves; nil means the
+// defaults.
+type Options struct {
+	// Progress, when set, is called as the solve advances, one call at a
+	// time (from the solving goroutines). Solves that take long call it
+	// often: a caller drawing a heartbeat needs no timer of its own to
+	// know the solver is alive, only to redraw.
+	Progress func(Progress)
+	// Workers is how many pieces of a decomposed horizon (see Solve) are
+	// solved at once; 0 means runtime.GOMAXPROCS.
+	Workers int
+}
+
+// Progress reports how far a solve has come.
+type Progress struct {
+	Stage string // what is being done, e.g. "days with breaks"
+	Done  int    // steps of the stage done
+	Total int    // steps in the stage; 0 when not known in advance
+}
+
+// Solve chooses how many agents start which shift so that every interval
+// has at least its required agents, at least cost.
+//
+// Without breaks every shift covers consecutive intervals, so the
+// covering matrix has consecutive ones in each column and is totally
+// unimodular: the LP relaxation has an integral optimum, and it is a
+// minimum-cost flow (Veinott & Wagner 1962): with r₋₁ = rₙ = 0, node t
+// has supply rₜ − rₜ₋₁, a shift from interval a to b is an arc a → b, and
+// surplus agents flow back along zero-cost arcs t+1 → t (under-staffing,
+// when penalised, along arcs t → t+1). The flow optimum is thus exact,
+// with a zero gap. With breaks or a cyclic week the schedule is a
+// heuristic with a proven lower bound (see the package doc). The caps
+// (MaxAgents, MaxStartTimes) are met the same way by either: a price per
+// shift found by bisection (Lagrangian relaxation; its bound is reported)
+// and dropping the least-used start times (the bound is then without
+// that cap, Status StartsCapped).
+//
+// Without caps or a cyclic week, the horizon is cut wherever no allowed
+// shift spans the cut (nights closed to shifts, or LatestEnd at
+// midnight): the pieces, usually days, are independent, solved in
+// parallel (Options.Workers) and their costs and bounds added up.
+//
+// start holds the interval starts, consecutive at step in real time (a
+// week in Europe/Stockholm may have 167 or 169 hourly intervals). When
+// ctx is done Solve stops within a fraction of a second and returns
+// ctx.Err().
+func Solve(ctx context.Context, start []time.Time, step time.Duration, required []float64, r Rules, opt *Options) (*Schedule, error) {
+	if opt == nil {
+		opt = &Options{}
+	}
+	req, cands, err := prepare(start, step, required, r)
+	if err != nil {
+		return nil, err
+	}
+	s := &solver{ctx: ctx, start: start, req: req, cands: cands, r: r, opt: opt}
+	s.g = granularity(cands, r.UnderPenalty)
+	withBreaks := false
+	for _, c := range cands {
+		withBreaks = withBreaks || c.brK > 0
+	}
+	var res result
+	if withBreaks || r.Cyclic {
+		res, err = s.heuristic()
+	} else {
+		res, err = s.exact()
+	}
+	if err == nil {
+		err = ctx.Err() // the loops return early, with rubbish, once ctx is done
+	}
+	if err != nil {
+		return nil, err
+	}
+	return schedule(start, req, res.cands, res.ps, res.cost, roundUp(res.bound, s.g), res.startsCapped), nil
+}
+
+// solver holds one Solve call's input and options.
+type solver struct {
+	ctx   context.Context
+	start []time.Time
+	req   []int
+	cands []candidate
+	r     Rules
+	opt   *Options
+	g     float64 // every schedule's cost is a multiple of g (0: unknown)
+	mu    sync.Mutex
+}
+
+// result is a schedule over cands, its cost and a lower bound on the
+// optimum (without the start-time cap when startsCapped).
+type result struct {
+	cands        []candidate
+	ps           []placed
+	cost, bound  float64
+	startsCapped bool
+}
+
+// report passes progress on to Options.Progress, one call at a time.
+func (s *solver) report(stage string, done, total int) {
+	if s.opt.Progress == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opt.Progress(Progress{Stage: stage, Done: done, Total: total})
+}
+
+// exact solves without breaks or a cyclic week by the flow.
+func (s *solver) exact() (result, error) {
+	t, err := s.flowCapped(s.cands)
+	if err != nil {
+		return result{}, err
+	}
+	res := result{cands: s.cands, ps: t.ps, cost: t.cost, bound: math.Min(t.bound, t.cost)}
+	if s.r.MaxStartTimes > 0 && len(usedClocks(s.cands, t.ps)) > s.r.MaxStartTimes {
+		if res.cands, t, err = s.capStarts(s.cands, t.ps, s.flowCapped); err != nil {
+			return result{}, err
+		}
+		res.ps, res.cost, res.startsCapped = t.ps, t.cost, true
+	}
+	return res, nil
+}
+
+// heuristic solves with breaks or a cyclic week: the LP bound and the
+// heuristic schedule, under the caps layer, or piece by piece.
+func (s *solver) heuristic() (result, error) {
+	r := s.r
+	if r.MaxAgents == 0 && r.MaxStartTimes == 0 && !r.Cyclic {
+		if pcs := pieces(s.req, s.cands); len(pcs) > 0 {
+			return s.decomposed(pcs)
+		}
+	}
+	s.report("LP relaxation and rounding", 0, 1)
+	p := newProblem(s.ctx, s.req, s.cands, r, tieCost(s.req, s.cands, s.g))
+	lb, cols, xlp, y := p.pdhg()
+	ps, cost, err := p.primal(cols, xlp, y)
+	if err != nil {
+		return result{}, err
+	}
+	lb = p.polish(y, lb, cost)
+	s.report("LP relaxation and rounding", 1, 1)
+	if r.MaxAgents > 0 && agents(ps) > r.MaxAgents {
+		t, err := s.heuristicCapped(p, xlp, y)
+		if err != nil {
+			return result{}, err
+		}
+		ps, cost = t.ps, t.cost
+		lb = math.Max(lb, math.Max(t.bound, p.capBound(y, t.lam, cost)))
+	}
+	res := result{cands: s.cands, ps: ps, cost: cost, bound: math.Min(lb, cost)}
+	if r.MaxStartTimes > 0 && len(usedClocks(s.cands, ps)) > r.MaxStartTimes {
+		// Re-solve by the flows alone (no LP: one per start time would cost too much).
+		solve := func(cs []candidate) (capTry, error) {
+			if err := uncovered(s.start, s.req, cs, r); err != nil {
+				return capTry{}, err
+			}
+			q := newProblem(s.ctx, s.req, cs, r, p.tie)
+			qs, qc, err := q.primal(nil, nil, nil)
+			if err == nil && r.MaxAgents > 0 && agents(qs) > r.MaxAgents {
+				return s.heuristicCapped(q, nil, nil)
+			}
+			return capTry{ps: qs, cost: qc}, err
+		}
+		var t capTry
+		if res.cands, t, err = s.capStarts(s.cands, ps, solve); err != nil {
+			return result{}, err
+		}
+		res.ps, res.cost, res.startsCapped = t.ps, t.cost, true
+	}
+	return res, nil
+}
+
+// granularity returns g > 0 such that every cost (the shifts' and the
+// penalty) is a whole multiple of g, or 0 when there is none to a
+// millionth. Paid hours at 15-minute intervals and a cost of 1 per hour
+// give g = 0.25 (0.5 when breaks are whole half hours): then no schedule
+// costs strictly between two multiples of g, and a lower bound may be
+// rounded up to the next one (a Chvátal–Gomory cut on the objective).
+func granularity(cands []candidate, penalty float64) float64 {
+	const unit = 1e6
+	var g int64
+	add := func(c float64) bool {
+		v := c * unit
+		if v > 1e15 || math.Abs(v-math.Round(v)) > 1e-3 {
+			return false
+		}
+		a := int64(math.Round(v))
+		for a != 0 {
+			g, a = a, g%a
+		}
+		return true
+	}
+	for _, c := range cands {
+		if !add(c.cost) {
+			return 0
+		}
+	}
+	if penalty > 0 && !add(penalty) {
+		return 0
+	}
+	return float64(g) / unit
+}
+
+// roundUp rounds the lower bound lb up to the next multiple of g (see
+// granularity), allowing for rounding error in lb; g = 0 leaves it.
+func roundUp(lb, g float64) float64 {
+	if g <= 0 || math.IsNaN(lb) || math.IsInf(lb, 0) {
+		return lb
+	}
+	return g * math.Ceil(lb/g-1e-6)
+}
+
+// piece is a stretch of intervals [from, to) that no allowed shift
+// crosses into or out of, and the candidates (indices) within it.
+type piece struct {
+	from, to int
+	cands    []int
+}
+
+// pieces cuts the horizon wherever no candidate's span crosses the cut,
+// and returns the pieces with something required in them.
+func pieces(req []int, cands []candidate) []piece {
+	n := len(req)
+	cross := make([]int, n+1) // difference array: candidates spanning b−1 and b
+	for _, c := range cands {
+		if c.start+c.k > n {
+			return nil // a cyclic shift wraps: no cuts
+		}
+		cross[c.start+1]++
+		cross[c.start+c.k]--
+	}
+	var out []piece
+	from, run := 0, 0
+	for b := 1; b <= n; b++ {
+		run += cross[b]
+		if b < n && run > 0 {
+			continue
+		}
+		need := false
+		for _, v := range req[from:b] {
+			need = need || v > 0
+		}
+		if need {
+			out = append(out, piece{from: from, to: b})
+		}
+		from = b
+	}
+	for j, c := range cands {
+		for i := range out {
+			if c.start >= out[i].from && c.start < out[i].to {
+				out[i].cands = append(out[i].cands, j)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// decomposed solves the pieces independently, Options.Workers at a time,
+// and adds up their schedules, costs and bounds. Each piece's bound is
+// rounded up to the granularity before the sum, which is what proves
+// most days optimal. The LP of a piece is warm-started from that of the
+// first piece of the same shape (the same candidates at the same
+// offsets: the same hours of another day), solved first; so a piece's
+// schedule depends neither on the number of workers nor on their timing.
+func (s *solver) decomposed(pcs []piece) (result, error) {
+	probs := make([]*problem, len(pcs))
+	first := make([]int, len(pcs)) // the first piece of each piece's shape
+	for i, pc := range pcs {
+		cs := make([]candidate, len(pc.cands))
+		for k, j := range pc.cands {
+			cs[k] = s.cands[j]
+			cs[k].start -= pc.from
+		}
+		req := s.req[pc.from:pc.to]
+		probs[i] = newProblem(s.ctx, req, cs, s.r, tieCost(req, cs, s.g))
+		first[i] = i
+		for f := range i {
+			if first[f] == f && len(pcs[f].cands) == len(cs) && pc.to-pc.from == pcs[f].to-pcs[f].from && sameShape(probs[f].cands, cs) {
+				first[i] = f
+				break
+			}
+		}
+	}
+	type out struct {
+		ps          []placed
+		cost, bound float64
+		err         error
+	}
+	outs := make([]out, len(pcs))
+	warm := make([]*warmStart, len(pcs))
+	done := 0
+	// run calls do(i) for each i of todo, Options.Workers at a time.
+	run := func(todo []int, do func(i int)) {
+		workers := s.opt.Workers
+		if workers <= 0 {
+			workers = runtime.GOMAXPROCS(0)
+		}
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range min(workers, len(todo)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					do(i)
+				}
+			}()
+		}
+		for _, i := range todo {
+			if s.ctx.Err() != nil {
+				break
+			}
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	var firsts, all []int
+	for i := range pcs {
+		if first[i] == i {
+			firsts = append(firsts, i)
+		}
+		all = append(all, i)
+	}
+	const stage = "days (pieces of the horizon) with breaks"
+	s.report(stage, 0, len(pcs))
+	run(firsts, func(i int) {
+		_, _, x, y := probs[i].pdhg()
+		warm[i] = &warmStart{x: x, y: y}
+	})
+	run(all, func(i int) {
+		var o out
+		var ps []placed
+		ps, o.cost, o.bound, o.err = probs[i].solvePiece(warm[first[i]], s.g, uint64(pcs[i].from))
+		for _, u := range ps {
+			u.cand = pcs[i].cands[u.cand]
+			o.ps = append(o.ps, u)
+		}
+		o.bound = roundUp(o.bound, s.g)
+		outs[i] = o
+		s.mu.Lock()
+		done++
+		d := done
+		s.mu.Unlock()
+		s.report(stage, d, len(pcs))
+	})
+	res := result{cands: s.cands}
+	for _, o := range outs {
+		if o.err != nil {
+			return result{}, o.err
+		}
+		res.ps = append(res.ps, o.ps...)
+		res.cost += o.cost
+		res.bound += math.Min(o.bound, o.cost)
+	}
+	return res, nil
+}
+
+// warmStart is an LP solution to start a piece's LP from.
+type warmStart struct{ x, y []float64 }
+
+// solvePiece solves p without caps: LP (from w, nil: cold), rounding,
+// bound; where the schedule costs more than the bound rounded up to the
+// granularity g, it searches on, with seed for its random choices. It
+// returns the schedule, its cost and the bound.
+func (p *problem) solvePiece(w *warmStart, g float64, seed uint64) ([]placed, float64, float64, error) {
+	var x0, y0 []float64
+	if w != nil {
+		x0, y0 = w.x, w.y
+	}
+	lb, cols, xlp, y := p.pdhgFrom(x0, y0, maxPDHG)
+	ps, cost, err := p.primal(cols, xlp, y)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	lb = p.polish(y, lb, cost)
+	// A piece is small: where the schedule is above the bound (rounded to
+	// the granularity g), search on by ruin and recreate until it meets
+	// the bound.
+	target := roundUp(lb, g)
+	if cost > target+1e-9 {
+		var units []placed
+		for _, u := range ps {
+			for range u.agents {
+				units = append(units, placed{u.cand, u.off, 1})
+			}
+		}
+		units, cost = p.ruinRecreate(units, target, 100, seed)
+		ps = merge(units)
+	}
+	return ps, cost, math.Min(lb, cost), nil
+}
+
+// sameShape reports whether two pieces have the same candidates (start
+// offset, span, break window), so that one's LP solution fits the other.
+func sameShape(a, b []candidate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.start != y.start || x.k != y.k || x.brLo != y.brLo || x.brHi != y.brHi || x.brK != y.brK {
+			return false
+		}
+	}
+	return true
+}
