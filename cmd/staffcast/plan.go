@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
-	"github.com/staffcast/staffcast/clock"
 	"io"
 	"math"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/staffcast/staffcast/clock"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/plan"
 	"github.com/staffcast/staffcast/staffing/hours"
