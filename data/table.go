@@ -17,9 +17,10 @@ type Table struct {
 	Columns []Column
 
 	// Where each row came from, for error messages: set by the readers.
-	file   string
-	lines  []int // text line of each row, or nil
-	noLine bool  // rows are counted, not lines (Parquet, Arrow)
+	file    string
+	lines   []int // text line of each row, or nil
+	noLine  bool  // rows are counted, not lines (Parquet, Arrow)
+	rowBase int   // rows before this one in the file, for a chunk (TableReader)
 }
 
 // rowError returns a ParseError located at row i of t.
@@ -30,7 +31,7 @@ func (t *Table) rowError(i int, column, value string, err error) *ParseError {
 	case t.lines != nil && i < len(t.lines):
 		e.Line = t.lines[i]
 	default:
-		e.Row = i + 1
+		e.Row = t.rowBase + i + 1
 	}
 	return e
 }

@@ -63,6 +63,13 @@ type Options struct {
 	CallbackWithin time.Duration
 	// Progress, when set, is told what the plan is doing (for a terminal).
 	Progress func(string)
+	// Channels, ChatHours and Teams staff chat beside the phone over the
+	// first planned week (Result.Channels, see planChannels): chat's own
+	// settings, its hours (nil: the recommended phone hours) and teams
+	// to compare blended with dedicated. All nil: the phone alone.
+	Channels  map[staffing.Channel]staffing.ChannelSettings
+	ChatHours *staffing.OpeningHours
+	Teams     []staffing.Team
 }
 
 // Series is the history: interval starts and named columns.
@@ -86,6 +93,9 @@ type Result struct {
 	// Demand is the demand the hours were planned on (forecast or history)
 	// and From and To its span.
 	From, To time.Time
+	// Channels is phone and chat on the recommended hours, when Options
+	// asks for it; nil otherwise.
+	Channels *ChannelPlan
 }
 
 // Assumptions are what the plan assumed, to be echoed first.
@@ -312,6 +322,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	res.Requirements, err = requirements(&opt, res.Periods, periods, demand, dcc)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Channels != nil || opt.ChatHours != nil || opt.Teams != nil { // channels.go
+		if res.Channels, res.Requirements, err = planChannels(&opt, res.Periods, periods, demand, dcc, res.Requirements); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }

@@ -67,3 +67,77 @@ func BenchmarkRequired10000Erlangs(b *testing.B) {
 		})
 	}
 }
+
+// yearFourChannels returns a year of hourly rows, 8,760 intervals × four
+// channels, with a daily cycle: phone up to 120 calls, chat 60, email 50,
+// callbacks 12.
+func yearFourChannels() []Row {
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	rows := make([]Row, 0, 4*8760)
+	for i := range 8760 {
+		shape := math.Max(0.05, math.Sin(math.Pi*float64(i%24)/24))
+		at := start.Add(time.Duration(i) * time.Hour)
+		rows = append(rows,
+			Row{Start: at, Volume: 120 * shape, Channel: Phone},
+			Row{Start: at, Volume: 60 * shape, Channel: Chat},
+			Row{Start: at, Volume: 50 * shape, Channel: Email},
+			Row{Start: at, Volume: 12 * shape, Channel: Callback})
+	}
+	return rows
+}
+
+// BenchmarkPlanYearFourChannels staffs a year of hourly intervals of the
+// four channels, each by its own model: phone Erlang C, chat with two
+// chats per agent, email queued under a 10-minute promise, callbacks by
+// the backlog model under 4 hours, chat and email with deflection.
+func BenchmarkPlanYearFourChannels(b *testing.B) {
+	rows := yearFourChannels()
+	s := Settings{
+		Interval: time.Hour, AHT: 4 * time.Minute,
+		Target:  Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+		Promise: Promise{Share: 0.9, Within: 4 * time.Hour},
+		Channels: map[Channel]ChannelSettings{
+			Chat:  {AHT: 6 * time.Minute, Chat: Concurrency{Chats: 2, Slowdown: 0.2}, Deflect: 0.25},
+			Email: {Promise: Promise{Share: 0.9, Within: 10 * time.Minute}, Deflect: 0.1},
+		},
+	}
+	for b.Loop() {
+		if _, err := Plan(rows, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()*1e3/float64(b.N), "ms/year")
+	b.ReportMetric(float64(len(rows))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkPlannerYearFourChannels is BenchmarkPlanYearFourChannels one
+// row at a time through a Planner, as staff streams.
+func BenchmarkPlannerYearFourChannels(b *testing.B) {
+	rows := yearFourChannels()
+	s := Settings{
+		Interval: time.Hour, AHT: 4 * time.Minute,
+		Target:  Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+		Promise: Promise{Share: 0.9, Within: 4 * time.Hour},
+		Channels: map[Channel]ChannelSettings{
+			Chat:  {AHT: 6 * time.Minute, Chat: Concurrency{Chats: 2, Slowdown: 0.2}, Deflect: 0.25},
+			Email: {Promise: Promise{Share: 0.9, Within: 10 * time.Minute}, Deflect: 0.1},
+		},
+	}
+	var needs []Need
+	for b.Loop() {
+		p, err := NewPlanner(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range rows {
+			if err := p.Add(r); err != nil {
+				b.Fatal(err)
+			}
+			needs = p.Ready(needs[:0])
+		}
+		if err := p.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(rows))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}

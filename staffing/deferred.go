@@ -32,12 +32,28 @@ func (p Promise) Validate() error {
 	return errors.Join(errs...)
 }
 
+// windows returns how many open intervals of length step the Share part
+// and the rest of an interval's items are spread over: the whole
+// intervals that fit in their deadlines, at least one. Rounding up would
+// let items finish up to an interval late (a 150-minute promise spread
+// over three hourly intervals answers 90% only after 2 h 46 min).
+func windows(within, all, step time.Duration) (w1, w2 int) {
+	return max(1, int(within/step)), max(1, int(all/step))
+}
+
 // DeferredNeed is the staffing of one interval of deferred work.
 type DeferredNeed struct {
 	Fractional float64 // agents busy on average over the interval
 	Agents     int     // Fractional rounded up
 	Done       float64 // items worked off in the interval
 	Backlog    float64 // items arrived and not yet worked off at the end of the interval
+	// QuoteP50 and QuoteP90 are the answer times to quote to an item
+	// arriving in the interval, in seconds from its start: when half and
+	// 90% of the interval's items are worked under the model, counted in
+	// wall-clock time, so an item that arrives while closed is quoted the
+	// wait to the next opening plus its place in the work. NaN when that
+	// lies past the last interval.
+	QuoteP50, QuoteP90 float64
 }
 
 // Deferred staffs deferred work over consecutive intervals of length
@@ -45,10 +61,11 @@ type DeferredNeed struct {
 // open[i] says whether the team works in interval i (nil means always).
 //
 // Model: an interval's items are worked evenly over the open intervals of
-// their promise window: the Share part over the first ceil(Within/step)
-// open intervals from arrival (or from the next opening), the rest over
-// the first ceil(AllWithin/step). Every item then meets its deadline by
-// construction, and an interval needs (items worked · aht)/step agents.
+// their promise window: the Share part over the first floor(Within/step)
+// open intervals from arrival (or from the next opening; at least one),
+// the rest over the first floor(AllWithin/step). Every item then meets
+// its deadline by construction (counted from the start of its arrival
+// interval), and an interval needs (items worked · aht)/step agents.
 // Work that falls past the last interval stays in the final backlog.
 // Deferred panics if len(aht) != len(volume), or if open is not nil and
 // len(open) != len(volume).
@@ -81,8 +98,7 @@ func Deferred(volume []float64, aht []time.Duration, open []bool, step time.Dura
 	if all == 0 {
 		all = p.Within
 	}
-	w1 := int(math.Ceil(float64(p.Within) / float64(step)))
-	w2 := int(math.Ceil(float64(all) / float64(step)))
+	w1, w2 := windows(p.Within, all, step)
 
 	// openIdx lists the open intervals; nextOpen[i] is the position in
 	// openIdx of the first open interval at or after i.
@@ -125,6 +141,18 @@ func Deferred(volume []float64, aht []time.Duration, open []bool, step time.Dura
 		}
 	}
 
+	// quote returns when a share q of interval i's items is worked, in
+	// seconds from its start: spreadQuantile gives the open time, which
+	// falls in the j-th open interval of the window.
+	quote := func(q float64, i int) float64 {
+		from := nextOpen[i]
+		x := spreadQuantile(q, p.Share, w1, w2)
+		j := max(0, int(math.Ceil(x))-1)
+		if from < 0 || from+j >= len(openIdx) {
+			return math.NaN()
+		}
+		return (float64(openIdx[from+j]-i) + x - float64(j)) * step.Seconds()
+	}
 	out := make([]DeferredNeed, len(volume))
 	backlog := 0.0
 	for i, v := range volume {
@@ -138,6 +166,8 @@ func Deferred(volume []float64, aht []time.Duration, open []bool, step time.Dura
 			Agents:     int(math.Ceil(frac - 1e-9)),
 			Done:       done[i],
 			Backlog:    backlog,
+			QuoteP50:   quote(0.5, i),
+			QuoteP90:   quote(0.9, i),
 		}
 	}
 	return out, nil

@@ -77,6 +77,32 @@
 // given divided by its length, and the backlog at its end is what has
 // arrived and not yet been worked off.
 //
+// That fluid model staffs the average work. With a window of one interval
+// it staffs exactly the offered load, an unstable queue, so Plan staffs a
+// promise shorter than two intervals as an Erlang C queue with the promise
+// as the answer time, and carries only the items that arrive while closed
+// through the backlog model (Queued says which, and why the switch lies
+// there; a seeded simulation in the tests checks both sides).
+//
+// Booked callbacks are scheduled work (Booked): the customer books a slot,
+// so the work arrives at a known time; a slot needs the agents that fit
+// its bookings, whole callbacks with their preparation, and Capacity says
+// how many bookings each slot can take.
+//
+// # Channels, deflection, quotes and streaming
+//
+// Settings.Channels gives each channel its own handling time, target,
+// patience, concurrency, promise, opening hours and deflection (the share
+// a chatbot or self-service resolves before staffing; Need.Saved is what
+// it saves). Email and callback needs carry the answer times to quote,
+// p50 and p90 (WaitQuantile for the queue, the spread's completion times
+// for the backlog model, measured from the interval's start and through
+// closed hours); QuoteTable condenses them by weekday and hour, and
+// PublishedHours writes the hours for a website. TeamNeeds pools channels
+// into blended or dedicated teams. Planner gives Plan's results one row at
+// a time, holding only what the promise window needs, for input too long
+// to hold; Totals sums them.
+//
 // # References
 //
 //   - A. K. Erlang (1917), "Solution of some problems in the theory of

@@ -66,3 +66,92 @@ func ExampleDeferred() {
 	// 11:00 agents 0.05 backlog 1
 	// 12:00 agents 0.05 backlog 0
 }
+
+func ExamplePlan_channels() {
+	// One hour of a shop's contact centre: each channel its own settings.
+	// Email: 2 E on 3 agents, C(2, 3) = 4/9, and P(wait > t) = (4/9)·e^{−t/4m}
+	// is 10% at t = 4m·ln(40/9) = 358 s.
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	rows := []staffing.Row{
+		{Start: at, Volume: 100, Channel: staffing.Phone},
+		{Start: at, Volume: 40, Channel: staffing.Chat},
+		{Start: at, Volume: 30, Channel: staffing.Email},
+		{Start: at, Volume: 8, Channel: staffing.Callback},
+	}
+	chatTarget := staffing.Target{ServiceLevel: 0.8, AnswerWithin: time.Minute}
+	s := staffing.Settings{
+		Interval: time.Hour, AHT: 3 * time.Minute,
+		Target: staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+		Channels: map[staffing.Channel]staffing.ChannelSettings{
+			staffing.Chat:     {AHT: 6 * time.Minute, Target: &chatTarget, Chat: staffing.Concurrency{Chats: 2}, Deflect: 0.25},
+			staffing.Email:    {AHT: 4 * time.Minute, Promise: staffing.Promise{Share: 0.9, Within: 10 * time.Minute}},
+			staffing.Callback: {AHT: 6 * time.Minute, Slot: 15 * time.Minute, Prep: time.Minute},
+		},
+	}
+	needs, err := staffing.Plan(rows, s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, n := range needs {
+		fmt.Printf("%-8v %2d agents", n.Channel, n.Agents)
+		switch n.Channel {
+		case staffing.Chat:
+			fmt.Printf(", the bot resolves %.0f chats", n.Deflected)
+		case staffing.Email:
+			fmt.Printf(", quote 90%% within %.0f s", n.QuoteP90)
+		case staffing.Callback:
+			fmt.Printf(", %.0f bookings a slot", n.Capacity)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// phone     8 agents
+	// chat      3 agents, the bot resolves 10 chats
+	// email     3 agents, quote 90% within 358 s
+	// callback  1 agents, 2 bookings a slot
+}
+
+func ExamplePublishedHours() {
+	phone, _ := staffing.ParseOpeningHours("Mon-Fri 09:00-21:00, Sat-Sun 10:00-18:00")
+	chat, _ := staffing.ParseOpeningHours("Mon-Sun 08:00-22:00")
+	email, _ := staffing.ParseOpeningHours("Mon-Fri 08:00-17:00")
+	fmt.Println(staffing.PublishedHours([]staffing.ChannelHours{
+		{Channel: staffing.Phone, Hours: phone},
+		{Channel: staffing.Chat, Hours: chat},
+		{Channel: staffing.Email, Hours: email, Within: 30 * time.Minute},
+	}))
+	// Output:
+	// Phone: Mon-Fri 09-21, Sat-Sun 10-18; chat: every day 08-22; email: answered within 30 minutes during opening hours (Mon-Fri 08-17)
+}
+
+func ExampleTeamNeeds() {
+	// Blended or dedicated: one hour of chat and email, worked by one
+	// team or by a team each.
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	rows := []staffing.Row{
+		{Start: at, Volume: 50, Channel: staffing.Chat},
+		{Start: at, Volume: 12, Channel: staffing.Email},
+	}
+	s := staffing.Settings{
+		Interval: time.Hour, AHT: 4 * time.Minute,
+		Target:  staffing.Target{ServiceLevel: 0.8, AnswerWithin: time.Minute},
+		Promise: staffing.Promise{Share: 0.9, Within: 10 * time.Minute},
+	}
+	needs, err := staffing.Plan(rows, s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	teams, _ := staffing.ParseTeams("chat+email")
+	for _, n := range needs {
+		fmt.Printf("%v: %.2f agents (%d whole)\n", n.Channel, n.Fractional, n.Agents)
+	}
+	for _, t := range staffing.TeamNeeds(needs, teams) {
+		fmt.Printf("%s: %d agents blended, %d as a team per channel\n", t.Team, t.Agents, t.Dedicated)
+	}
+	// Output:
+	// chat: 5.11 agents (6 whole)
+	// email: 1.81 agents (2 whole)
+	// chat+email: 7 agents blended, 8 as a team per channel
+}

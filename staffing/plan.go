@@ -48,11 +48,15 @@ func ParseChannel(s string) (Channel, error) {
 type Row struct {
 	Start   time.Time
 	Volume  float64       // contacts offered in the interval
-	AHT     time.Duration // 0 means Settings.AHT
+	AHT     time.Duration // 0 means the channel's AHT
 	Channel Channel
+	// Deflect is the share of the row's contacts a chatbot or
+	// self-service resolves, in [0,1); 0 means the channel's Deflect.
+	Deflect float64
 }
 
-// Settings are the parameters a plan applies to every row.
+// Settings are the parameters a plan applies to every row; Channels
+// overrides them channel by channel.
 type Settings struct {
 	Interval  time.Duration // interval length
 	AHT       time.Duration // handling time of rows that carry none
@@ -64,10 +68,13 @@ type Settings struct {
 	// Open says whether deferred work is done in the interval starting at
 	// t; nil means every interval in the plan is open.
 	Open func(t time.Time) bool
+	// Channels holds each channel's own settings; a channel absent from
+	// it, or a zero field, takes the values above.
+	Channels map[Channel]ChannelSettings
 }
 
-// Validate reports every problem with s at once. Promise is checked only
-// when a plan has deferred rows.
+// Validate reports every problem with s at once. A channel's promise is
+// checked only when a plan has rows of that channel (see Plan).
 func (s Settings) Validate() error {
 	var errs []error
 	if s.Interval <= 0 {
@@ -87,12 +94,22 @@ func (s Settings) Validate() error {
 		errs = append(errs, fmt.Errorf("staffing: Settings.Patience = %v: want a positive duration, or 0", s.Patience))
 	}
 	errs = append(errs, s.Target.Validate(), s.Chat.Validate())
+	for ch, c := range s.Channels {
+		if ch < Phone || ch > Callback {
+			errs = append(errs, fmt.Errorf("staffing: Settings.Channels: unknown channel %v", ch))
+			continue
+		}
+		for _, err := range c.basic() {
+			errs = append(errs, fmt.Errorf("%v: %w", ch, err))
+		}
+	}
 	return errors.Join(errs...)
 }
 
 // Need is the requirement of one plan row. Measures that do not apply to
 // the row's channel are NaN: abandonment without a patience, backlog for
-// phone and chat, queue measures for deferred work.
+// phone and chat, queue measures for work staffed by the backlog model,
+// quotes for channels without a promise, capacity but for booked callbacks.
 type Need struct {
 	Start        time.Time
 	Channel      Channel
@@ -104,6 +121,21 @@ type Need struct {
 	Occupancy    float64
 	PAbandon     float64
 	Backlog      float64 // deferred items waiting at the end of the interval
+
+	Offered   float64 // contacts before deflection
+	Deflected float64 // contacts the chatbot or self-service resolved
+	// Saved is the fractional agents deflection saves in the interval:
+	// the requirement without deflection less the one with it.
+	Saved  float64
+	Closed bool // the channel is closed in the interval
+	// QuoteP50 and QuoteP90 are the answer times, in seconds, to quote a
+	// contact of a channel with a promise arriving in the interval (see
+	// DeferredNeed and WaitQuantile). For a queued channel an open
+	// interval's quote is the queue's: the backlog carried in from closed
+	// hours is worked by the agents added for it, beside the queue, not
+	// ahead of new arrivals.
+	QuoteP50, QuoteP90 float64
+	Capacity           float64 // booked callbacks: bookings each slot can take
 }
 
 // RowError is an error in one row of a plan; Row counts from 0.
@@ -115,91 +147,232 @@ type RowError struct {
 func (e *RowError) Error() string { return fmt.Sprintf("row %d: %v", e.Row, e.Err) }
 func (e *RowError) Unwrap() error { return e.Err }
 
-// Plan returns one Need per row, in the rows' order. Phone rows are
-// staffed with Required, chat rows with RequiredChat, and the email and
-// callback rows of each channel, in time order, with Deferred.
-// Scheduled agents are Scheduled(Agents, Shrinkage). A row that cannot be
-// staffed gives a *RowError wrapping the cause (ErrUnreachable for a
-// target beyond MaxAgents).
+// Plan returns one Need per row, in the rows' order, each channel with
+// its own settings (Settings.Channels):
+//
+//   - phone rows with Required, chat rows with RequiredChat, in the
+//     channel's opening hours (none needed outside them);
+//   - email, and callbacks that are not booked, by their promise (see
+//     Queued): a promise under two intervals as an Erlang C queue with the
+//     promise as the answer time, the items that arrive while closed
+//     carried to the next opening by the backlog model; longer promises
+//     by the backlog model (Deferred) alone, in time order;
+//   - booked callbacks with Booked.
+//
+// Deflection removes its share of the contacts first. Scheduled agents
+// are Scheduled(Agents, Shrinkage). A row that cannot be staffed gives a
+// *RowError wrapping the cause (ErrUnreachable for a target beyond
+// MaxAgents).
 func Plan(rows []Row, s Settings) ([]Need, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	var cs [4]ChannelSettings
+	var used [4]bool
+	for _, r := range rows {
+		if r.Channel >= Phone && r.Channel <= Callback {
+			used[r.Channel] = true
+		}
+	}
+	for _, ch := range Channels {
+		cs[ch] = s.channel(ch)
+		if used[ch] {
+			if err := cs[ch].validate(ch, s.Interval); err != nil {
+				return nil, err
+			}
+		}
+	}
 	out := make([]Need, len(rows))
 	deferred := map[Channel][]int{}
 	for i, r := range rows {
-		aht := r.AHT
-		if aht == 0 {
-			aht = s.AHT
-		}
-		n := Need{Start: r.Start, Channel: r.Channel, PAbandon: math.NaN(), Backlog: math.NaN()}
-		q := Queue{Volume: r.Volume, Interval: s.Interval, AHT: aht, Patience: s.Patience}
-		var (
-			req Requirement
-			err error
-		)
-		switch r.Channel {
-		case Phone:
-			req, err = Required(q, s.Target)
-		case Chat:
-			req, err = RequiredChat(q, s.Chat, s.Target)
-		case Email, Callback:
-			if err = q.Validate(); err == nil {
-				deferred[r.Channel] = append(deferred[r.Channel], i)
-				out[i] = n
-				continue
-			}
-		default:
-			err = fmt.Errorf("staffing: unknown channel %v", r.Channel)
-		}
+		n, err := s.rowNeed(r, cs)
 		if err != nil {
 			return out, &RowError{Row: i, Err: err}
 		}
-		n.Agents, n.Fractional = req.Agents, req.Fractional
-		n.Scheduled = Scheduled(float64(req.Agents), s.Shrinkage)
-		n.ServiceLevel, n.ASASeconds, n.Occupancy = req.Result.ServiceLevel, req.Result.ASASeconds, req.Result.Occupancy
-		if s.Patience > 0 {
-			n.PAbandon = req.Result.PAbandon
-		}
 		out[i] = n
+		if isSpread(r.Channel, cs[r.Channel]) {
+			deferred[r.Channel] = append(deferred[r.Channel], i)
+		}
 	}
 	for _, ch := range []Channel{Email, Callback} {
-		idx := deferred[ch]
-		if len(idx) == 0 {
-			continue
-		}
-		if err := s.Promise.Validate(); err != nil {
-			return out, &RowError{Row: idx[0], Err: err}
-		}
-		for k := 1; k < len(idx); k++ {
-			if !rows[idx[k]].Start.After(rows[idx[k-1]].Start) {
-				return out, &RowError{Row: idx[k], Err: fmt.Errorf("staffing: %v rows must be in time order without repeats", ch)}
+		if idx := deferred[ch]; len(idx) > 0 {
+			if err := planDeferred(rows, idx, cs[ch], s, ch, out); err != nil {
+				return out, err
 			}
-		}
-		vol := make([]float64, len(idx))
-		var open []bool
-		if s.Open != nil {
-			open = make([]bool, len(idx))
-		}
-		aht := make([]time.Duration, len(idx))
-		for k, i := range idx {
-			vol[k] = rows[i].Volume
-			if open != nil {
-				open[k] = s.Open(rows[i].Start)
-			}
-			aht[k] = cmp.Or(rows[i].AHT, s.AHT)
-		}
-		needs, err := Deferred(vol, aht, open, s.Interval, s.Promise)
-		if err != nil {
-			return out, &RowError{Row: idx[0], Err: err}
-		}
-		for k, i := range idx {
-			d := needs[k]
-			n := &out[i]
-			n.Agents, n.Fractional, n.Backlog = d.Agents, d.Fractional, d.Backlog
-			n.Scheduled = Scheduled(float64(d.Agents), s.Shrinkage)
-			n.ServiceLevel, n.ASASeconds, n.Occupancy = math.NaN(), math.NaN(), math.NaN()
 		}
 	}
 	return out, nil
+}
+
+// isSpread says whether rows of channel ch go through the backlog model
+// (in part, when queued): email, and callbacks that are not booked.
+func isSpread(ch Channel, c ChannelSettings) bool {
+	return ch == Email || ch == Callback && c.Slot == 0
+}
+
+// rowNeed staffs one row as far as the row alone allows: phone, chat and
+// booked callbacks in full; for email and other callbacks it fills in
+// the volumes and whether the channel is closed, for planDeferred or the
+// Planner to finish.
+func (s Settings) rowNeed(r Row, cs [4]ChannelSettings) (Need, error) {
+	nan := math.NaN()
+	n := Need{Start: r.Start, Channel: r.Channel, PAbandon: nan, Backlog: nan, QuoteP50: nan, QuoteP90: nan, Capacity: nan, Offered: r.Volume}
+	n.ServiceLevel, n.ASASeconds, n.Occupancy = nan, nan, nan
+	if r.Channel < Phone || r.Channel > Callback {
+		return n, fmt.Errorf("staffing: unknown channel %v", r.Channel)
+	}
+	c := cs[r.Channel]
+	deflect := cmp.Or(r.Deflect, c.Deflect)
+	if !(deflect >= 0 && deflect < 1) {
+		return n, fmt.Errorf("staffing: Row.Deflect = %v: want a share in [0,1)", deflect)
+	}
+	n.Deflected = r.Volume * deflect
+	aht := cmp.Or(r.AHT, c.AHT)
+	q := Queue{Volume: r.Volume - n.Deflected, Interval: s.Interval, AHT: aht, Patience: c.Patience}
+	if err := q.Validate(); err != nil {
+		return n, err
+	}
+	n.Closed = c.Open != nil && !c.Open(r.Start)
+	switch {
+	case isSpread(r.Channel, c):
+		return n, nil
+	case r.Channel == Callback:
+		b, err := Booked(n.Offered-n.Deflected, s.Interval, c.Slot, aht, c.Prep)
+		if err != nil {
+			return n, err
+		}
+		if n.Deflected > 0 {
+			if all, err := Booked(n.Offered, s.Interval, c.Slot, aht, c.Prep); err == nil {
+				n.Saved = all.Fractional - b.Fractional
+			}
+		}
+		n.Agents, n.Fractional, n.Capacity = b.Agents, b.Fractional, float64(b.Capacity)
+		n.Scheduled = Scheduled(float64(n.Agents), s.Shrinkage)
+		return n, nil
+	case n.Closed:
+		return n, nil
+	}
+	required := func(q Queue) (Requirement, error) {
+		if r.Channel == Chat {
+			return RequiredChat(q, c.Chat, *c.Target)
+		}
+		return Required(q, *c.Target)
+	}
+	req, err := required(q)
+	if err != nil {
+		return n, err
+	}
+	if n.Deflected > 0 {
+		q.Volume = r.Volume
+		if all, err := required(q); err == nil {
+			n.Saved = all.Fractional - req.Fractional
+		}
+	}
+	n.Agents, n.Fractional = req.Agents, req.Fractional
+	n.Scheduled = Scheduled(float64(req.Agents), s.Shrinkage)
+	n.ServiceLevel, n.ASASeconds, n.Occupancy = req.Result.ServiceLevel, req.Result.ASASeconds, req.Result.Occupancy
+	if c.Patience > 0 {
+		n.PAbandon = req.Result.PAbandon
+	}
+	return n, nil
+}
+
+// promiseTarget is the Erlang C target of a queued promise.
+func promiseTarget(p Promise) Target {
+	t := Target{ServiceLevel: p.Share, AnswerWithin: p.Within}
+	if t.ServiceLevel == 1 {
+		// Erlang C cannot answer every item within a bound; 99.9% stands for all.
+		t.ServiceLevel = 0.999
+	}
+	return t
+}
+
+// finishDeferred completes the need n of a deferred row from the backlog
+// model's d (and all, the same without deflection, or nil) and, for an
+// open row of a queued channel, the Erlang C queue.
+func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c ChannelSettings, s Settings, queued bool) error {
+	n.Agents, n.Fractional, n.Backlog = d.Agents, d.Fractional, d.Backlog
+	n.QuoteP50, n.QuoteP90 = d.QuoteP50, d.QuoteP90
+	if all != nil {
+		n.Saved = all.Fractional - d.Fractional
+	}
+	if queued && !n.Closed {
+		aht := cmp.Or(r.AHT, c.AHT)
+		target := promiseTarget(c.Promise)
+		q := Queue{Volume: n.Offered - n.Deflected, Interval: s.Interval, AHT: aht}
+		req, err := Required(q, target)
+		if err != nil {
+			return err
+		}
+		if n.Deflected > 0 {
+			q.Volume = n.Offered
+			if full, err := Required(q, target); err == nil {
+				n.Saved += full.Fractional - req.Fractional
+			}
+		}
+		// The queue's agents, plus whole agents for any backlog carried
+		// in from closed hours.
+		n.Agents = req.Agents + d.Agents
+		n.Fractional = req.Fractional + d.Fractional
+		res := req.Result
+		n.ServiceLevel, n.ASASeconds, n.Occupancy = res.ServiceLevel, res.ASASeconds, res.Occupancy
+		n.QuoteP50, n.QuoteP90 = WaitQuantile(res, aht, 0.5), WaitQuantile(res, aht, 0.9)
+	}
+	n.Scheduled = Scheduled(float64(n.Agents), s.Shrinkage)
+	return nil
+}
+
+// planDeferred staffs the rows idx of one deferred channel, filling out.
+func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Channel, out []Need) error {
+	for k := 1; k < len(idx); k++ {
+		if !rows[idx[k]].Start.After(rows[idx[k-1]].Start) {
+			return &RowError{Row: idx[k], Err: fmt.Errorf("staffing: %v rows must be in time order without repeats", ch)}
+		}
+	}
+	queued := Queued(c.Promise, s.Interval)
+	// spread runs the backlog model over the channel's rows; with queued,
+	// only the items that arrive while closed go into it.
+	spread := func(deflected bool) ([]DeferredNeed, error) {
+		vol := make([]float64, len(idx))
+		aht := make([]time.Duration, len(idx))
+		var open []bool
+		if c.Open != nil {
+			open = make([]bool, len(idx))
+		}
+		for k, i := range idx {
+			vol[k] = spreadVolume(out[i], queued, deflected)
+			if open != nil {
+				open[k] = !out[i].Closed
+			}
+			aht[k] = cmp.Or(rows[i].AHT, c.AHT)
+		}
+		return Deferred(vol, aht, open, s.Interval, c.Promise)
+	}
+	needs, err := spread(true)
+	if err != nil {
+		return &RowError{Row: idx[0], Err: err}
+	}
+	all, err := spread(false)
+	if err != nil {
+		return &RowError{Row: idx[0], Err: err}
+	}
+	for k, i := range idx {
+		if err := finishDeferred(&out[i], needs[k], &all[k], rows[i], c, s, queued); err != nil {
+			return &RowError{Row: i, Err: err}
+		}
+	}
+	return nil
+}
+
+// spreadVolume is what a deferred row puts into the backlog model: all
+// its items, or with queued only those arriving while closed; with
+// deflected, less the deflected ones.
+func spreadVolume(n Need, queued, deflected bool) float64 {
+	if queued && !n.Closed {
+		return 0
+	}
+	if deflected {
+		return n.Offered - n.Deflected
+	}
+	return n.Offered
 }

@@ -34,6 +34,9 @@ func (q Queue) Validate() error {
 	if q.AHT <= 0 {
 		errs = append(errs, fmt.Errorf("staffing: Queue.AHT = %v: want a positive handling time such as 3m", q.AHT))
 	}
+	if load := q.Load(); len(errs) == 0 && !(load <= MaxLoad) {
+		errs = append(errs, fmt.Errorf("staffing: Queue.Volume = %v: an offered load of %.3g Erlangs is beyond the %v this package sizes (%d agents at most)", q.Volume, load, float64(MaxLoad), DefaultMaxAgents))
+	}
 	if q.Patience < 0 {
 		errs = append(errs, fmt.Errorf("staffing: Queue.Patience = %v: want a positive mean patience, or 0 for callers who never hang up", q.Patience))
 	}
@@ -75,8 +78,14 @@ type Target struct {
 	SLBase       SLBase        // which contacts the service level counts (Erlang A only)
 }
 
-// DefaultMaxAgents caps the search for required agents when Target.MaxAgents is 0.
+// DefaultMaxAgents caps the search for required agents when
+// Target.MaxAgents is 0, and is the largest cap Target.MaxAgents may set.
 const DefaultMaxAgents = 1_000_000
+
+// MaxLoad is the largest offered load, in Erlangs, that Queue.Validate
+// accepts: ten times what DefaultMaxAgents can carry. Beyond it no
+// staffing could answer, and Erlang A's sums would take too long to say so.
+const MaxLoad = 10 * DefaultMaxAgents
 
 // Validate reports every problem with t at once.
 func (t Target) Validate() error {
@@ -102,14 +111,18 @@ func (t Target) Validate() error {
 	if t.MaxAbandon != 0 && !(t.MaxAbandon > 0 && t.MaxAbandon < 1) {
 		errs = append(errs, fmt.Errorf("staffing: Target.MaxAbandon = %v: want a fraction in (0,1)", t.MaxAbandon))
 	}
-	if t.MaxAgents < 0 {
-		errs = append(errs, fmt.Errorf("staffing: Target.MaxAgents = %d: want a positive cap, or 0 for the default", t.MaxAgents))
+	if t.MaxAgents < 0 || t.MaxAgents > DefaultMaxAgents {
+		errs = append(errs, fmt.Errorf("staffing: Target.MaxAgents = %d: want a cap from 1 to %d, or 0 for the default", t.MaxAgents, DefaultMaxAgents))
 	}
 	if t.SLBase != AllOffered && t.SLBase != ExcludeEarlyAbandon {
 		errs = append(errs, fmt.Errorf("staffing: Target.SLBase = %d: want AllOffered or ExcludeEarlyAbandon", int(t.SLBase)))
 	}
 	return errors.Join(errs...)
 }
+
+// MaxAnswerWithin is the longest service-level threshold ParseTarget
+// accepts: a queue answered within a day is deferred work (see Promise).
+const MaxAnswerWithin = 24 * time.Hour
 
 // ParseTarget reads the planners' notation for a service-level target,
 // "80/20": 80% of contacts answered within 20 seconds. The threshold may
@@ -129,12 +142,15 @@ func ParseTarget(s string) (level float64, within time.Duration, err error) {
 	}
 	thr = strings.TrimSpace(thr)
 	if secs, err := strconv.ParseFloat(thr, 64); err == nil {
+		if !(secs >= 0 && secs <= MaxAnswerWithin.Seconds()) { // also NaN and ±Inf
+			return 0, 0, fmt.Errorf("staffing: target %q: want a threshold from 0 to %v after the slash, got %q", s, MaxAnswerWithin, thr)
+		}
 		within = time.Duration(secs * float64(time.Second))
 	} else if within, err = time.ParseDuration(thr); err != nil {
 		return 0, 0, fmt.Errorf("staffing: target %q: want a threshold in seconds or a duration such as 20s after the slash, got %q", s, thr)
 	}
-	if within < 0 {
-		return 0, 0, fmt.Errorf("staffing: target %q: the threshold must not be negative", s)
+	if within < 0 || within > MaxAnswerWithin {
+		return 0, 0, fmt.Errorf("staffing: target %q: want a threshold from 0 to %v after the slash, got %q", s, MaxAnswerWithin, thr)
 	}
 	return p / 100, within, nil
 }

@@ -55,6 +55,10 @@ func Required(q Queue, t Target) (Requirement, error) {
 
 func (m model) requiredC(t Target, limit int) (Requirement, error) {
 	sec := t.AnswerWithin.Seconds()
+	if m.a >= float64(limit) { // also keeps int(m.a) below from overflowing
+		r := m.eval(limit, 1/invErlangB(m.a, limit), sec, t.SLBase)
+		return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+	}
 	n := int(math.Floor(m.a)) + 1 // the first stable staffing
 	if n > limit {
 		r := m.eval(limit, 1/invErlangB(m.a, limit), sec, t.SLBase)
@@ -67,10 +71,6 @@ func (m model) requiredC(t Target, limit int) (Requirement, error) {
 	ia := 1 / m.a
 	decay := math.Exp(-m.mu * sec)
 	e := math.Exp(-(float64(n) - m.a) * m.mu * sec)
-	minOcc := 0.0
-	if t.MaxOccupancy > 0 {
-		minOcc = m.a / t.MaxOccupancy // occupancy a/n <= max  ⇔  n >= a/max
-	}
 	maxASA := t.MaxASA.Seconds()
 	prevInv := 1.0 // 1/B at n−1; unused while n−1 <= a, where the queue is unstable
 	for {
@@ -78,7 +78,7 @@ func (m model) requiredC(t Target, limit int) (Requirement, error) {
 		c := min(fn/(inv*(fn-m.a)+m.a), 1)
 		ok := (t.ServiceLevel == 0 || 1-c*e >= t.ServiceLevel) &&
 			(maxASA == 0 || c/(m.mu*(fn-m.a)) <= maxASA) &&
-			fn >= minOcc
+			(t.MaxOccupancy == 0 || !exceeds(m.a/fn, t.MaxOccupancy))
 		if ok {
 			r := m.erlangC(n, 1/inv, sec)
 			if t.met(r) { // the same test on the full Result, which is authoritative
@@ -110,7 +110,7 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 	// scan upwards from lo + 1, carrying the Erlang B recursion from one n
 	// to the next as requiredC does. Erlang A's measures are monotone in
 	// n, so the first n that meets every target is the answer.
-	start := max(1, int(math.Ceil(m.a)))
+	start := max(1, int(math.Ceil(min(m.a, float64(limit)))))
 	c := m
 	c.theta = 0
 	tc := t
@@ -171,7 +171,7 @@ func (t Target) met(r Result) bool {
 	if t.MaxASA > 0 && r.ASASeconds > t.MaxASA.Seconds() {
 		return false
 	}
-	if t.MaxOccupancy > 0 && r.Occupancy > t.MaxOccupancy {
+	if t.MaxOccupancy > 0 && exceeds(r.Occupancy, t.MaxOccupancy) {
 		return false
 	}
 	if t.MaxAbandon > 0 && r.PAbandon > t.MaxAbandon {
@@ -201,7 +201,7 @@ func (m model) requirement(t Target, prev, r Result, n int) Requirement {
 		// Interpolate the answer rate 1/ASA, which is 0 (not +Inf) when unstable.
 		need = max(need, interp(1/prev.ASASeconds, 1/r.ASASeconds, 1/t.MaxASA.Seconds()))
 	}
-	if t.MaxOccupancy > 0 && prev.Occupancy > t.MaxOccupancy {
+	if t.MaxOccupancy > 0 && exceeds(prev.Occupancy, t.MaxOccupancy) {
 		need = max(need, interp(prev.Occupancy, r.Occupancy, t.MaxOccupancy))
 	}
 	if t.MaxAbandon > 0 && prev.PAbandon > t.MaxAbandon {
@@ -216,6 +216,18 @@ func (m model) requirement(t Target, prev, r Result, n int) Requirement {
 		req.Fractional = max(req.Fractional, m.a)
 	}
 	return req
+}
+
+// exceeds reports whether v is above the ceiling limit by more than a
+// relative 1e-9. Occupancy a/n lands exactly on a ceiling whenever the
+// load is a whole multiple of it (10.5 E at 0.7 on 15 agents), but in
+// floating point 10.5/15 can come out one unit in the last place above
+// 0.7, which would demand a 16th agent. Inputs that planners type carry
+// far fewer than 9 significant digits, so the tolerance decides those
+// boundaries as exact rational arithmetic does (TestOccupancyBoundaries),
+// the same rule Scheduled applies to shrinkage.
+func exceeds(v, limit float64) bool {
+	return v > limit*(1+1e-9)
 }
 
 func unreachable(t Target, r Result, limit int) error {

@@ -3,6 +3,8 @@ package staffing
 import (
 	"errors"
 	"math"
+	"math/big"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,6 +160,91 @@ func TestRequiredUnreachable(t *testing.T) {
 	}
 }
 
+// TestOccupancyBoundaries checks the occupancy ceiling on loads that land
+// exactly on a whole number of agents, n·max with max in 0.50 … 0.99,
+// against exact rational arithmetic: the requirement is the smallest n
+// with a/n <= max, that is ceil(a/max), and at least floor(a)+1 for a
+// stable queue. Loads a thousandth above the boundary need one more.
+func TestOccupancyBoundaries(t *testing.T) {
+	t.Parallel()
+	wrong, cases := 0, 0
+	for pct := 50; pct <= 99; pct++ {
+		maxOcc := big.NewRat(int64(pct), 100)
+		for n := int64(1); n <= 40; n++ {
+			boundary := new(big.Rat).Mul(maxOcc, big.NewRat(n, 1))
+			for _, load := range []*big.Rat{boundary, new(big.Rat).Add(boundary, big.NewRat(1, 1000))} {
+				a, _ := strconv.ParseFloat(load.FloatString(6), 64)
+				q, _ := strconv.ParseFloat(maxOcc.FloatString(2), 64)
+				want := ratCeil(new(big.Rat).Quo(load, maxOcc))
+				if stable := ratFloor(load) + 1; stable > want {
+					want = stable
+				}
+				for _, queue := range []Queue{
+					{Volume: a, Interval: time.Hour, AHT: time.Hour},
+					// The same load as the CLI reaches it: 60·a calls in 30 minutes of 30 s.
+					{Volume: 60 * a, Interval: 30 * time.Minute, AHT: 30 * time.Second},
+				} {
+					cases++
+					req, err := Required(queue, Target{MaxOccupancy: q})
+					if err != nil || int64(req.Agents) != want {
+						wrong++
+						if wrong <= 10 {
+							t.Errorf("load %s (%v calls) at max occupancy %s: %d agents (%v), want %d",
+								load.FloatString(3), queue.Volume, maxOcc.FloatString(2), req.Agents, err, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if wrong > 0 {
+		t.Errorf("%d of %d boundary cases wrong", wrong, cases)
+	}
+	// The cases from the report.
+	for _, c := range []struct {
+		a    float64
+		want int
+	}{{10.5, 15}, {4.9, 7}} {
+		req, err := Required(Queue{Volume: c.a, Interval: time.Hour, AHT: time.Hour}, Target{MaxOccupancy: 0.7})
+		if err != nil || req.Agents != c.want {
+			t.Errorf("%v E at 0.7: %d agents (%v), want %d", c.a, req.Agents, err, c.want)
+		}
+	}
+}
+
+func ratFloor(r *big.Rat) int64 { return new(big.Int).Quo(r.Num(), r.Denom()).Int64() } // r >= 0
+func ratCeil(r *big.Rat) int64 {
+	f := ratFloor(r)
+	if new(big.Rat).SetInt64(f).Cmp(r) == 0 {
+		return f
+	}
+	return f + 1
+}
+
+// TestRequiredHugeLoads checks that loads no cap could carry are refused
+// at once: a load of 1e19 E once overflowed int and searched forever, and
+// Erlang A summed for hours. Loads between the cap and MaxLoad return the
+// cap and ErrUnreachable.
+func TestRequiredHugeLoads(t *testing.T) {
+	t.Parallel()
+	for _, v := range []float64{2e6, 1e7, 1e7 + 1, 1e19, 1e20, 1e300, math.MaxFloat64} {
+		for _, patience := range []time.Duration{0, time.Minute} {
+			q := Queue{Volume: v, Interval: time.Hour, AHT: time.Hour, Patience: patience}
+			req, err := Required(q, Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second})
+			if v <= MaxLoad {
+				if !errors.Is(err, ErrUnreachable) || req.Agents != DefaultMaxAgents {
+					t.Errorf("%v E, patience %v: %d agents, %v; want ErrUnreachable at %d", v, patience, req.Agents, err, DefaultMaxAgents)
+				}
+			} else if err == nil || !strings.Contains(err.Error(), "Queue.Volume") || errors.Is(err, ErrUnreachable) {
+				t.Errorf("%v E, patience %v: %v; want a Queue.Volume validation error", v, patience, err)
+			}
+		}
+	}
+	if err := (Target{MaxAgents: DefaultMaxAgents + 1}).Validate(); err == nil {
+		t.Errorf("MaxAgents beyond %d accepted", DefaultMaxAgents)
+	}
+}
+
 func TestValidateMessages(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -200,6 +287,10 @@ func TestParseTarget(t *testing.T) {
 		{in: "0.8/20", bad: "did you mean 80/20?"},
 		{in: "120/20", bad: "percentage in (0,100)"},
 		{in: "80/soon", bad: "threshold"},
+		{in: "80/1e9", bad: "want a threshold from 0 to 24h0m0s"},
+		{in: "80/NaN", bad: "want a threshold from 0 to 24h0m0s"},
+		{in: "80/-Inf", bad: "want a threshold from 0 to 24h0m0s"},
+		{in: "80/25h", bad: "want a threshold from 0 to 24h0m0s"},
 	} {
 		level, within, err := ParseTarget(c.in)
 		if c.bad != "" {

@@ -78,6 +78,7 @@ func runErlang(c *cli.Context) error {
 			}
 			return usageError(flagNames(err))
 		}
+		abandonWarning(c, req.Result.PAbandon, "")
 		g.rows = [][]any{row(req.Result, req.Fractional)}
 		return out.writeGrid(c.App.Writer, g, true)
 	}

@@ -19,6 +19,12 @@ func TestErlang(t *testing.T) {
 		{"unreachable", []string{"--volume", "100", "--aht", "3m", "--max-agents", "10"}, exitUnreachable},
 		{"missing_aht", []string{"--volume", "100"}, exitUsage},
 		{"bad_agents", []string{"--volume", "100", "--aht", "3m", "--agents", "12:10"}, exitUsage},
+		// Issue 15: wrong numbers, hangs, caps and nonsense.
+		{"occupancy_boundary", []string{"--volume", "10.5", "--interval", "1h", "--aht", "1h", "--target", "none", "--max-occupancy", "0.7", "--format", "csv"}, exitOK},
+		{"huge_volume", []string{"--volume", "1e20", "--aht", "3m"}, exitUsage},
+		{"max_agents_beyond_cap", []string{"--volume", "100", "--aht", "3m", "--max-agents", "2000000"}, exitUsage},
+		{"target_empty", []string{"--volume", "100", "--aht", "3m", "--target", ""}, exitUsage},
+		{"abandon_warning", []string{"--volume", "10", "--interval", "1h", "--aht", "1h", "--patience", "20s", "--sl-base", "exclude-early-abandon", "--target", "99/600", "--format", "csv"}, exitOK},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := run(t, "", append([]string{"erlang"}, c.args...)...)

@@ -278,6 +278,9 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 		}
 	}
 	if isPlan {
+		if err := planChannelOptions(c, &opt); err != nil { // plan_channels.go
+			return err
+		}
 		switch c.String("demand-from") {
 		case "forecast":
 			opt.From = plan.FromForecast
@@ -363,6 +366,7 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 			return err
 		}
 	}
+	printPlanChannels(c.App.ErrWriter, res.Channels) // plan_channels.go
 	return out.write(c.App.Writer, func(w io.Writer) error { return writePlan(w, out.format, res, opt, reqOut) })
 }
 

@@ -40,7 +40,7 @@ of budget buys.`,
 			&cli.StringFlag{Name: "demand-from", Value: "forecast", Usage: "plan on a forecast of the coming 52 weeks (forecast) or on the last 52 weeks of history (history)"},
 			&cli.StringFlag{Name: "events", Usage: "CSV of your own events (name,start,end) for the forecast"},
 			&cli.StringFlag{Name: "model", Value: "regression", Usage: "forecast model (see staffcast forecast --help)"},
-		}, hoursFlags()...), outputFlags(formatTable, formatJSON, formatCSV)...),
+		}, append(hoursFlags(), planChannelFlags()...)...), outputFlags(formatTable, formatJSON, formatCSV)...),
 		Action: func(c *cli.Context) error { return runHours(c, c.String("history"), true) },
 	}
 }

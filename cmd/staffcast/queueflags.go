@@ -21,14 +21,17 @@ func staffingFlags() []cli.Flag {
 		&cli.DurationFlag{Name: "patience", Usage: "mean caller patience: Erlang A with abandonment (e.g. 2m); 0 = Erlang C, nobody hangs up"},
 		&cli.StringFlag{Name: "sl-base", Value: "all-offered", Usage: "which contacts the service level counts with --patience: all-offered or exclude-early-abandon"},
 		&cli.Float64Flag{Name: "shrinkage", Usage: "share of paid time not on contacts (breaks, meetings, sickness), in [0,1)"},
-		&cli.IntFlag{Name: "max-agents", Usage: "largest staffing to consider; a target it cannot meet is an error (exit 4); 0 = no cap"},
+		&cli.IntFlag{Name: "max-agents", Usage: "largest staffing to consider, at most 1000000; a target it cannot meet is an error (exit 4); 0 = 1000000"},
 	}
 }
 
 // readTarget builds a staffing.Target from the shared flags.
 func readTarget(c *cli.Context) (staffing.Target, error) {
 	var t staffing.Target
-	if s := c.String("target"); s != "" && s != "none" {
+	if c.IsSet("target") && strings.TrimSpace(c.String("target")) == "" {
+		return t, usageError(errors.New(`--target "": want PERCENT/SECONDS such as 80/20, or none for no service-level target`))
+	}
+	if s := c.String("target"); s != "none" {
 		level, within, err := staffing.ParseTarget(s)
 		if err != nil {
 			return t, usageError(fmt.Errorf("--target: %w", err))
@@ -77,10 +80,19 @@ var fieldFlags = strings.NewReplacer(
 	"Settings.AHT", "--aht",
 	"Concurrency.Chats", "--chats",
 	"Concurrency.Slowdown", "--chat-slowdown",
-	"Promise.Share", "--promise",
-	"Promise.Within", "--promise",
-	"Promise.AllWithin", "--promise",
+	"Promise.Share", "--email-share",
+	"Promise.AllWithin", "--email-all-within",
+	"Promise.Within", "--email-within",
 )
+
+// abandonWarning warns when a target is met only because most callers
+// hang up: with --sl-base exclude-early-abandon, 1 agent for 10 E can
+// "meet" 99/600 while 90% abandon.
+func abandonWarning(c *cli.Context, pAbandon float64, where string) {
+	if pAbandon > 0.5 {
+		fmt.Fprintf(c.App.ErrWriter, "warning: %.0f%% of callers hang up%s: the target is met because they leave, not because they are answered; set a ceiling such as --max-abandon 0.05\n", 100*pAbandon, where)
+	}
+}
 
 // flagNames rewrites a library validation error in terms of flags.
 func flagNames(err error) error {

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/staffcast/staffcast/data"
@@ -19,16 +23,36 @@ func staffCommand() *cli.Command {
    staffcast staff --in volumes.csv --tz Europe/Stockholm --aht 4m --patience 2m --chats 3 --chat-slowdown 0.2 \
        --email-within 1h --email-all-within 4h --open "Mon-Fri 08:00-17:00" --format json
    staffcast staff --in volumes-15m.csv --aht 4m --target 80/20 --shrinkage 0.3 --out requirements-15m.csv
+   staffcast staff --aht 3m --chat-aht 6m --chat-target 80/60 --email-aht 4m --email-within 10m --deflect chat=0.25,email=0.1
+   staffcast staff --aht 3m --email-within 10m --quotes
 
-The input has a column start, a column volume (contacts offered in the
-interval) and optionally aht_seconds (handling time of that row) and
-channel (phone, chat, email or callback; phone when absent). The interval
-length is the spacing of start, or --interval. The output has one row per
-input row: agents (the smallest staffing meeting every target),
-fractional_agents (where the target is met exactly), scheduled_agents
-(after shrinkage), service_level, asa_seconds, occupancy, and p_abandon
-(with --patience) and backlog (email and callbacks) where they apply.
-Total agent-hours go to stderr.`,
+The input has a column start and either, in long form, a column volume
+(contacts offered in the interval; or the column --column names, or
+forecast, p50 or offered when volume is absent) with optionally channel
+(phone, chat, email or callback; phone when absent), aht_seconds and
+deflect (the share a chatbot resolves), or, in wide form, columns calls,
+chats, emails and callbacks. Rows of a channel must be in time order
+without repeats. The interval length is the spacing of start, or
+--interval.
+
+Each channel is staffed by its own model and settings (--channel-settings,
+--chat-*, --email-*): phone and chat as Erlang C (A with --patience);
+email and callbacks by their promise: one under two intervals as an
+Erlang C queue with the promise as the answer time, longer ones by
+spreading each interval's items over the promise window (backlog);
+callbacks with a slot in --channel-settings as booked work.
+
+The output has one row per interval and channel: agents (the smallest
+staffing meeting every target), fractional_agents (where the target is
+met exactly), scheduled_agents (after shrinkage), service_level,
+asa_seconds, occupancy, and where they apply p_abandon (--patience),
+backlog, quote_p50 and quote_p90 (seconds to quote for email and
+callbacks, from the interval's start), deflected and slot_capacity
+(bookings each callback slot can take). --quotes prints instead what can
+be promised by weekday and hour. Totals by channel, deflection savings
+and the published hours go to stderr.
+
+` + channelSettingsHelp,
 		Flags: append(append(append([]cli.Flag{
 			&cli.StringFlag{Name: "in", Usage: "interval table to staff: CSV, Parquet or Arrow; - for CSV on stdin; default: a week of the embedded sample"},
 			&cli.DurationFlag{Name: "interval", Usage: "interval length; 0 = the spacing of start"},
@@ -38,6 +62,14 @@ Total agent-hours go to stderr.`,
 			&cli.DurationFlag{Name: "email-within", Value: time.Hour, Usage: "email and callbacks: response-time promise for --email-share of the items, in open time"},
 			&cli.DurationFlag{Name: "email-all-within", Value: 4 * time.Hour, Usage: "email and callbacks: promise for every item, in open time"},
 			&cli.StringFlag{Name: "open", Usage: `opening hours in which email and callbacks are worked, e.g. "Mon-Fri 08:00-17:00,Sat 10:00-14:00"; default: every input interval`},
+			&cli.StringFlag{Name: "column", Usage: "the column of volumes to staff (long form); default volume, else forecast, p50 or offered"},
+			&cli.StringFlag{Name: "channel-settings", Usage: "CSV or JSON file of per-channel settings (see below)"},
+			&cli.DurationFlag{Name: "chat-aht", Usage: "handling time of a chat handled alone; default --aht"},
+			&cli.StringFlag{Name: "chat-target", Usage: "chat service level, PERCENT/SECONDS; default --target"},
+			&cli.DurationFlag{Name: "email-aht", Usage: "handling time of an email; default --aht"},
+			&cli.StringFlag{Name: "deflect", Usage: "share of contacts a chatbot or self-service resolves, per channel, e.g. chat=0.25,email=0.1"},
+			&cli.StringFlag{Name: "teams", Usage: "compare blended and dedicated teams, e.g. phone,chat+email (channels joined by + share agents); totals on stderr"},
+			&cli.BoolFlag{Name: "quotes", Usage: "print what can be promised by weekday and hour (quote_p50, quote_p90) instead of the rows"},
 		}, timeFlags()...), staffingFlags()...), append(outputFlags(formatTable, formatCSV, formatJSON, formatParquet), staffRiskFlags()...)...),
 		Action: runStaff,
 	}
@@ -48,7 +80,289 @@ func runStaff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	target, terr := readTarget(c)
+	s, files, err := staffSettings(c)
+	if err != nil {
+		return err
+	}
+	opt, err := readOptions(c)
+	if err != nil {
+		return err
+	}
+	opt.Text = []string{"channel"}
+	next, closeIn, err := staffSource(c, opt, &s)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	rr := &rowReader{column: c.String("column"), defaultAHT: s.AHT, note: c.App.ErrWriter,
+		ahtElsewhere: c.IsSet("channel-settings") || c.IsSet("chat-aht") || c.IsSet("email-aht"),
+		interval:     s.Interval, intervalFlag: s.Interval > 0}
+	tb, err := next()
+	if err != nil {
+		return inputError(err)
+	}
+	first, err := rr.read(tb)
+	if err != nil {
+		return err
+	}
+	if s.Interval == 0 {
+		if rr.interval == 0 {
+			return usageError(errors.New("cannot tell the interval length from a single row per channel: pass --interval"))
+		}
+		s.Interval = rr.interval
+	}
+	if err := checkChannels(c, first.rows, s, files); err != nil {
+		return err
+	}
+	if err := s.Validate(); err != nil {
+		return usageError(flagNames(err))
+	}
+	planner, err := staffing.NewPlanner(s)
+	if err != nil {
+		return usageError(flagNames(err))
+	}
+	spec := newNeedsSpec(first.rows, s, tb.Column("deflect") != nil)
+	totals := staffing.NewTotals(s)
+	var teams *staffing.TeamTotals
+	if spec := c.String("teams"); spec != "" {
+		t, _ := staffing.ParseTeams(spec) // checked in staffSettings
+		teams = staffing.NewTeamTotals(t)
+	}
+	// run streams the rows through the planner chunk by chunk, handing
+	// each chunk of finished needs to emit: only the chunk being read and
+	// the needs a quote waits for are held.
+	run := func(emit func([]staffing.Need) error) error {
+		var where []rowPos // the input row of every need not yet emitted
+		added := 0
+		var needs []staffing.Need
+		failed := func(err error) error {
+			var re *staffing.RowError
+			at := rowPos{}
+			if errors.As(err, &re) {
+				at = where[re.Row-(added-len(where))]
+			}
+			return planError(err, at, rr.column)
+		}
+		flush := func() error {
+			needs = planner.Ready(needs[:0])
+			where = where[len(needs):]
+			totals.Add(needs)
+			if teams != nil {
+				teams.Add(needs)
+			}
+			if len(needs) == 0 {
+				return nil
+			}
+			return emit(needs)
+		}
+		for ch := first; ; {
+			for i, r := range ch.rows {
+				where = append(where, rowPos{ch.tb, ch.line[i], r.Volume})
+				added++
+				if err := planner.Add(r); err != nil {
+					return failed(err)
+				}
+			}
+			if err := flush(); err != nil {
+				return err
+			}
+			tb, err := next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return inputError(err)
+			}
+			if ch, err = rr.read(tb); err != nil {
+				return err
+			}
+		}
+		if err := planner.Close(); err != nil {
+			return failed(err)
+		}
+		return flush()
+	}
+	switch {
+	case riskMode(c):
+		// The simulation (staff_risk.go) takes the whole plan at once, with
+		// the table's rows one to one: the table was read whole.
+		if rr.wide != nil {
+			return usageError(errors.New("--time-varying, --risk and --quantile-column take the long form (a column volume and a column channel), not calls, chats, emails and callbacks"))
+		}
+		needs, err := staffing.Plan(first.rows, s)
+		if err != nil {
+			var re *staffing.RowError
+			at := rowPos{}
+			if errors.As(err, &re) {
+				at = rowPos{tb, first.line[re.Row], first.rows[re.Row].Volume}
+			}
+			return planError(err, at, rr.column)
+		}
+		extra, err := staffRisk(c, tb, first.rows, needs, s) // staff_risk.go: --time-varying, --risk, --quantile-column
+		if err != nil {
+			return err
+		}
+		totals.Add(needs)
+		if teams != nil {
+			teams.Add(needs)
+		}
+		result := needsTable(needs, spec)
+		result.Columns = append(result.Columns, extra...)
+		// volume stays the input's, whichever volume --risk or
+		// --quantile-column staffed for.
+		if v := result.Column("volume"); v != nil {
+			for i, r := range first.rows {
+				v.Float[i] = r.Volume
+			}
+		}
+		if c.Bool("quotes") {
+			result = quoteTable(totals.Quotes())
+		}
+		if err := out.writeTable(c.App.Writer, result, 3); err != nil {
+			return err
+		}
+	case c.Bool("quotes"):
+		if err := run(func([]staffing.Need) error { return nil }); err != nil {
+			return err
+		}
+		err = out.writeTable(c.App.Writer, quoteTable(totals.Quotes()), 3)
+	case out.format == formatTable:
+		// A terminal table needs every row to size its columns.
+		var all []staffing.Need
+		if err := run(func(n []staffing.Need) error { all = append(all, n...); return nil }); err != nil {
+			return err
+		}
+		err = out.writeTable(c.App.Writer, needsTable(all, spec), 3)
+	default:
+		f, ferr := data.ParseFormat(out.format)
+		if ferr != nil {
+			return usageError(ferr)
+		}
+		err = out.write(c.App.Writer, func(w io.Writer) error {
+			tw, err := data.NewTableWriter(w, f)
+			if err != nil {
+				return err
+			}
+			if err := run(func(n []staffing.Need) error { return tw.Write(needsTable(n, spec)) }); err != nil {
+				return err
+			}
+			return tw.Close()
+		})
+	}
+	if err != nil {
+		return err
+	}
+	staffSummary(c, totals.Channels(), s, files)
+	if teams != nil {
+		var parts []string
+		for _, h := range teams.Hours(s.Interval) {
+			if h.Blended == h.Dedicated {
+				parts = append(parts, fmt.Sprintf("%s %.1f", h.Team, h.Blended))
+			} else {
+				parts = append(parts, fmt.Sprintf("%s %.1f blended (%.1f as a team per channel)", h.Team, h.Blended, h.Dedicated))
+			}
+		}
+		fmt.Fprintf(c.App.ErrWriter, "teams, agent-hours rounded up per interval: %s\n", strings.Join(parts, "; "))
+	}
+	return nil
+}
+
+// oneChunk is a source of chunks that holds one table.
+func oneChunk(tb *data.Table) func() (*data.Table, error) {
+	done := false
+	return func() (*data.Table, error) {
+		if done {
+			return nil, io.EOF
+		}
+		done = true
+		return tb, nil
+	}
+}
+
+// planError names where a plan failed: the input row at, in column.
+func planError(err error, at rowPos, column string) error {
+	var re *staffing.RowError
+	if !errors.As(err, &re) {
+		return usageError(flagNames(err))
+	}
+	err = at.tb.ErrorAt(at.line, column, fmt.Sprint(at.volume), flagNames(rowFields.Replace(re.Err)))
+	if errors.Is(re.Err, staffing.ErrUnreachable) {
+		return unreachableError(err)
+	}
+	return inputError(err)
+}
+
+// riskMode says whether staff runs the simulation of staff_risk.go,
+// which needs the whole table in memory.
+func riskMode(c *cli.Context) bool {
+	return c.Bool("time-varying") || c.IsSet("risk") || c.String("quantile-column") != ""
+}
+
+// rowPos is where a plan row came from, for its error messages.
+type rowPos struct {
+	tb     *data.Table
+	line   int
+	volume float64
+}
+
+// staffSource returns the input as a source of chunks: --in read a chunk
+// at a time, or the embedded sample as one.
+func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (next func() (*data.Table, error), closeIn func(), err error) {
+	path := c.String("in")
+	if path == "" {
+		sampleNote(c, "in", "the week of 17 November 2025: calls, chats and emails, Europe/Stockholm")
+		if s.AHT == 0 {
+			// The sample has no handling times; use the one staffcast
+			// hours assumes, so that the command runs as it is.
+			s.AHT = 4 * time.Minute
+			fmt.Fprintln(c.App.ErrWriter, "no --aht: assuming 4m for the sample")
+		}
+		tb, err := sampleVolumes()
+		if err != nil {
+			return nil, nil, err
+		}
+		return oneChunk(tb), func() {}, nil
+	}
+	if riskMode(c) {
+		tb, err := readTable(c, path, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		return oneChunk(tb), func() {}, nil
+	}
+	var tr *data.TableReader
+	if path == "-" {
+		tr, err = data.NewTableReader(c.App.Reader, "stdin", data.CSV, opt, 0)
+		if err != nil {
+			return nil, nil, inputError(err)
+		}
+		return tr.Next, func() { tr.Close() }, nil
+	}
+	f, err := data.FormatFromPath(path)
+	if err != nil {
+		return nil, nil, inputError(err)
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, nil, inputError(err)
+	}
+	if tr, err = data.NewTableReader(file, path, f, opt, 0); err != nil {
+		file.Close()
+		return nil, nil, inputError(err)
+	}
+	return tr.Next, func() { tr.Close(); file.Close() }, nil
+}
+
+// staffSettings builds the plan settings from the flags and the
+// --channel-settings file, checking every flag before any data is read.
+func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) {
+	target, err := readTarget(c)
+	if err != nil {
+		return staffing.Settings{}, nil, err
+	}
+	if c.Int("chats") < 1 {
+		return staffing.Settings{}, nil, usageError(fmt.Errorf("--chats %d: want the chats one agent handles at once, 1 or more", c.Int("chats")))
+	}
 	s := staffing.Settings{
 		Interval:  c.Duration("interval"),
 		AHT:       c.Duration("aht"),
@@ -57,132 +371,419 @@ func runStaff(c *cli.Context) error {
 		Shrinkage: c.Float64("shrinkage"),
 		Chat:      staffing.Concurrency{Chats: c.Int("chats"), Slowdown: c.Float64("chat-slowdown")},
 		Promise:   staffing.Promise{Share: c.Float64("email-share"), Within: c.Duration("email-within"), AllWithin: c.Duration("email-all-within")},
+		Channels:  map[staffing.Channel]staffing.ChannelSettings{},
+	}
+	if err := s.Promise.Validate(); err != nil {
+		return s, nil, usageError(flagNames(err))
+	}
+	if s.Interval < 0 {
+		return s, nil, usageError(fmt.Errorf("--interval %v: want a positive duration, or 0 for the spacing of start", s.Interval))
 	}
 	if spec := c.String("open"); spec != "" {
 		hours, err := staffing.ParseOpeningHours(spec)
 		if err != nil {
-			return usageError(fmt.Errorf("--open: %w", err))
+			return s, nil, usageError(fmt.Errorf("--open: %w", err))
 		}
 		s.Open = hours.Contains
 	}
-	if terr != nil {
-		return terr
-	}
-	opt, err := readOptions(c)
-	if err != nil {
-		return err
-	}
-	opt.Text = []string{"channel"}
-	var tb *data.Table
-	if c.String("in") == "" {
-		sampleNote(c, "in", "the week of 17 November 2025: calls, chats and emails, Europe/Stockholm")
-		if s.AHT == 0 {
-			// The sample has no handling times; use the one staffcast
-			// hours assumes, so that the command runs as it is.
-			s.AHT = 4 * time.Minute
-			fmt.Fprintln(c.App.ErrWriter, "no --aht: assuming 4m for the sample")
+	var files []channelSetting
+	if path := c.String("channel-settings"); path != "" {
+		if files, err = readChannelSettings(path); err != nil {
+			return s, nil, usageError(err)
 		}
-		if tb, err = sampleVolumes(); err != nil {
-			return err
-		}
-	} else if tb, err = readTable(c, c.String("in"), opt); err != nil {
-		return err
-	}
-	rows, interval, err := staffRows(tb, s.AHT)
-	if err != nil {
-		return inputError(err)
-	}
-	if s.Interval == 0 {
-		if interval == 0 {
-			return usageError(errors.New("cannot tell the interval length from a single row per channel: pass --interval"))
-		}
-		s.Interval = interval
-	}
-	if err := s.Validate(); err != nil {
-		return usageError(flagNames(err))
-	}
-	needs, err := staffing.Plan(rows, s)
-	if err != nil {
-		var re *staffing.RowError
-		if errors.As(err, &re) {
-			err = tb.ErrorAt(re.Row, "volume", fmt.Sprint(rows[re.Row].Volume), flagNames(re.Err))
-			if errors.Is(re.Err, staffing.ErrUnreachable) {
-				return unreachableError(err)
+		for _, f := range files {
+			cs := f.settings
+			if cs.Target != nil {
+				// The file sets the service level; the other targets stay the flags'.
+				t := target
+				t.ServiceLevel, t.AnswerWithin = cs.Target.ServiceLevel, cs.Target.AnswerWithin
+				cs.Target = &t
 			}
-			return inputError(err)
+			if f.chats || f.slowdown {
+				if !f.chats {
+					cs.Chat.Chats = s.Chat.Chats
+				}
+				if !f.slowdown {
+					cs.Chat.Slowdown = s.Chat.Slowdown
+				}
+			}
+			s.Channels[f.channel] = cs
 		}
-		return usageError(flagNames(err))
 	}
-	extra, err := staffRisk(c, tb, rows, needs, s) // staff_risk.go: --time-varying, --risk, --quantile-column
-	if err != nil {
-		return err
+	set := func(ch staffing.Channel, f func(*staffing.ChannelSettings)) {
+		cs := s.Channels[ch]
+		f(&cs)
+		s.Channels[ch] = cs
 	}
-	result := needsTable(tb, needs, s.Patience > 0)
-	result.Columns = append(result.Columns, extra...)
-	if err := out.writeTable(c.App.Writer, result, 3); err != nil {
-		return err
+	if c.IsSet("chat-aht") {
+		if d := c.Duration("chat-aht"); d <= 0 {
+			return s, nil, usageError(fmt.Errorf("--chat-aht %v: want a positive handling time such as 6m", d))
+		}
+		set(staffing.Chat, func(cs *staffing.ChannelSettings) { cs.AHT = c.Duration("chat-aht") })
 	}
-	var frac, whole, sched float64
-	for _, n := range needs {
-		frac += n.Fractional * s.Interval.Hours()
-		whole += float64(n.Agents) * s.Interval.Hours()
-		sched += float64(n.Scheduled) * s.Interval.Hours()
+	if c.IsSet("email-aht") {
+		if d := c.Duration("email-aht"); d <= 0 {
+			return s, nil, usageError(fmt.Errorf("--email-aht %v: want a positive handling time such as 4m", d))
+		}
+		set(staffing.Email, func(cs *staffing.ChannelSettings) { cs.AHT = c.Duration("email-aht") })
 	}
-	fmt.Fprintf(c.App.ErrWriter, "agent-hours: %.1f fractional, %.1f rounded up per interval, %.1f scheduled after shrinkage\n", frac, whole, sched)
+	if c.IsSet("chat-target") {
+		level, within, err := staffing.ParseTarget(c.String("chat-target"))
+		if err != nil {
+			return s, nil, usageError(fmt.Errorf("--chat-target: %w", err))
+		}
+		t := target
+		t.ServiceLevel, t.AnswerWithin = level, within
+		set(staffing.Chat, func(cs *staffing.ChannelSettings) { cs.Target = &t })
+	}
+	if spec := c.String("teams"); spec != "" {
+		if _, err := staffing.ParseTeams(spec); err != nil {
+			return s, nil, usageError(fmt.Errorf("--teams: %w", err))
+		}
+	}
+	if spec := c.String("deflect"); spec != "" {
+		shares, err := staffing.ParseShares(spec)
+		if err != nil {
+			return s, nil, usageError(fmt.Errorf("--deflect: %w", err))
+		}
+		for ch, v := range shares {
+			set(ch, func(cs *staffing.ChannelSettings) { cs.Deflect = v })
+		}
+	}
+	return s, files, nil
+}
+
+// checkChannels refuses per-channel settings for a channel the data lack:
+// they would be silently ignored.
+//
+// It also checks what depends on the channels present: a promise shorter
+// than the handling time, a callback slot that cannot hold a callback.
+func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, files []channelSetting) error {
+	var have [4]bool
+	for _, r := range rows {
+		have[r.Channel] = true
+	}
+	for _, f := range files {
+		if !have[f.channel] {
+			return usageError(fmt.Errorf("%s:%d: field \"channel\": settings for %v, but the data have no %v rows", c.String("channel-settings"), f.line, f.channel, f.channel))
+		}
+	}
+	for flag, ch := range map[string]staffing.Channel{"chat-aht": staffing.Chat, "chat-target": staffing.Chat, "email-aht": staffing.Email} {
+		if c.IsSet(flag) && !have[ch] {
+			return usageError(fmt.Errorf("--%s: the data have no %v rows", flag, ch))
+		}
+	}
+	if spec := c.String("deflect"); spec != "" {
+		shares, _ := staffing.ParseShares(spec)
+		for _, ch := range staffing.Channels {
+			if _, ok := shares[ch]; ok && !have[ch] {
+				return usageError(fmt.Errorf("--deflect %s: the data have no %v rows", spec, ch))
+			}
+		}
+	}
+	if spec := c.String("teams"); spec != "" {
+		teams, _ := staffing.ParseTeams(spec)
+		var in [4]bool
+		for _, t := range teams {
+			for _, ch := range t.Channels {
+				if !have[ch] {
+					return usageError(fmt.Errorf("--teams %s: team %q names %v, but the data have no %v rows", spec, t.Name, ch, ch))
+				}
+				in[ch] = true
+			}
+		}
+		for _, ch := range staffing.Channels {
+			if have[ch] && !in[ch] {
+				return usageError(fmt.Errorf("--teams %s: the data have %v rows but no team works them; add %v to a team", spec, ch, ch))
+			}
+		}
+	}
+	for _, ch := range staffing.Channels {
+		if !have[ch] {
+			continue
+		}
+		if err := staffing.CheckChannel(s, ch); err != nil {
+			for _, f := range files {
+				if f.channel == ch {
+					return usageError(fmt.Errorf("%s:%d: %s", c.String("channel-settings"), f.line, settingsFields.Replace(err.Error())))
+				}
+			}
+			return usageError(flagNames(err))
+		}
+	}
 	return nil
 }
 
-// staffRows turns the input table into plan rows and returns the most
-// common spacing of start within a channel.
+// rowFields names the library fields behind a row's value as the input
+// columns, and settingsFields as the --channel-settings fields.
+var (
+	rowFields      = errorReplacer{strings.NewReplacer("Queue.Volume", "the volume")}
+	settingsFields = strings.NewReplacer(
+		"Promise.Share", `field "share"`, "Promise.AllWithin", `field "all_within"`, "Promise.Within", `field "within"`,
+		"ChannelSettings.Slot", `field "slot"`, "ChannelSettings.Deflect", `field "deflect"`, "ChannelSettings.AHT", `field "aht"`,
+		"Target.ServiceLevel", `field "target"`, "Concurrency.Chats", `field "chats"`, "Concurrency.Slowdown", `field "slowdown"`)
+)
+
+type errorReplacer struct{ r *strings.Replacer }
+
+func (e errorReplacer) Replace(err error) error { return errors.New(e.r.Replace(err.Error())) }
+
+// position names row i of tb as a message does: "line 3" or "row 3".
+func position(tb *data.Table, i int) string {
+	e := tb.ErrorAt(i, "", "", nil)
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d", e.Line)
+	}
+	return fmt.Sprintf("row %d", e.Row)
+}
+
+// wideColumns are the columns of the wide form and their channels.
+var wideColumns = []struct {
+	name string
+	ch   staffing.Channel
+}{{"calls", staffing.Phone}, {"chats", staffing.Chat}, {"emails", staffing.Email}, {"callbacks", staffing.Callback}}
+
+// staffRows turns a whole table into plan rows and returns the interval,
+// the most common spacing of start within a channel (see rowReader).
 func staffRows(tb *data.Table, defaultAHT time.Duration) ([]staffing.Row, time.Duration, error) {
-	start, volume := tb.Column("start"), tb.Column("volume")
-	if volume == nil || volume.Float == nil {
-		return nil, 0, tb.ErrorAt(-1, "volume", "", fmt.Errorf("%w: want a numeric column \"volume\" (contacts offered per interval)", data.ErrMissingColumn))
+	rr := &rowReader{defaultAHT: defaultAHT, note: io.Discard}
+	ch, err := rr.read(tb)
+	return ch.rows, rr.interval, err
+}
+
+// rowReader turns input chunks into plan rows, refusing rows out of time
+// order, repeats within a channel and rows off the interval's beat. It
+// carries across chunks what these checks need: the last row of each
+// channel. The first chunk decides the columns, and the interval when
+// none is given: the most common spacing of start within a channel.
+type rowReader struct {
+	column       string // --column; after the first chunk, the column the volumes come from ("" for wide)
+	defaultAHT   time.Duration
+	ahtElsewhere bool // per-channel settings may give the handling time the rows lack
+	note         io.Writer
+	interval     time.Duration
+	intervalFlag bool // the interval is --interval's
+
+	decided bool
+	wide    []wideSource
+	last    map[staffing.Channel]lastRow
+}
+
+type wideSource struct {
+	name string
+	ch   staffing.Channel
+}
+
+type lastRow struct {
+	start time.Time
+	tb    *data.Table
+	i     int
+}
+
+// staffChunk is one chunk's plan rows; line[i] is the table row behind
+// row i, prev[i] the start of the previous row of its channel.
+type staffChunk struct {
+	tb   *data.Table
+	rows []staffing.Row
+	line []int
+	prev []time.Time
+}
+
+// decide picks the volume column (or the wide form's) from the first chunk.
+func (rr *rowReader) decide(tb *data.Table) error {
+	rr.decided = true
+	rr.last = map[staffing.Channel]lastRow{}
+	switch {
+	case rr.column != "":
+		if tb.Column(rr.column) == nil {
+			return usageError(fmt.Errorf("--column %q: the input has no such column", rr.column))
+		}
+		return nil
+	case tb.Column("volume") != nil:
+		rr.column = "volume"
+		return nil
 	}
-	aht, channel := tb.Column("aht_seconds"), tb.Column("channel")
+	for _, alt := range []string{"forecast", "p50", "offered"} {
+		if tb.Column(alt) != nil {
+			rr.column = alt
+			fmt.Fprintf(rr.note, "no column volume: staffing the column %s (choose another with --column)\n", alt)
+			return nil
+		}
+	}
+	for _, w := range wideColumns {
+		if tb.Column(w.name) != nil {
+			rr.wide = append(rr.wide, wideSource{w.name, w.ch})
+		}
+	}
+	if rr.wide == nil {
+		return inputError(fileError(tb, "volume", fmt.Errorf("%w: want a column volume (or forecast, p50, offered; or name one with --column), or the wide form's calls, chats, emails and callbacks", data.ErrMissingColumn)))
+	}
+	if tb.Column("aht_seconds") != nil || tb.Column("channel") != nil {
+		return inputError(fileError(tb, "aht_seconds", errors.New("the wide form (calls, chats, emails, callbacks) takes handling times from the flags or --channel-settings, not a column aht_seconds or channel")))
+	}
+	rr.column = rr.wide[0].name
+	return nil
+}
+
+// read turns one chunk into plan rows.
+func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
+	ch := staffChunk{tb: tb}
+	start := tb.Column("start")
+	if start == nil || start.Time == nil {
+		return ch, inputError(fileError(tb, "start", fmt.Errorf("%w: want a column \"start\" of times", data.ErrMissingColumn)))
+	}
+	if !rr.decided {
+		if err := rr.decide(tb); err != nil {
+			return ch, err
+		}
+	}
+	type source struct {
+		col *data.Column
+		ch  staffing.Channel
+	}
+	var sources []source
+	if rr.wide == nil {
+		sources = []source{{col: tb.Column(rr.column)}}
+	}
+	for _, w := range rr.wide {
+		sources = append(sources, source{tb.Column(w.name), w.ch})
+	}
+	for _, src := range sources {
+		if src.col == nil || src.col.Float == nil {
+			return ch, inputError(fileError(tb, rr.column, fmt.Errorf("%w: want numbers of contacts", data.ErrBadNumber)))
+		}
+	}
+	names := []string{"aht_seconds"}
+	for _, src := range sources {
+		names = append(names, src.col.Name)
+	}
+	if err := tb.CheckValues(names...); err != nil {
+		return ch, inputError(err)
+	}
+	// Opening hours and quotes read the rows' local clock.
+	if err := tb.CheckOffsets("start"); err != nil {
+		return ch, inputError(err)
+	}
+	aht, channel, deflect := tb.Column("aht_seconds"), tb.Column("channel"), tb.Column("deflect")
 	if aht != nil && aht.Float == nil {
-		return nil, 0, tb.ErrorAt(-1, "aht_seconds", "", fmt.Errorf("%w: want numbers of seconds", data.ErrBadNumber))
+		return ch, inputError(fileError(tb, "aht_seconds", fmt.Errorf("%w: want numbers of seconds", data.ErrBadNumber)))
 	}
-	rows := make([]staffing.Row, tb.Len())
-	last := map[staffing.Channel]time.Time{}
+	if deflect != nil && deflect.Float == nil {
+		return ch, inputError(fileError(tb, "deflect", fmt.Errorf("%w: want shares in [0,1)", data.ErrBadNumber)))
+	}
 	spacing := map[time.Duration]int{}
-	for i := range rows {
-		r := staffing.Row{Start: start.Time[i], Volume: volume.Float[i]}
-		if v := r.Volume; math.IsNaN(v) || v < 0 {
-			return nil, 0, tb.ErrorAt(i, "volume", fmt.Sprint(v), fmt.Errorf("%w: want a number of contacts >= 0", data.ErrNegative))
-		}
-		if aht != nil && !math.IsNaN(aht.Float[i]) {
-			if aht.Float[i] <= 0 {
-				return nil, 0, tb.ErrorAt(i, "aht_seconds", fmt.Sprint(aht.Float[i]), fmt.Errorf("%w: want a handling time in seconds > 0", data.ErrBadNumber))
+	for i := range tb.Len() {
+		for _, src := range sources {
+			v := src.col.Float[i]
+			if len(sources) > 1 && math.IsNaN(v) {
+				continue // wide form: the channel was closed
 			}
-			r.AHT = time.Duration(aht.Float[i] * float64(time.Second))
-		} else if defaultAHT <= 0 {
-			return nil, 0, tb.ErrorAt(i, "aht_seconds", "", errors.New("no handling time: give the column aht_seconds or the flag --aht"))
-		}
-		if channel != nil {
-			ch, err := staffing.ParseChannel(channel.Text[i])
-			if err != nil {
-				return nil, 0, tb.ErrorAt(i, "channel", channel.Text[i], err)
+			r := staffing.Row{Start: start.Time[i], Volume: v, Channel: src.ch}
+			if math.IsNaN(v) || v < 0 {
+				return ch, inputError(tb.ErrorAt(i, src.col.Name, fmt.Sprint(v), fmt.Errorf("%w: want a number of contacts >= 0", data.ErrNegative)))
 			}
-			r.Channel = ch
+			if aht != nil && !math.IsNaN(aht.Float[i]) {
+				if !(aht.Float[i] > 0 && aht.Float[i] <= 86400) {
+					return ch, inputError(tb.ErrorAt(i, "aht_seconds", fmt.Sprint(aht.Float[i]), fmt.Errorf("%w: want a handling time in seconds, above 0 and at most a day", data.ErrBadNumber)))
+				}
+				r.AHT = time.Duration(aht.Float[i] * float64(time.Second))
+			} else if rr.defaultAHT <= 0 && !rr.ahtElsewhere {
+				return ch, inputError(tb.ErrorAt(i, "aht_seconds", "", errors.New("no handling time: give the column aht_seconds or the flag --aht")))
+			}
+			if deflect != nil && !math.IsNaN(deflect.Float[i]) {
+				if d := deflect.Float[i]; !(d >= 0 && d < 1) {
+					return ch, inputError(tb.ErrorAt(i, "deflect", fmt.Sprint(d), fmt.Errorf("%w: want a share in [0,1) such as 0.25", data.ErrBadNumber)))
+				}
+				r.Deflect = deflect.Float[i]
+			}
+			if channel != nil {
+				c, err := staffing.ParseChannel(channel.Text[i])
+				if err != nil {
+					return ch, inputError(tb.ErrorAt(i, "channel", channel.Text[i], err))
+				}
+				r.Channel = c
+			}
+			var prev time.Time
+			if last, ok := rr.last[r.Channel]; ok {
+				prev = last.start
+				d := r.Start.Sub(prev)
+				switch {
+				case d == 0:
+					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, position(last.tb, last.i))))
+				case d < 0:
+					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: this %v row comes before the one at %s; sort the rows by start", data.ErrUnsorted, r.Channel, position(last.tb, last.i))))
+				}
+				spacing[d]++
+			}
+			rr.last[r.Channel] = lastRow{r.Start, tb, i}
+			ch.rows = append(ch.rows, r)
+			ch.line = append(ch.line, i)
+			ch.prev = append(ch.prev, prev)
 		}
-		if prev, ok := last[r.Channel]; ok {
-			spacing[r.Start.Sub(prev)]++
-		}
-		last[r.Channel] = r.Start
-		rows[i] = r
 	}
-	var step time.Duration
-	for d, n := range spacing {
-		if d > 0 && (n > spacing[step] || n == spacing[step] && d < step) {
-			step = d
+	if rr.interval == 0 {
+		for d, n := range spacing {
+			if d > 0 && (n > spacing[rr.interval] || n == spacing[rr.interval] && d < rr.interval) {
+				rr.interval = d
+			}
 		}
 	}
-	return rows, step, nil
+	// Every spacing must be a whole number of intervals: rows out of step
+	// would otherwise be staffed as if they were.
+	if rr.interval > 0 {
+		for k, p := range ch.prev {
+			d := ch.rows[k].Start.Sub(p)
+			if p.IsZero() || d%rr.interval == 0 {
+				continue
+			}
+			at := tb.ErrorAt(ch.line[k], "start", ch.rows[k].Start.Format(time.RFC3339), nil)
+			if rr.intervalFlag {
+				at.Err = fmt.Errorf("--interval %v contradicts the rows: this row follows the previous one of its channel by %v, not a multiple of %v", rr.interval, d, rr.interval)
+				return ch, usageError(at)
+			}
+			at.Err = fmt.Errorf("%w: this row follows the previous %v row by %v, not a multiple of the interval %v", data.ErrStep, ch.rows[k].Channel, d, rr.interval)
+			return ch, inputError(at)
+		}
+	}
+	return ch, nil
+}
+
+// fileError is an error about a whole column of the table's file.
+func fileError(tb *data.Table, column string, err error) error {
+	e := tb.ErrorAt(0, column, "", err)
+	e.Line, e.Row = 0, 0
+	return e
+}
+
+// needsSpec says which columns the output has. It is decided before the
+// first row is written, from the settings and the first chunk's channels,
+// so that every chunk of a streamed output has the same columns.
+type needsSpec struct {
+	channel, abandon, deferred, deflected, capacity bool
+}
+
+func newNeedsSpec(rows []staffing.Row, s staffing.Settings, deflectColumn bool) needsSpec {
+	sp := needsSpec{deflected: deflectColumn}
+	var have [4]bool
+	for _, r := range rows {
+		have[r.Channel] = true
+	}
+	for _, ch := range staffing.Channels {
+		if !have[ch] {
+			continue
+		}
+		cs := s.Channels[ch]
+		sp.channel = sp.channel || ch != staffing.Phone
+		sp.abandon = sp.abandon || (ch == staffing.Phone || ch == staffing.Chat) && cmp.Or(cs.Patience, s.Patience) > 0
+		sp.deferred = sp.deferred || ch == staffing.Email || ch == staffing.Callback && cs.Slot == 0
+		sp.capacity = sp.capacity || ch == staffing.Callback && cs.Slot > 0
+		sp.deflected = sp.deflected || cs.Deflect > 0
+	}
+	return sp
 }
 
 // needsTable lays the requirements out as the output table.
-func needsTable(in *data.Table, needs []staffing.Need, abandon bool) *data.Table {
+func needsTable(needs []staffing.Need, sp needsSpec) *data.Table {
 	n := len(needs)
 	col := func(name string, f func(staffing.Need) float64) data.Column {
 		c := data.Column{Name: name, Float: make([]float64, n)}
@@ -191,18 +792,20 @@ func needsTable(in *data.Table, needs []staffing.Need, abandon bool) *data.Table
 		}
 		return c
 	}
-	t := &data.Table{Columns: []data.Column{{Name: "start", Time: in.Column("start").Time}}}
-	deferred := false
-	if ch := in.Column("channel"); ch != nil {
+	starts := make([]time.Time, n)
+	for i, x := range needs {
+		starts[i] = x.Start
+	}
+	t := &data.Table{Columns: []data.Column{{Name: "start", Time: starts}}}
+	if sp.channel {
 		names := make([]string, n)
 		for i, x := range needs {
 			names[i] = x.Channel.String()
-			deferred = deferred || x.Channel == staffing.Email || x.Channel == staffing.Callback
 		}
 		t.Columns = append(t.Columns, data.Column{Name: "channel", Text: names})
 	}
 	t.Columns = append(t.Columns,
-		in.Columns[index(in, "volume")],
+		col("volume", func(x staffing.Need) float64 { return x.Offered }),
 		col("agents", func(x staffing.Need) float64 { return float64(x.Agents) }),
 		col("fractional_agents", func(x staffing.Need) float64 { return x.Fractional }),
 		col("scheduled_agents", func(x staffing.Need) float64 { return float64(x.Scheduled) }),
@@ -210,20 +813,125 @@ func needsTable(in *data.Table, needs []staffing.Need, abandon bool) *data.Table
 		col("asa_seconds", func(x staffing.Need) float64 { return x.ASASeconds }),
 		col("occupancy", func(x staffing.Need) float64 { return x.Occupancy }),
 	)
-	if abandon {
+	if sp.abandon {
 		t.Columns = append(t.Columns, col("p_abandon", func(x staffing.Need) float64 { return x.PAbandon }))
 	}
-	if deferred {
-		t.Columns = append(t.Columns, col("backlog", func(x staffing.Need) float64 { return x.Backlog }))
+	if sp.deferred {
+		t.Columns = append(t.Columns,
+			col("backlog", func(x staffing.Need) float64 { return x.Backlog }),
+			col("quote_p50", func(x staffing.Need) float64 { return x.QuoteP50 }),
+			col("quote_p90", func(x staffing.Need) float64 { return x.QuoteP90 }))
+	}
+	if sp.deflected {
+		t.Columns = append(t.Columns, col("deflected", func(x staffing.Need) float64 { return x.Deflected }))
+	}
+	if sp.capacity {
+		t.Columns = append(t.Columns, col("slot_capacity", func(x staffing.Need) float64 { return x.Capacity }))
 	}
 	return t
 }
 
-func index(t *data.Table, name string) int {
-	for j, c := range t.Columns {
-		if c.Name == name {
-			return j
+// quoteTable lays out what can be promised by weekday and hour.
+func quoteTable(q []staffing.HourQuote) *data.Table {
+	t := &data.Table{Columns: []data.Column{
+		{Name: "channel", Text: make([]string, len(q))},
+		{Name: "weekday", Text: make([]string, len(q))},
+		{Name: "hour", Float: make([]float64, len(q))},
+		{Name: "open", Text: make([]string, len(q))},
+		{Name: "quote_p50", Float: make([]float64, len(q))},
+		{Name: "quote_p90", Float: make([]float64, len(q))},
+	}}
+	for i, h := range q {
+		t.Columns[0].Text[i] = h.Channel.String()
+		t.Columns[1].Text[i] = h.Weekday.String()[:3]
+		t.Columns[2].Float[i] = float64(h.Hour)
+		t.Columns[3].Text[i] = fmt.Sprint(h.Open)
+		t.Columns[4].Float[i] = math.Round(h.P50)
+		t.Columns[5].Float[i] = math.Round(h.P90)
+	}
+	return t
+}
+
+// staffSummary writes the totals by channel, what deflection saves, what
+// the bot covers while a channel is closed, whether the quotes keep the
+// promise, and the hours to publish, to stderr.
+func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Settings, files []channelSetting) {
+	w := c.App.ErrWriter
+	var frac, whole, sched, saved float64
+	for _, x := range sum {
+		frac += x.AgentHours
+		whole += x.RoundedHours
+		sched += x.ScheduledHours
+		saved += x.SavedHours
+	}
+	fmt.Fprintf(w, "agent-hours: %.1f fractional, %.1f rounded up per interval, %.1f scheduled after shrinkage\n", frac, whole, sched)
+	if len(sum) > 1 {
+		parts := make([]string, len(sum))
+		for i, x := range sum {
+			parts[i] = fmt.Sprintf("%v %.1f", x.Channel, x.AgentHours)
+		}
+		fmt.Fprintf(w, "  by channel (fractional): %s\n", strings.Join(parts, ", "))
+	}
+	for _, x := range sum {
+		if x.Deflected > 0 {
+			fmt.Fprintf(w, "%v: deflection resolves %.0f of %.0f contacts (%.0f%%) and saves %.1f agent-hours\n",
+				x.Channel, x.Deflected, x.Offered, 100*x.Deflected/x.Offered, x.SavedHours)
+		}
+		if x.Channel == staffing.Chat && x.Closed > 0 && x.ClosedOffered > 0 {
+			fmt.Fprintf(w, "chat: closed in %d of %d intervals, when %.0f chats arrive: the bot, open round the clock, meets all of them", x.Closed, x.Intervals, x.ClosedOffered)
+			if x.ClosedDeflected > 0 {
+				fmt.Fprintf(w, " and resolves %.0f; the rest are asked to come back when chat opens", x.ClosedDeflected)
+			} else {
+				fmt.Fprint(w, "; without --deflect it resolves none, and they are asked to come back when chat opens")
+			}
+			fmt.Fprintln(w)
+		}
+		if x.Promise.Within > 0 && x.WorstQuote > 0 {
+			promise := fmt.Sprintf("%.0f%% within %v of open time", 100*x.Promise.Share, x.Promise.Within)
+			open := time.Duration(x.OpenQuote) * time.Second
+			if x.QuotesOver == 0 {
+				fmt.Fprintf(w, "%v: the staffing keeps the promise (%s) in every open interval: at most %s; quote_p90 through closed hours at most %s\n", x.Channel, promise, open, time.Duration(x.WorstQuote)*time.Second)
+			} else {
+				fmt.Fprintf(w, "%v: the staffing does NOT keep the promise (%s) in %d open intervals: it takes up to %s (see the quote columns)\n",
+					x.Channel, promise, x.QuotesOver, open)
+			}
+			if x.ClosedOffered > 0 && x.ClosedQuote > (x.Promise.Within+time.Second).Seconds() {
+				fmt.Fprintf(w, "%v: the %.0f items that arrive while closed do NOT get the promise: they are worked through the first open hours, %.0f%% within %s of opening; promise them \"within %s of opening\", or staff the opening for the backlog\n",
+					x.Channel, x.ClosedOffered, 100*x.Promise.Share, time.Duration(x.ClosedQuote)*time.Second, time.Duration(x.ClosedQuote)*time.Second)
+			}
+		}
+		if x.HighAbandon > 0 {
+			fmt.Fprintf(w, "warning: %v: more than half the contacts hang up in %d intervals: the target is met because they leave, not because they are answered; set a ceiling such as --max-abandon 0.05\n", x.Channel, x.HighAbandon)
 		}
 	}
-	return -1
+	if saved > 0 {
+		fmt.Fprintf(w, "deflection saves %.1f agent-hours in all\n", saved)
+	}
+	var hours []staffing.ChannelHours
+	if spec := c.String("open"); spec != "" {
+		// --open is the hours email and callbacks are worked in, unless
+		// the settings file gives them their own.
+		open, _ := staffing.ParseOpeningHours(spec)
+		for _, x := range sum {
+			own := false
+			for _, f := range files {
+				own = own || f.channel == x.Channel && f.hours != nil
+			}
+			if x.Promise.Within > 0 && !own {
+				hours = append(hours, staffing.ChannelHours{Channel: x.Channel, Hours: open, Within: x.Promise.Within})
+			}
+		}
+	}
+	for _, f := range files {
+		if f.hours != nil {
+			h := staffing.ChannelHours{Channel: f.channel, Hours: *f.hours}
+			if f.channel == staffing.Email || f.channel == staffing.Callback && f.settings.Slot == 0 {
+				h.Within = cmp.Or(f.settings.Promise.Within, s.Promise.Within)
+			}
+			hours = append(hours, h)
+		}
+	}
+	if len(hours) > 0 {
+		fmt.Fprintf(w, "published hours: %s\n", staffing.PublishedHours(hours))
+	}
 }

@@ -1,0 +1,108 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestTableReaderChunks reads a CSV file in chunks of 3 rows and checks
+// the rows against ReadTable, the line numbers errors name in a later
+// chunk, and a column that turns to text after the first chunk.
+func TestTableReaderChunks(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("start,volume,channel\n")
+	for i := range 8 {
+		b.WriteString("2025-01-01T0" + string(rune('0'+i)) + ":00:00Z,1" + string(rune('0'+i)) + ",phone\n")
+	}
+	whole, err := ReadTable(strings.NewReader(b.String()), "f.csv", CSV, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := NewTableReader(strings.NewReader(b.String()), "f.csv", CSV, ReadOptions{}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vols []float64
+	var sizes []int
+	var last *Table
+	for {
+		c, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes = append(sizes, c.Len())
+		vols = append(vols, c.Column("volume").Float...)
+		last = c
+	}
+	if len(sizes) != 3 || sizes[2] != 2 || len(vols) != 8 || vols[7] != whole.Column("volume").Float[7] {
+		t.Errorf("chunks %v, volumes %v", sizes, vols)
+	}
+	if e := last.ErrorAt(1, "volume", "", errors.New("x")); e.Line != 9 {
+		t.Errorf("the last row's line is %d, want 9", e.Line)
+	}
+	// A column of numbers that turns to text in a later chunk names the line.
+	bad := b.String() + "2025-01-01T09:00:00Z,many,phone\n2025-01-01T10:00:00Z,lots,phone\n"
+	tr, _ = NewTableReader(strings.NewReader(bad), "f.csv", CSV, ReadOptions{}, 3)
+	var got error
+	for got == nil {
+		_, got = tr.Next()
+	}
+	var pe *ParseError
+	if !errors.As(got, &pe) || pe.Line != 10 || pe.Column != "volume" {
+		t.Errorf("text after numbers: %v, want an error at f.csv:10 in volume", got)
+	}
+}
+
+// TestTableWriterChunks writes a table in chunks and checks the bytes
+// against WriteTable for CSV and JSON.
+func TestTableWriterChunks(t *testing.T) {
+	t.Parallel()
+	tb, err := ReadTable(strings.NewReader("start,volume,channel\n2025-01-01T00:00:00Z,1,phone\n2025-01-01T01:00:00Z,,chat\n2025-01-01T02:00:00Z,3,email\n"), "f", CSV, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slice := func(lo, hi int) *Table {
+		out := &Table{}
+		for _, c := range tb.Columns {
+			d := Column{Name: c.Name}
+			switch {
+			case c.Time != nil:
+				d.Time = c.Time[lo:hi]
+			case c.Float != nil:
+				d.Float = c.Float[lo:hi]
+			default:
+				d.Text = c.Text[lo:hi]
+			}
+			out.Columns = append(out.Columns, d)
+		}
+		return out
+	}
+	for _, f := range []Format{CSV, JSON} {
+		var want, got bytes.Buffer
+		if err := WriteTable(&want, tb, f); err != nil {
+			t.Fatal(err)
+		}
+		tw, err := NewTableWriter(&got, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []*Table{slice(0, 1), slice(1, 1), slice(1, 3)} {
+			if err := tw.Write(c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := tw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%v in chunks:\n%s\nwant\n%s", f, got.String(), want.String())
+		}
+	}
+}
