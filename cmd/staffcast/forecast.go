@@ -15,6 +15,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/staffcast/staffcast/chart"
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast"
@@ -424,17 +425,17 @@ func runBacktest(c *cli.Context) error {
 			return err
 		}
 	}
-	g := grid{header: []string{"model", "scope", "mase", "wape", "bias", "rmse", "coverage_80_open", "coverage_80_all", "n", "n_open", "fit_seconds"}, digits: 3}
+	g := render.Grid{Header: []string{"model", "scope", "mase", "wape", "bias", "rmse", "coverage_80_open", "coverage_80_all", "n", "n_open", "fit_seconds"}, Digits: 3}
 	for _, b := range bts {
 		row := func(scope string, m forecast.Metrics) []any {
 			return []any{b.Model.String(), scope, m.MASE, m.WAPE, m.Bias, m.RMSE, m.CoverageOpen, m.Coverage, m.N, m.NOpen, b.FitTime.Seconds()}
 		}
-		g.rows = append(g.rows, row("all", b.Overall))
+		g.Rows = append(g.Rows, row("all", b.Overall))
 		for d, m := range b.ByDay {
-			g.rows = append(g.rows, row(fmt.Sprintf("day %d", d+1), m))
+			g.Rows = append(g.Rows, row(fmt.Sprintf("day %d", d+1), m))
 		}
 		for o, m := range b.ByOrigin {
-			g.rows = append(g.rows, row("origin "+b.Origins[o].Format("2006-01-02T15:04"), m))
+			g.Rows = append(g.Rows, row("origin "+b.Origins[o].Format("2006-01-02T15:04"), m))
 		}
 	}
 	if out.format == formatTable {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/staffcast/staffcast/chart"
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast/calendar"
 	"github.com/staffcast/staffcast/plan"
@@ -358,16 +359,12 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 	}
 	reqOut := c.String("requirements-out")
 	if reqOut != "" {
-		g := grid{header: []string{"start", "channel", "volume", "agents", "scheduled_agents"}}
-		for _, r := range res.Requirements {
-			g.rows = append(g.rows, []any{r.Start.Format(time.RFC3339), r.Channel, round(r.Volume, 3), r.Agents, r.ScheduledAgents})
-		}
-		if err := (output{format: formatCSV, path: reqOut}).writeGrid(nil, g, false); err != nil {
+		if err := (output{format: formatCSV, path: reqOut}).writeGrid(nil, render.Requirements(res), false); err != nil {
 			return err
 		}
 	}
-	printPlanChannels(c.App.ErrWriter, res.Channels) // plan_channels.go
-	return out.write(c.App.Writer, func(w io.Writer) error { return writePlan(w, out.format, res, opt, reqOut) })
+	render.PlanChannels(c.App.ErrWriter, res.Channels)
+	return out.write(c.App.Writer, func(w io.Writer) error { return render.Plan(w, out.format, res, opt, reqOut) })
 }
 
 func columnNames(s *data.Series) string {

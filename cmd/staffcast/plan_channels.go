@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/staffcast/staffcast/plan"
 	"github.com/staffcast/staffcast/staffing"
@@ -78,37 +76,4 @@ func planChannelOptions(c *cli.Context, opt *plan.Options) error {
 		opt.Teams = teams
 	}
 	return nil
-}
-
-// printPlanChannels writes phone and chat on the recommended hours.
-func printPlanChannels(w io.Writer, cp *plan.ChannelPlan) {
-	if cp == nil {
-		return
-	}
-	var parts []string
-	for _, x := range cp.Channels {
-		parts = append(parts, fmt.Sprintf("%v %.1f", x.Channel, x.AgentHours))
-	}
-	fmt.Fprintf(w, "channels, first planned week, agent-hours (fractional): %s\n", strings.Join(parts, ", "))
-	for _, x := range cp.Channels {
-		if x.Channel != staffing.Chat {
-			continue
-		}
-		if x.Deflected > 0 {
-			fmt.Fprintf(w, "chat: the chatbot resolves %.0f of %.0f chats and saves %.1f agent-hours\n", x.Deflected, x.Offered, x.SavedHours)
-		}
-		if x.ClosedOffered > 0 {
-			fmt.Fprintf(w, "chat: %.0f chats arrive while chat is closed; the bot, open round the clock, meets them", x.ClosedOffered)
-			if x.ClosedDeflected > 0 {
-				fmt.Fprintf(w, " and resolves %.0f", x.ClosedDeflected)
-			}
-			fmt.Fprintln(w)
-		}
-	}
-	for _, t := range cp.Teams {
-		fmt.Fprintf(w, "team %s: %.1f agent-hours a week blended, %.1f as a team per channel\n", t.Team, t.Blended, t.Dedicated)
-	}
-	if cp.Published != "" {
-		fmt.Fprintf(w, "published hours: %s\n", cp.Published)
-	}
 }
