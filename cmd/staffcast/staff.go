@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/urfave/cli/v2"
@@ -216,7 +217,7 @@ func runStaff(c *cli.Context) error {
 			}
 		}
 		if c.Bool("quotes") {
-			result = quoteTable(totals.Quotes())
+			result = render.Quotes(totals.Quotes())
 		}
 		if err := out.writeTable(c.App.Writer, result, 3); err != nil {
 			return err
@@ -225,7 +226,7 @@ func runStaff(c *cli.Context) error {
 		if err := run(func([]staffing.Need) error { return nil }); err != nil {
 			return err
 		}
-		err = out.writeTable(c.App.Writer, quoteTable(totals.Quotes()), 3)
+		err = out.writeTable(c.App.Writer, render.Quotes(totals.Quotes()), 3)
 	case out.format == formatTable:
 		// A terminal table needs every row to size its columns.
 		var all []staffing.Need
@@ -827,27 +828,6 @@ func needsTable(needs []staffing.Need, sp needsSpec) *data.Table {
 	}
 	if sp.capacity {
 		t.Columns = append(t.Columns, col("slot_capacity", func(x staffing.Need) float64 { return x.Capacity }))
-	}
-	return t
-}
-
-// quoteTable lays out what can be promised by weekday and hour.
-func quoteTable(q []staffing.HourQuote) *data.Table {
-	t := &data.Table{Columns: []data.Column{
-		{Name: "channel", Text: make([]string, len(q))},
-		{Name: "weekday", Text: make([]string, len(q))},
-		{Name: "hour", Float: make([]float64, len(q))},
-		{Name: "open", Text: make([]string, len(q))},
-		{Name: "quote_p50", Float: make([]float64, len(q))},
-		{Name: "quote_p90", Float: make([]float64, len(q))},
-	}}
-	for i, h := range q {
-		t.Columns[0].Text[i] = h.Channel.String()
-		t.Columns[1].Text[i] = h.Weekday.String()[:3]
-		t.Columns[2].Float[i] = float64(h.Hour)
-		t.Columns[3].Text[i] = fmt.Sprint(h.Open)
-		t.Columns[4].Float[i] = math.Round(h.P50)
-		t.Columns[5].Float[i] = math.Round(h.P90)
 	}
 	return t
 }
