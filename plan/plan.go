@@ -63,13 +63,16 @@ type Options struct {
 	CallbackWithin time.Duration
 	// Progress, when set, is told what the plan is doing (for a terminal).
 	Progress func(string)
-	// Channels, ChatHours and Teams staff chat beside the phone over the
-	// first planned week (Result.Channels, see planChannels): chat's own
-	// settings, its hours (nil: the recommended phone hours) and teams
-	// to compare blended with dedicated. All nil: the phone alone.
-	Channels  map[staffing.Channel]staffing.ChannelSettings
-	ChatHours *staffing.OpeningHours
-	Teams     []staffing.Team
+	// Channels, ChatHours, EmailHours and Teams staff chat and email
+	// beside the phone over the first planned week (Result.Channels, see
+	// planChannels): each channel's own settings, chat's and email's
+	// hours (nil: the recommended phone hours) and teams to compare
+	// blended with dedicated. All nil: the phone alone. EmailColumn names
+	// the emails column (default emails).
+	Channels              map[staffing.Channel]staffing.ChannelSettings
+	ChatHours, EmailHours *staffing.OpeningHours
+	Teams                 []staffing.Team
+	EmailColumn           string
 }
 
 // Series is the history: interval starts and named columns.
@@ -93,8 +96,8 @@ type Result struct {
 	// Demand is the demand the hours were planned on (forecast or history)
 	// and From and To its span.
 	From, To time.Time
-	// Channels is phone and chat on the recommended hours, when Options
-	// asks for it; nil otherwise.
+	// Channels is phone, chat and email on the recommended hours, when
+	// Options asks for it; nil otherwise.
 	Channels *ChannelPlan
 }
 
@@ -323,7 +326,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opt.Channels != nil || opt.ChatHours != nil || opt.Teams != nil { // channels.go
+	if opt.channelsWanted() { // channels.go
 		if res.Channels, res.Requirements, err = planChannels(&opt, res.Periods, periods, demand, dcc, res.Requirements); err != nil {
 			return nil, err
 		}

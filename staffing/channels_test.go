@@ -255,3 +255,26 @@ func TestDeferredWholeWindows(t *testing.T) {
 		t.Errorf("30-minute promise on hourly intervals: done %v in the first, want 10", d[0].Done)
 	}
 }
+
+// TestSummarizeAnswered: a channel's Answered over OpenHandled is its
+// service level, from the direct Erlang C sum, over the open intervals
+// only; a closed interval's calls count in neither.
+func TestSummarizeAnswered(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)
+	open := func(t time.Time) bool { return t.Hour() < 12 }
+	s := Settings{Interval: 30 * time.Minute, AHT: 3 * time.Minute, Target: Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+		Channels: map[Channel]ChannelSettings{Phone: {Open: open}}}
+	rows := []Row{{Start: day.Add(9 * time.Hour), Volume: 100}, {Start: day.Add(10 * time.Hour), Volume: 100}, {Start: day.Add(14 * time.Hour), Volume: 100}}
+	needs, err := Plan(rows, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := Summarize(needs, s)[0]
+	// 100 calls of 3 minutes in 30 minutes: 10 Erlangs; 14 agents meet 80/20.
+	n, a := 14, 10.0
+	sl := 1 - directErlangC(a, n)*math.Exp(-(float64(n)-a)*20/180)
+	if needs[0].Agents != n || sum.OpenHandled != 200 || math.Abs(sum.Answered/sum.OpenHandled-sl) > 1e-9 {
+		t.Errorf("%d agents, answered %v of %v (%.6f), want %d agents and %.6f of 200", needs[0].Agents, sum.Answered, sum.OpenHandled, sum.Answered/sum.OpenHandled, n, sl)
+	}
+}

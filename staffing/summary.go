@@ -16,6 +16,13 @@ type ChannelSummary struct {
 	// RoundedHours the whole agents, ScheduledHours after shrinkage.
 	AgentHours, RoundedHours, ScheduledHours float64
 	SavedHours                               float64 // agent-hours deflection saves
+	// Answered is the contacts of the open intervals answered within the
+	// channel's target (phone, chat) or queued promise (email), expected:
+	// each open interval's service level times the contacts agents
+	// handle in it; OpenHandled is those contacts. Their ratio is the
+	// channel's service level over the plan. Intervals without a service
+	// level (the backlog model, booked callbacks) count in neither.
+	Answered, OpenHandled float64
 	// Closed counts the intervals the channel is closed in, and
 	// ClosedOffered and ClosedDeflected the contacts arriving then.
 	Closed                         int
@@ -105,6 +112,10 @@ func (t *Totals) Add(needs []Need) {
 		c.RoundedHours += float64(n.Agents) * h
 		c.ScheduledHours += float64(n.Scheduled) * h
 		c.SavedHours += n.Saved * h
+		if !n.Closed && !math.IsNaN(n.ServiceLevel) {
+			c.OpenHandled += n.Offered - n.Deflected
+			c.Answered += n.ServiceLevel * (n.Offered - n.Deflected)
+		}
 		if n.Closed {
 			c.Closed++
 			c.ClosedOffered += n.Offered

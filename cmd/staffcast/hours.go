@@ -336,7 +336,7 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 		if errors.Is(err, c.Context.Err()) && c.Context.Err() != nil {
 			return err
 		}
-		return inputError(err)
+		return planChannelError(c, err) // plan_channels.go
 	}
 	if opt.From == plan.FromForecast {
 		fmt.Fprintf(c.App.ErrWriter, "planning on a forecast of the 52 weeks after the history (%s to %s, %v model); --demand-from history plans on the last 52 weeks of history\n",
@@ -363,7 +363,6 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 			return err
 		}
 	}
-	render.PlanChannels(c.App.ErrWriter, res.Channels)
 	return out.write(c.App.Writer, func(w io.Writer) error { return render.Plan(w, out.format, res, opt, reqOut) })
 }
 

@@ -11,7 +11,6 @@ import (
 	"github.com/staffcast/staffcast/clock"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/plan"
-	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/hours"
 )
 
@@ -117,6 +116,7 @@ func Plan(w io.Writer, format string, res *plan.Result, opt plan.Options, reqOut
 		for _, a := range Assumptions(res, opt) {
 			fmt.Fprintf(w, "# %s: %s\n", a[0], a[1])
 		}
+		planChannelsCSV(w, res) // plan_channels.go
 		g := Grid{Header: []string{"period", "weekday", "open", "close", "orders_covered", "calls_reachable", "calls_answered", "agent_hours", "cost",
 			"current_open", "current_close", "current_orders_covered", "current_calls_answered", "current_agent_hours"}}
 		for _, p := range res.Periods {
@@ -131,7 +131,10 @@ func Plan(w io.Writer, format string, res *plan.Result, opt plan.Options, reqOut
 		}
 		return WriteGrid(w, FormatCSV, g, false)
 	}
-	return planText(w, res, opt, reqOut)
+	if err := planText(w, res, opt, reqOut); err != nil {
+		return err
+	}
+	return planChannelsText(w, res, opt) // plan_channels.go
 }
 
 type jsonCurrent struct {
@@ -291,7 +294,9 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		Frontier []point     `json:"frontier"`
 		Peak     []peak      `json:"peak"`
 		Optimal  bool        `json:"optimal"`
-	}{as, ps, t, totalFigures(res.Current, withCost), fr, pk, res.Optimal}
+
+		Channels *jsonChannels `json:"channels,omitempty"` // plan_channels.go
+	}{as, ps, t, totalFigures(res.Current, withCost), fr, pk, res.Optimal, planChannelsJSON(res)}
 }
 
 func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) error {
@@ -451,37 +456,4 @@ func Requirements(res *plan.Result) Grid {
 		g.Rows = append(g.Rows, []any{r.Start.Format(time.RFC3339), r.Channel, round(r.Volume, 3), r.Agents, r.ScheduledAgents})
 	}
 	return g
-}
-
-// PlanChannels writes phone and chat on the recommended hours.
-func PlanChannels(w io.Writer, cp *plan.ChannelPlan) {
-	if cp == nil {
-		return
-	}
-	var parts []string
-	for _, x := range cp.Channels {
-		parts = append(parts, fmt.Sprintf("%v %.1f", x.Channel, x.AgentHours))
-	}
-	fmt.Fprintf(w, "channels, first planned week, agent-hours (fractional): %s\n", strings.Join(parts, ", "))
-	for _, x := range cp.Channels {
-		if x.Channel != staffing.Chat {
-			continue
-		}
-		if x.Deflected > 0 {
-			fmt.Fprintf(w, "chat: the chatbot resolves %.0f of %.0f chats and saves %.1f agent-hours\n", x.Deflected, x.Offered, x.SavedHours)
-		}
-		if x.ClosedOffered > 0 {
-			fmt.Fprintf(w, "chat: %.0f chats arrive while chat is closed; the bot, open round the clock, meets them", x.ClosedOffered)
-			if x.ClosedDeflected > 0 {
-				fmt.Fprintf(w, " and resolves %.0f", x.ClosedDeflected)
-			}
-			fmt.Fprintln(w)
-		}
-	}
-	for _, t := range cp.Teams {
-		fmt.Fprintf(w, "team %s: %.1f agent-hours a week blended, %.1f as a team per channel\n", t.Team, t.Blended, t.Dedicated)
-	}
-	if cp.Published != "" {
-		fmt.Fprintf(w, "published hours: %s\n", cp.Published)
-	}
 }
