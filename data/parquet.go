@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"fmt"
 	"io"
@@ -168,21 +169,22 @@ type pqValues struct {
 
 // pqChunk reads a column chunk in batches.
 type pqChunk struct {
-	col  pqColumn
-	cr   file.ColumnChunkReader
-	def  []int16
-	ints []int64 // Int32 widened, Int64
-	i32  []int32
-	f32  []float32
-	f64  []float64
-	ba   []parquet.ByteArray
-	fl   []parquet.FixedLenByteArray
-	i96  []parquet.Int96
+	col   pqColumn
+	batch int // values per batch; 0 means pqBatch
+	cr    file.ColumnChunkReader
+	def   []int16
+	ints  []int64 // Int32 widened, Int64
+	i32   []int32
+	f32   []float32
+	f64   []float64
+	ba    []parquet.ByteArray
+	fl    []parquet.FixedLenByteArray
+	i96   []parquet.Int96
 }
 
 // next reads up to pqBatch values into v, converted with p; 0 at the end.
 func (c *pqChunk) next(v *pqValues, p *timeParser) (int, error) {
-	n := pqBatch
+	n := cmp.Or(c.batch, pqBatch)
 	if len(c.def) < n {
 		c.def = make([]int16, n)
 	}
@@ -430,53 +432,10 @@ func readParquet(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 	}
 	tcol := opt.timeColumn()
 	out := &Table{file: name, noLine: true}
-	for _, c := range cols {
-		col := Column{Name: c.name}
-		switch {
-		case c.kind == pqTime || c.kind == pqDate || c.name == tcol:
-			col.Time = []time.Time{}
-		case c.kind == pqString:
-			col.Text = []string{}
-		default:
-			col.Float = []float64{}
-		}
-		out.Columns = append(out.Columns, col)
-	}
+	out.Columns = pqTableColumns(cols, tcol)
 	p := opt.parser()
 	err = scanParquet(name, pf, cols, &p, func(row int, vals []*pqValues) error {
-		for j, c := range cols {
-			col := &out.Columns[j]
-			v := vals[j]
-			switch {
-			case c.name == tcol && c.kind == pqString:
-				for i, s := range v.text {
-					if v.null[i] {
-						return &ParseError{File: name, Row: row + i + 1, Column: c.name, Err: fmt.Errorf("%w: empty timestamp", ErrBadTime)}
-					}
-					t, err := p.parse(s)
-					if err != nil {
-						return &ParseError{File: name, Row: row + i + 1, Column: c.name, Value: s, Err: err}
-					}
-					col.Time = append(col.Time, t)
-				}
-			case c.name == tcol && col.Time != nil && (c.kind == pqTime || c.kind == pqDate):
-				for i := range v.tm {
-					if v.null[i] {
-						return &ParseError{File: name, Row: row + i + 1, Column: c.name, Err: fmt.Errorf("%w: empty timestamp", ErrBadTime)}
-					}
-				}
-				col.Time = append(col.Time, v.tm...)
-			case c.name == tcol:
-				return &ParseError{File: name, Column: c.name, Err: fmt.Errorf("%w: column %q has type %v, want a timestamp", ErrBadTime, c.name, c.physical)}
-			case col.Time != nil:
-				col.Time = append(col.Time, v.tm...)
-			case col.Text != nil:
-				col.Text = append(col.Text, v.text...)
-			default:
-				col.Float = append(col.Float, v.num...)
-			}
-		}
-		return nil
+		return appendPqBatch(out, name, cols, tcol, &p, row, vals)
 	})
 	if err != nil {
 		return nil, err
@@ -490,11 +449,86 @@ func readParquet(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 	return out, nil
 }
 
+// pqTableColumns returns empty columns of the types cols are read as.
+func pqTableColumns(cols []pqColumn, tcol string) []Column {
+	out := make([]Column, 0, len(cols))
+	for _, c := range cols {
+		col := Column{Name: c.name}
+		switch {
+		case c.kind == pqTime || c.kind == pqDate || c.name == tcol:
+			col.Time = []time.Time{}
+		case c.kind == pqString:
+			col.Text = []string{}
+		default:
+			col.Float = []float64{}
+		}
+		out = append(out, col)
+	}
+	return out
+}
+
+// appendPqBatch appends a batch of values (vals[j] of cols[j]), the first
+// of which is row, to the columns of out, parsing text times in the time
+// column tcol.
+func appendPqBatch(out *Table, name string, cols []pqColumn, tcol string, p *timeParser, row int, vals []*pqValues) error {
+	for j, c := range cols {
+		col := &out.Columns[j]
+		v := vals[j]
+		switch {
+		case c.name == tcol && c.kind == pqString:
+			for i, s := range v.text {
+				if v.null[i] {
+					return &ParseError{File: name, Row: row + i + 1, Column: c.name, Err: fmt.Errorf("%w: empty timestamp", ErrBadTime)}
+				}
+				t, err := p.parse(s)
+				if err != nil {
+					return &ParseError{File: name, Row: row + i + 1, Column: c.name, Value: s, Err: err}
+				}
+				col.Time = append(col.Time, t)
+			}
+		case c.name == tcol && col.Time != nil && (c.kind == pqTime || c.kind == pqDate):
+			for i := range v.tm {
+				if v.null[i] {
+					return &ParseError{File: name, Row: row + i + 1, Column: c.name, Err: fmt.Errorf("%w: empty timestamp", ErrBadTime)}
+				}
+			}
+			col.Time = append(col.Time, v.tm...)
+		case c.name == tcol:
+			return &ParseError{File: name, Column: c.name, Err: fmt.Errorf("%w: column %q has type %v, want a timestamp", ErrBadTime, c.name, c.physical)}
+		case col.Time != nil:
+			col.Time = append(col.Time, v.tm...)
+		case col.Text != nil:
+			col.Text = append(col.Text, v.text...)
+		default:
+			col.Float = append(col.Float, v.num...)
+		}
+	}
+	return nil
+}
+
 // writeParquet writes t as one row group per 64 Ki rows: times as
 // microsecond timestamps adjusted to UTC, with the zone name of the first
 // value in the stored Arrow schema; floats as nullable doubles; text as
 // UTF-8 strings.
 func writeParquet(w io.Writer, t *Table) error {
+	pw, err := newParquetWriter(w, t)
+	if err != nil {
+		return err
+	}
+	n := t.Len()
+	for lo := 0; lo < n || lo == 0; lo += pqBatch {
+		if err := writePqGroup(pw, t, lo, min(lo+pqBatch, n)); err != nil {
+			return err
+		}
+		if n == 0 {
+			break
+		}
+	}
+	return pw.Close()
+}
+
+// newParquetWriter starts a Parquet file for tables with t's columns.
+func newParquetWriter(w io.Writer, t *Table) (*file.Writer, error) {
 	fields := make(schema.FieldList, len(t.Columns))
 	afields := make([]arrow.Field, len(t.Columns))
 	for j, c := range t.Columns {
@@ -511,48 +545,39 @@ func writeParquet(w io.Writer, t *Table) error {
 			afields[j] = arrow.Field{Name: c.Name, Type: arrow.BinaryTypes.String, Nullable: true}
 		}
 		if err != nil {
-			return fmt.Errorf("data: parquet column %q: %w", c.Name, err)
+			return nil, fmt.Errorf("data: parquet column %q: %w", c.Name, err)
 		}
 	}
 	root, err := schema.NewGroupNode("schema", parquet.Repetitions.Required, fields, -1)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var sbuf bytes.Buffer
 	iw := ipc.NewWriter(&sbuf, ipc.WithSchema(arrow.NewSchema(afields, nil)))
 	if err := iw.Close(); err != nil {
-		return err
+		return nil, err
 	}
 	meta := metadata.NewKeyValueMetadata()
 	meta.Append(arrowSchemaKey, base64.StdEncoding.EncodeToString(sbuf.Bytes()))
-	pw, err := file.NewParquetWriterWithError(w, root, file.WithWriteMetadata(meta), file.WithWriterProps(parquet.NewWriterProperties(parquet.WithCreatedBy("staffcast"))))
+	return file.NewParquetWriterWithError(w, root, file.WithWriteMetadata(meta), file.WithWriterProps(parquet.NewWriterProperties(parquet.WithCreatedBy("staffcast"))))
+}
+
+// writePqGroup writes rows [lo, hi) of t as a row group.
+func writePqGroup(pw *file.Writer, t *Table, lo, hi int) error {
+	rg, err := pw.AppendRowGroupChecked()
 	if err != nil {
 		return err
 	}
-	n := t.Len()
-	for lo := 0; lo < n || lo == 0; lo += pqBatch {
-		hi := min(lo+pqBatch, n)
-		rg, err := pw.AppendRowGroupChecked()
+	for j := range t.Columns {
+		cw, err := rg.NextColumn()
 		if err != nil {
 			return err
 		}
-		for j := range t.Columns {
-			cw, err := rg.NextColumn()
-			if err != nil {
-				return err
-			}
-			if err := writePqColumn(cw, &t.Columns[j], lo, hi); err != nil {
-				return err
-			}
-		}
-		if err := rg.Close(); err != nil {
+		if err := writePqColumn(cw, &t.Columns[j], lo, hi); err != nil {
 			return err
 		}
-		if n == 0 {
-			break
-		}
 	}
-	return pw.Close()
+	return rg.Close()
 }
 
 func writePqColumn(cw file.ColumnChunkWriter, c *Column, lo, hi int) error {

@@ -143,15 +143,29 @@ const minZoneChange = 7 * 24 * time.Hour
 // time. The local clock of such rows, which opening hours and shifts are
 // planned on, is not one clock.
 func checkOffsets(t *Table, tcol string, start []time.Time) error {
-	order := make([]int, len(start))
-	for i := range order {
-		order[i] = i
+	// Rows are in time order (nil) unless sorted here: most tables are
+	// in order, and sorting them again cost more than the check.
+	var order []int
+	for i := 1; i < len(start); i++ {
+		if start[i].Before(start[i-1]) {
+			order = make([]int, len(start))
+			for i := range order {
+				order[i] = i
+			}
+			sort.SliceStable(order, func(a, b int) bool { return start[order[a]].Before(start[order[b]]) })
+			break
+		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return start[order[a]].Before(start[order[b]]) })
+	row := func(k int) int {
+		if order == nil {
+			return k
+		}
+		return order[k]
+	}
 	var lastChange time.Time
 	changes := 0
-	for k := 1; k < len(order); k++ {
-		prev, cur := start[order[k-1]], start[order[k]]
+	for k := 1; k < len(start); k++ {
+		prev, cur := start[row(k-1)], start[row(k)]
 		_, a := prev.Zone()
 		_, b := cur.Zone()
 		if a == b {
@@ -159,7 +173,7 @@ func checkOffsets(t *Table, tcol string, start []time.Time) error {
 		}
 		changes++
 		if changes > 1 && cur.Sub(lastChange) < minZoneChange {
-			return t.rowError(order[k], tcol, cur.Format(time.RFC3339), fmt.Errorf("%w: the offset changes from %s to %s at %s, %v after the previous change at %s; time zones change their offset months apart, so these rows mix clocks (UTC and local time?): pass --tz with the zone the planning is done in", ErrOffsets, prev.Format("-07:00"), cur.Format("-07:00"), cur.Format(time.RFC3339), cur.Sub(lastChange).Round(time.Minute), lastChange.Format(time.RFC3339)))
+			return t.rowError(row(k), tcol, cur.Format(time.RFC3339), fmt.Errorf("%w: the offset changes from %s to %s at %s, %v after the previous change at %s; time zones change their offset months apart, so these rows mix clocks (UTC and local time?): pass --tz with the zone the planning is done in", ErrOffsets, prev.Format("-07:00"), cur.Format("-07:00"), cur.Format(time.RFC3339), cur.Sub(lastChange).Round(time.Minute), lastChange.Format(time.RFC3339)))
 		}
 		lastChange = cur
 	}

@@ -3,19 +3,13 @@ package data
 import (
 	"bufio"
 	"bytes"
-	"context"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
 // TableReader reads a table a chunk of rows at a time, for files too long
@@ -44,8 +38,8 @@ func NewTableReader(r io.Reader, name string, f Format, opt ReadOptions, chunk i
 	case CSV:
 		return tr, tr.csv(r)
 	case Parquet:
-		if ras, ok := r.(parquet.ReaderAtSeeker); ok {
-			return tr, tr.parquet(ras)
+		if _, ok := r.(parquet.ReaderAtSeeker); ok {
+			return tr, tr.parquet(r)
 		}
 	}
 	t, err := ReadTable(r, name, f, opt)
@@ -77,9 +71,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 		return err
 	}
 	comma := in.comma
-	cr := csv.NewReader(in)
-	cr.Comma = comma
-	cr.ReuseRecord = false
+	cr := newCSVLines(in.Reader, comma)
 	header, err := cr.Read()
 	if err == io.EOF {
 		return &ParseError{File: tr.name, Line: 1, Err: fmt.Errorf("%w: the file is empty; want a header line such as start,calls", ErrEmpty)}
@@ -96,10 +88,19 @@ func (tr *TableReader) csv(r io.Reader) error {
 		return &ParseError{File: tr.name, Line: 1, Column: tcol, Err: fmt.Errorf("%w: the header has no column %q; it has %s", ErrMissingColumn, tcol, strings.Join(quoteAll(header), ", "))}
 	}
 	p := tr.opt.parser()
+	days := &dayParser{p: &p}
 	text := make([]bool, len(header)) // per column: text, as the first chunk decided
+	// After the header, the reader hands back one slice, which each
+	// chunk's fields are copied out of into one array: one allocation a
+	// chunk instead of one a row.
+	cr.reuse = true
 	first := true
+	// records and fields are reused from chunk to chunk: a Table keeps
+	// the field strings (text columns) but not the slices.
+	var records [][]string
+	var fields []string
 	tr.next = func() (*Table, error) {
-		records := make([][]string, 0, tr.chunk)
+		records, fields = records[:0], fields[:0]
 		lines := make([]int, 0, tr.chunk)
 		for len(records) < tr.chunk {
 			rec, err := cr.Read()
@@ -109,8 +110,9 @@ func (tr *TableReader) csv(r io.Reader) error {
 			if err != nil {
 				return nil, in.error(err)
 			}
-			line, _ := cr.FieldPos(0)
-			records = append(records, rec)
+			line := cr.recLine
+			fields = append(fields, rec...)
+			records = append(records, fields[len(fields)-len(rec):len(fields):len(fields)])
 			lines = append(lines, line)
 		}
 		if len(records) == 0 {
@@ -122,7 +124,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 		t := &Table{file: tr.name, lines: lines}
 		times := make([]time.Time, len(records))
 		for i, rec := range records {
-			tm, err := p.parse(rec[ti])
+			tm, err := days.parse(rec[ti])
 			if err != nil {
 				return nil, &ParseError{File: tr.name, Line: lines[i], Column: tcol, Value: rec[ti], Err: err}
 			}
@@ -151,65 +153,70 @@ func (tr *TableReader) csv(r io.Reader) error {
 	return nil
 }
 
-func (tr *TableReader) parquet(ras parquet.ReaderAtSeeker) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = &ParseError{File: tr.name, Err: fmt.Errorf("not a readable Parquet file: %v", p)}
-		}
-	}()
-	pf, err := file.NewParquetReader(ras)
+func (tr *TableReader) parquet(r io.Reader) error {
+	pf, err := openParquet(r, tr.name)
 	if err != nil {
-		return &ParseError{File: tr.name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+		return err
 	}
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: int64(tr.chunk)}, memory.DefaultAllocator)
+	cols, err := pqColumns(tr.name, pf)
 	if err != nil {
 		pf.Close()
-		return &ParseError{File: tr.name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+		return err
 	}
-	rr, err := fr.GetRecordReader(context.Background(), nil, nil)
-	if err != nil {
-		pf.Close()
-		return &ParseError{File: tr.name, Err: err}
-	}
-	tr.close = func() error {
-		rr.Release()
-		return pf.Close()
-	}
+	tr.close = pf.Close
 	p := tr.opt.parser()
 	tcol := tr.opt.timeColumn()
-	row := 0
+	vals := make([]*pqValues, len(cols))
+	for j := range vals {
+		vals[j] = &pqValues{}
+	}
+	var chunks []*pqChunk // the row group being read
+	group, left, row := 0, 0, 0
 	tr.next = func() (t *Table, err error) {
 		defer func() {
-			if p := recover(); p != nil {
-				t, err = nil, &ParseError{File: tr.name, Err: fmt.Errorf("not a readable Parquet file: %v", p)}
+			if r := recover(); r != nil {
+				t, err = nil, &ParseError{File: tr.name, Err: fmt.Errorf("not a readable Parquet file: %v", r)}
 			}
 		}()
-		if !rr.Next() {
-			if err := rr.Err(); err != nil && !errors.Is(err, io.EOF) {
-				return nil, &ParseError{File: tr.name, Err: err}
-			}
-			if row == 0 {
-				return nil, &ParseError{File: tr.name, Err: fmt.Errorf("%w: the file has no rows", ErrEmpty)}
-			}
-			return nil, io.EOF
-		}
-		rec := rr.RecordBatch()
-		t = &Table{file: tr.name, noLine: true, rowBase: row}
-		for j, fld := range rec.Schema().Fields() {
-			col, err := arrowColumn(tr.name, fld, []arrow.Array{rec.Column(j)}, p, fld.Name == tcol)
-			if err != nil {
-				var pe *ParseError
-				if errors.As(err, &pe) && pe.Row > 0 {
-					pe.Row += row
+		for left == 0 {
+			if group == pf.NumRowGroups() {
+				if row == 0 {
+					return nil, &ParseError{File: tr.name, Err: fmt.Errorf("%w: the file has no rows", ErrEmpty)}
 				}
-				return nil, err
+				return nil, io.EOF
 			}
-			t.Columns = append(t.Columns, col)
+			rg := pf.RowGroup(group)
+			chunks = chunks[:0]
+			for _, c := range cols {
+				cr, err := rg.Column(c.index)
+				if err != nil {
+					return nil, &ParseError{File: tr.name, Column: c.name, Err: fmt.Errorf("not a readable Parquet file: %v", err)}
+				}
+				chunks = append(chunks, &pqChunk{col: c, cr: cr, batch: tr.chunk})
+			}
+			left = int(rg.NumRows())
+			group++
+		}
+		n := -1
+		for j, ch := range chunks {
+			m, err := ch.next(vals[j], &p)
+			if err != nil {
+				return nil, &ParseError{File: tr.name, Row: row + m + 1, Column: ch.col.name, Err: err}
+			}
+			if n >= 0 && m != n || m == 0 {
+				return nil, &ParseError{File: tr.name, Row: row + 1, Err: fmt.Errorf("not a readable Parquet file: columns of unequal length")}
+			}
+			n = m
+		}
+		t = &Table{file: tr.name, noLine: true, rowBase: row, Columns: pqTableColumns(cols, tcol)}
+		if err := appendPqBatch(t, tr.name, cols, tcol, &p, row, vals); err != nil {
+			return nil, err
 		}
 		if c := t.Column(tcol); c == nil || c.Time == nil {
 			return nil, &ParseError{File: tr.name, Column: tcol, Err: fmt.Errorf("%w: no timestamp column %q", ErrMissingColumn, tcol)}
 		}
-		row += int(rec.NumRows())
+		row += n
+		left -= n
 		return t, nil
 	}
 	return nil
@@ -224,9 +231,13 @@ type TableWriter struct {
 	n      int  // rows written
 	began  bool // the header (CSV) or the opening bracket (JSON) is written
 	bw     *bufio.Writer
-	cw     *csv.Writer
-	pw     *pqarrow.FileWriter
-	schema *arrow.Schema
+	line   []byte // CSV: the lines of a chunk, reused
+	times  rfc3339
+	pw     *file.Writer
+	groups int    // Parquet: row groups written
+	buf    *Table // Parquet: rows waiting for a full row group
+	// Parquet: which columns the first chunk had as times, as numbers
+	times0, floats0 []bool
 }
 
 // NewTableWriter writes chunks to w in format f (CSV, JSON or Parquet).
@@ -236,9 +247,7 @@ func NewTableWriter(w io.Writer, f Format) (*TableWriter, error) {
 	default:
 		return nil, fmt.Errorf("data: cannot stream format %v: want csv, json or parquet", f)
 	}
-	tw := &TableWriter{w: w, f: f, bw: bufio.NewWriterSize(w, 64*1024)}
-	tw.cw = csv.NewWriter(tw.bw)
-	return tw, nil
+	return &TableWriter{w: w, f: f, bw: bufio.NewWriterSize(w, 64*1024)}, nil
 }
 
 // Write writes the rows of t.
@@ -247,21 +256,22 @@ func (tw *TableWriter) Write(t *Table) error {
 	tw.began = true
 	switch tw.f {
 	case CSV:
-		rec := make([]string, len(t.Columns))
+		// As writeCSV: numbers and times appended straight into the line.
+		line := tw.line[:0]
 		if first {
-			for j, c := range t.Columns {
-				rec[j] = c.Name
-			}
-			tw.cw.Write(rec)
+			line = appendCSVHeader(line, t)
 		}
 		for i := 0; i < t.Len(); i++ {
-			for j := range t.Columns {
-				rec[j] = cell(&t.Columns[j], i)
+			line = appendCSVRow(line, t, i, &tw.times)
+			if len(line) >= 32*1024 {
+				if _, err := tw.bw.Write(line); err != nil {
+					return err
+				}
+				line = line[:0]
 			}
-			tw.cw.Write(rec)
 		}
-		tw.cw.Flush()
-		if err := tw.cw.Error(); err != nil {
+		tw.line = line[:0]
+		if _, err := tw.bw.Write(line); err != nil {
 			return err
 		}
 	case JSON:
@@ -278,22 +288,45 @@ func (tw *TableWriter) Write(t *Table) error {
 		}
 		tw.bw.Write(body)
 	case Parquet:
-		rec, err := toRecord(t)
-		if err != nil {
-			return err
-		}
-		defer rec.Release()
+		// Row groups of pqBatch rows, as writeParquet makes them, so
+		// that the file is the one WriteTable writes for the whole table.
 		if tw.pw == nil {
-			tw.schema = rec.Schema()
-			// Row groups of 64 Ki rows, so that a long stream is not
-			// buffered whole: the default group holds 64 Mi rows.
-			props := parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(64 * 1024))
-			if tw.pw, err = pqarrow.NewFileWriter(tw.schema, tw.bw, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())); err != nil {
+			var err error
+			if tw.pw, err = newParquetWriter(tw.bw, t); err != nil {
 				return err
 			}
+			tw.buf = &Table{Columns: make([]Column, len(t.Columns))}
+			for j, c := range t.Columns {
+				tw.buf.Columns[j].Name = c.Name
+				tw.times0 = append(tw.times0, c.Time != nil)
+				tw.floats0 = append(tw.floats0, c.Float != nil)
+			}
 		}
-		if err := tw.pw.WriteBuffered(rec); err != nil {
-			return err
+		if len(t.Columns) != len(tw.buf.Columns) {
+			return fmt.Errorf("data: a chunk of %d columns after chunks of %d", len(t.Columns), len(tw.buf.Columns))
+		}
+		for lo := 0; lo < t.Len(); {
+			hi := min(t.Len(), lo+pqBatch-tw.buf.Len())
+			for j := range t.Columns {
+				c, b := &t.Columns[j], &tw.buf.Columns[j]
+				if (c.Time != nil) != tw.times0[j] || (c.Float != nil) != tw.floats0[j] {
+					return fmt.Errorf("data: column %q changes type from one chunk to the next", c.Name)
+				}
+				switch {
+				case c.Time != nil:
+					b.Time = append(b.Time, c.Time[lo:hi]...)
+				case c.Float != nil:
+					b.Float = append(b.Float, c.Float[lo:hi]...)
+				default:
+					b.Text = append(b.Text, c.Text[lo:hi]...)
+				}
+			}
+			lo = hi
+			if tw.buf.Len() == pqBatch {
+				if err := tw.flushGroup(); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	tw.n += t.Len()
@@ -310,10 +343,28 @@ func (tw *TableWriter) Close() error {
 		tw.bw.WriteString("\n]\n")
 	case Parquet:
 		if tw.pw != nil {
+			if tw.buf.Len() > 0 || tw.groups == 0 {
+				if err := tw.flushGroup(); err != nil {
+					return err
+				}
+			}
 			if err := tw.pw.Close(); err != nil {
 				return err
 			}
 		}
 	}
 	return tw.bw.Flush()
+}
+
+// flushGroup writes the buffered rows as a row group.
+func (tw *TableWriter) flushGroup() error {
+	if err := writePqGroup(tw.pw, tw.buf, 0, tw.buf.Len()); err != nil {
+		return err
+	}
+	tw.groups++
+	for j := range tw.buf.Columns {
+		b := &tw.buf.Columns[j]
+		b.Time, b.Float, b.Text = b.Time[:0], b.Float[:0], b.Text[:0]
+	}
+	return nil
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestTableReaderChunks reads a CSV file in chunks of 3 rows and checks
@@ -104,5 +106,81 @@ func TestTableWriterChunks(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("%v in chunks:\n%s\nwant\n%s", f, got.String(), want.String())
 		}
+	}
+}
+
+// A streamed Parquet file is the file WriteTable writes (row groups of
+// 64 Ki rows whatever the chunks), and reads back chunk by chunk with
+// every value, text, missing values and the zone included.
+func TestParquetStreamedAsWhole(t *testing.T) {
+	t.Parallel()
+	sthlm, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	const n = 70000
+	tb := &Table{Columns: []Column{{Name: "start"}, {Name: "volume"}, {Name: "channel"}}}
+	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, sthlm)
+	for i := range n {
+		tb.Columns[0].Time = append(tb.Columns[0].Time, t0.Add(time.Duration(i)*15*time.Minute))
+		v := float64(i%97) / 4
+		if i%13 == 0 {
+			v = math.NaN()
+		}
+		tb.Columns[1].Float = append(tb.Columns[1].Float, v)
+		tb.Columns[2].Text = append(tb.Columns[2].Text, []string{"phone", "chat", "email"}[i%3])
+	}
+	var want, got bytes.Buffer
+	if err := WriteTable(&want, tb, Parquet); err != nil {
+		t.Fatal(err)
+	}
+	tw, err := NewTableWriter(&got, Parquet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lo := 0; lo < n; {
+		hi := min(n, lo+1+lo%9000)
+		c := &Table{Columns: []Column{
+			{Name: "start", Time: tb.Columns[0].Time[lo:hi]},
+			{Name: "volume", Float: tb.Columns[1].Float[lo:hi]},
+			{Name: "channel", Text: tb.Columns[2].Text[lo:hi]}}}
+		if err := tw.Write(c); err != nil {
+			t.Fatal(err)
+		}
+		lo = hi
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("streamed Parquet differs from WriteTable's: %d bytes, want %d", got.Len(), want.Len())
+	}
+	tr, err := NewTableReader(bytes.NewReader(got.Bytes()), "f.parquet", Parquet, ReadOptions{}, 3000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	for {
+		c, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Len() > 3000 {
+			t.Fatalf("a chunk of %d rows, want at most 3000", c.Len())
+		}
+		for k := range c.Len() {
+			ts, v, ch := c.Columns[0].Time[k], c.Columns[1].Float[k], c.Columns[2].Text[k]
+			wv := tb.Columns[1].Float[i]
+			if !ts.Equal(tb.Columns[0].Time[i]) || ts.Location().String() != "Europe/Stockholm" || ch != tb.Columns[2].Text[i] || !(v == wv || math.IsNaN(v) && math.IsNaN(wv)) {
+				t.Fatalf("row %d: %v %v %q, want %v %v %q", i, ts, v, ch, tb.Columns[0].Time[i], wv, tb.Columns[2].Text[i])
+			}
+			i++
+		}
+	}
+	if i != n {
+		t.Errorf("read %d rows, want %d", i, n)
 	}
 }

@@ -128,6 +128,17 @@ func TestRunSample(t *testing.T) {
 			if got, today := share(f.Plans[i].Hours()), share(p.Current.Hours()); got < today-0.01 {
 				t.Errorf("%s +%.0f%%: reaches %.3f of the true calls, today's hours %.3f", p.Name, 100*f.Step, got, today)
 			}
+			// Every point is proven optimal, and a more regular choice than
+			// the best plan gives up less than hours.NearTie for it.
+			q := f.Plans[i]
+			if !q.Optimal {
+				t.Errorf("%s +%.0f%%: not proven optimal", p.Name, 100*f.Step)
+			}
+			if b := q.Best; b != nil && (q.ValueLoss() > hours.NearTie+1e-9 || b.Value < q.Value ||
+				b.Windows < q.Windows || b.Windows == q.Windows && b.Weekdays < q.Weekdays) {
+				t.Errorf("%s +%.0f%%: chose %d windows, %d weekday patterns, value %v over the best plan's %d, %d, %v",
+					p.Name, 100*f.Step, q.Windows, q.Weekdays, q.Value, b.Windows, b.Weekdays, b.Value)
+			}
 		}
 		if p.Plan.CallsLow < p.Floor-1e-6 || p.Plan.Cost > p.Budget+1e-6 {
 			t.Errorf("%s: floor %v > %v or cost %v > budget %v", p.Name, p.Floor, p.Plan.CallsLow, p.Plan.Cost, p.Budget)

@@ -19,8 +19,11 @@
 //     cost = agents × slot hours × premium; the objectives.
 //   - recommend.go: Recommend, the exact search (a label-setting dynamic
 //     programme over the days with dominance on cost, value and floor
-//     calls, bounded by staircases of what later days can add), the
-//     near-tie rule and the alternatives; Evaluate for given hours.
+//     calls, bounded by staircases of what later days can add and by a
+//     Lagrangian bound that prices missing floor calls against the
+//     budget), the near-tie rule (the most regular plan within NearTie of
+//     the best, found by the same programme under a cap of 1, 2, ...
+//     windows) and the alternatives; Evaluate for given hours.
 //   - marginal.go: Marginals (one slot more or less at each edge) and
 //     CallbackLoad (requests worked within a promise after opening,
 //     staffing.Deferred).

@@ -48,10 +48,11 @@ func ParseObjective(s string) (Objective, error) {
 	return 0, fmt.Errorf("objective %q: want calls-then-orders, orders, calls or value", s)
 }
 
-// NearTie is how close to the best (a fraction of its value) another
-// plan must come to count as a near-tie: among near-ties the plan with
-// the lowest cost wins, then the one with fewer distinct windows in the
-// week, then the one with Monday to Friday alike.
+// NearTie is how close to the best (a fraction of its value) a plan
+// must come to count as a near-tie: among near-ties the plan with the
+// fewest distinct windows in the week wins, then the one with the fewest
+// Monday-to-Friday day patterns (Monday to Friday alike), then the one
+// with the lowest cost.
 const NearTie = 0.005
 
 // ErrInfeasible is wrapped by errors for constraints no opening hours meet.
@@ -152,11 +153,26 @@ type Plan struct {
 	BestValue  float64 // the best value of any plan (Value is within NearTie of it)
 	Optimal    bool    // proven optimal by the dynamic programme (false when it kept only its most valuable labels)
 	Windows    int     // distinct windows in the week
+	Weekdays   int     // distinct day patterns Monday to Friday, closed being one: 1 is Monday to Friday alike
+	// Best is the plan with the best value when the choice among
+	// near-ties is another (more regular) one; nil when it is this one.
+	Best *Plan
 	// NearTies counts the other plans within NearTie of the best value
-	// (after dominated ones are dropped); Alternatives are the two
-	// feasible plans closest to this one in value.
+	// that the search kept (it drops plans another beats on cost, value,
+	// floor calls and regularity); Alternatives are the two next near-ties
+	// in the order of the choice, or else the feasible plans closest in
+	// value (Best aside).
 	NearTies     int
 	Alternatives []*Plan
+}
+
+// ValueLoss is the share of the best value this plan gives up for
+// regularity (0 when it is the best plan).
+func (p *Plan) ValueLoss() float64 {
+	if p.BestValue == 0 {
+		return 0
+	}
+	return (p.BestValue - p.Value) / math.Abs(p.BestValue)
 }
 
 // OrdersCovered is the share of the week's orders placed while open.
@@ -247,6 +263,9 @@ type model struct {
 	// truncated is set when the exact pass had to drop labels it could
 	// not prove dominated: the plan is then not proven optimal.
 	truncated bool
+	// patterns keeps labels apart by their Monday-to-Friday day patterns
+	// as well as by their windows (the search for the most regular plan).
+	patterns bool
 }
 
 type agentsSL struct {

@@ -88,8 +88,12 @@ func (m *model) evalUnit(u unit, w window, prevWd time.Weekday, prevClose int) (
 // is worth no less and answers no fewer floor calls, or when no
 // completion can meet the budget or the floor; so the best complete
 // label is the optimum of the enumeration the tests check it against.
-// Among the plans within NearTie of the best value, the cheapest wins,
-// then the one with fewer distinct windows, then Monday to Friday alike.
+// Among the plans within NearTie of the best value (that meet the budget
+// and the floor) the most regular wins: the fewest distinct windows in
+// the week, then the fewest Monday-to-Friday day patterns, then the
+// fewest agent-hours (cost). A plan a manager would publish matters more
+// than the last half per cent: the best value stays in BestValue and the
+// best plan in Best. That choice is exact as well: see regular.
 func Recommend(w *Week, s Settings) (*Plan, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -109,39 +113,36 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 	if len(ls) == 0 {
 		return nil, m.infeasible(us)
 	}
-	type cand struct {
-		l        *label
-		days     [7]window
-		windows  int
-		weekdays int
+	bar := best - NearTie*math.Abs(best) - tieTol(best)
+	// The best plan; among exact ties the one Recommend would choose.
+	var tops []cand
+	for _, l := range ls {
+		if l.value >= best-tieTol(best) {
+			days := expand(us, l.windows(us))
+			tops = append(tops, cand{l, days, distinctWindows(days[:]), weekdayPatterns(days)})
+		}
+	}
+	topDays := slices.MinFunc(tops, regularFirst).days
+	regular, err := m.regular(us, s.Budget, best, distinctWindows(topDays[:]))
+	if err != nil {
+		return nil, err
 	}
 	var near, all []cand
 	seen := map[[7]window]bool{}
-	for i, l := range append(ls, first...) {
+	for _, l := range append(append(regular, ls...), first...) {
 		days := expand(us, l.windows(us))
 		if seen[days] {
 			continue
 		}
 		seen[days] = true
-		c := cand{l, days, distinctWindows(days[:]), distinctWindows(days[1:6])}
-		all = append(all, c)
-		if i < len(ls) && l.value >= best-NearTie*math.Abs(best)-tieTol(best) {
+		c := cand{l, days, distinctWindows(days[:]), weekdayPatterns(days)}
+		if l.value >= bar {
 			near = append(near, c)
+		} else {
+			all = append(all, c)
 		}
 	}
-	sort.SliceStable(near, func(i, j int) bool {
-		a, b := near[i], near[j]
-		if math.Abs(a.l.cost-b.l.cost) > 1e-9 {
-			return a.l.cost < b.l.cost
-		}
-		if a.windows != b.windows {
-			return a.windows < b.windows
-		}
-		if a.weekdays != b.weekdays {
-			return a.weekdays < b.weekdays
-		}
-		return a.l.value > b.l.value
-	})
+	slices.SortStableFunc(near, regularFirst)
 	chosen := near[0]
 	p, err := m.plan(chosen.days)
 	if err != nil {
@@ -150,15 +151,22 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 	p.Optimal = !m.truncated
 	p.BestValue = best
 	p.NearTies = len(near) - 1
-	sort.SliceStable(all, func(i, j int) bool {
-		return math.Abs(all[i].l.value-chosen.l.value) < math.Abs(all[j].l.value-chosen.l.value)
+	if chosen.days != topDays {
+		if p.Best, err = m.plan(topDays); err != nil {
+			return nil, err
+		}
+	}
+	// The alternatives: the next near-ties in the order of the choice, then
+	// the plans closest in value.
+	slices.SortStableFunc(all, func(a, b cand) int {
+		return cmp.Compare(math.Abs(a.l.value-chosen.l.value), math.Abs(b.l.value-chosen.l.value))
 	})
-	for _, c := range all {
+	for _, c := range append(near[1:], all...) {
 		if len(p.Alternatives) == 2 {
 			break
 		}
-		if c.days == chosen.days {
-			continue
+		if c.days == topDays {
+			continue // p.Best
 		}
 		q, err := m.plan(c.days)
 		if err != nil {
@@ -167,6 +175,87 @@ func Recommend(w *Week, s Settings) (*Plan, error) {
 		p.Alternatives = append(p.Alternatives, q)
 	}
 	return p, nil
+}
+
+// cand is a complete plan the choice considers.
+type cand struct {
+	l        *label
+	days     [7]window
+	windows  int
+	weekdays int
+}
+
+// regularFirst orders near-ties as Recommend chooses among them.
+func regularFirst(a, b cand) int {
+	if a.windows != b.windows {
+		return cmp.Compare(a.windows, b.windows)
+	}
+	if a.weekdays != b.weekdays {
+		return cmp.Compare(a.weekdays, b.weekdays)
+	}
+	if math.Abs(a.l.cost-b.l.cost) > 1e-9*math.Max(1, math.Abs(a.l.cost)) {
+		return cmp.Compare(a.l.cost, b.l.cost)
+	}
+	if c := cmp.Compare(b.l.value, a.l.value); c != 0 {
+		return c
+	}
+	// The same on every count: the earlier windows, for a stable answer.
+	for _, d := range weekOrder {
+		if c := cmp.Compare(a.days[d].open, b.days[d].open); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.days[d].close, b.days[d].close); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// regular returns the complete labels within NearTie of best that have
+// the fewest distinct windows, keeping, for each set of windows and
+// Monday-to-Friday pattern count, every label no other beats on cost,
+// value and floor calls: so the most regular near-tie, and the cheapest
+// of those, is among them. It runs the dynamic programme with a cap of
+// k windows for k = 1, 2, ... up to the best plan's count (topWindows),
+// stopping at the first k that reaches the bar; labels that cannot come
+// within NearTie of best are dropped on the way (the exact pass's bound).
+func (m *model) regular(us []unit, budget, best float64, topWindows int) ([]*label, error) {
+	if topWindows == 0 {
+		return nil, nil // all closed: nothing is more regular
+	}
+	bar := best - NearTie*math.Abs(best) - tieTol(best)
+	saved := m.s.MaxWindows
+	m.patterns = true
+	defer func() { m.s.MaxWindows, m.patterns = saved, false }()
+	for k := 1; k <= topWindows; k++ {
+		m.s.MaxWindows = k
+		ls, _, err := m.pass(us, budget, 0, best)
+		if err != nil {
+			return nil, err
+		}
+		var near []*label
+		for _, l := range ls {
+			if l.value >= bar {
+				near = append(near, l)
+			}
+		}
+		if len(near) > 0 {
+			return near, nil
+		}
+	}
+	return nil, nil
+}
+
+// weekdayPatterns counts the different day patterns Monday to Friday,
+// closed being one: 1 means Monday to Friday alike.
+func weekdayPatterns(days [7]window) int {
+	n := distinctWindows(days[time.Monday : time.Friday+1])
+	for _, w := range days[time.Monday : time.Friday+1] {
+		if w.closed() {
+			return n + 1
+		}
+	}
+	return n
 }
 
 func tieTol(v float64) float64 { return 1e-9 * math.Max(1, math.Abs(v)) }
@@ -179,8 +268,13 @@ type label struct {
 	cost, value, floor float64
 	start, end         int      // the state the week started from and the one it is in
 	set                []window // distinct windows so far (only with MaxWindows)
-	parent             *label
-	opt                int
+	// patterns is the number of Monday-to-Friday day patterns (closed
+	// being one) once Friday is placed, and wkClosed whether a day up to
+	// Friday is closed (only with model.patterns).
+	patterns int
+	wkClosed bool
+	parent   *label
+	opt      int
 }
 
 // windows returns the window of every unit along l's path.
@@ -230,8 +324,8 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 		nState = m.slots + 2 // previous close -1..slots
 	}
 	needFloor := m.needFloor()
-	if m.tables == nil || m.tables.us != &us[0] {
-		t, err := m.buildTables(us, nState, needFloor)
+	if m.tables == nil || m.tables.us != &us[0] || m.tables.budget != budget {
+		t, err := m.buildTables(us, nState, needFloor, budget)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -260,7 +354,7 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 				if budget > 0 {
 					rem = budget - c + eps
 				}
-				if v := l.value + ue.value; v+mostValue(values[ui+1], rem) < bar {
+				if v := l.value + ue.value; v+mostValue(values[ui+1], rem) < bar || needFloor && v+m.tables.priced(ui+1, rem, m.s.Floor-f) < bar {
 					continue
 				}
 				if needFloor {
@@ -274,8 +368,27 @@ func (m *model) pass(us []unit, budget float64, beam int, incumbent float64) ([]
 					if set, ok = addWindow(l.set, w, m.s.MaxWindows); !ok {
 						continue
 					}
+					// With every window used, the units to come choose among
+					// these or closed: a tighter bound on what they add.
+					if len(set) == m.s.MaxWindows && l.value+ue.value+m.tables.within(ui+1, set) < bar {
+						continue
+					}
 				}
-				next = append(next, &label{cost: c, value: l.value + ue.value, floor: f, start: l.start, end: ue.end, set: set, parent: l, opt: oi})
+				nl := &label{cost: c, value: l.value + ue.value, floor: f, start: l.start, end: ue.end, set: set, parent: l, opt: oi}
+				if m.patterns {
+					nl.patterns, nl.wkClosed = l.patterns, l.wkClosed
+					if u.days[0] <= time.Friday && u.days[0] >= time.Monday {
+						nl.wkClosed = nl.wkClosed || w.closed()
+					}
+					if u.days[len(u.days)-1] == time.Friday {
+						// Before Saturday every window in set is a weekday's.
+						nl.patterns = len(set)
+						if nl.wkClosed {
+							nl.patterns++
+						}
+					}
+				}
+				next = append(next, nl)
 			}
 		}
 		cur = prune(next)
@@ -356,11 +469,129 @@ func mostValue(st []costFloor, budget float64) float64 {
 // from every state, and the staircases that bound what is still to come.
 type tables struct {
 	us             *unit
+	budget         float64 // of the passes they serve (the prices' grid spans it)
 	evals          [][][]unitEval
 	suffix, values [][]costFloor
+	// opts finds a unit's option by its window (open·(slots+1)+close; -1:
+	// none), and most is an option's most value from any state (for within).
+	opts  [][]int
+	most  [][]float64
+	slots int
+	// prices are Lagrangian bounds on the value still to come under the
+	// floor: for a price λ per floor call, the most of value + λ·floor
+	// each budget buys (see priced), on a grid of costs.
+	prices []price
+	grid   float64 // cost per grid step
 }
 
-func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, error) {
+// price is the most of value + λ·floor the units from ui onwards give
+// for a cost of at most b grid steps: most[ui][b], with each option's
+// cost rounded down to the grid (so it bounds from above).
+type price struct {
+	lambda float64
+	most   [][]float64
+}
+
+// priceSteps is the number of grid steps the prices' costs span.
+const priceSteps = 1024
+
+// priced bounds the value units ui onwards add within budget while they
+// answer need more floor calls: any such completion has value ≤ value +
+// λ·(floor − need) ≤ the most of value + λ·floor − λ·need, for every λ ≥ 0.
+// The floor couples with the budget (daytime calls and evening orders
+// compete for the same hours), which the budget-only bound ignores.
+func (t *tables) priced(ui int, budget, need float64) float64 {
+	b := priceSteps
+	if budget/t.grid < priceSteps {
+		b = int(budget / t.grid)
+	}
+	if b < 0 {
+		return math.Inf(-1)
+	}
+	v := math.Inf(1)
+	for _, p := range t.prices {
+		v = math.Min(v, p.most[ui][b]-p.lambda*need)
+	}
+	return v
+}
+
+// buildPrices fills t.prices: a few prices around the objective's value
+// per floor call over the week's options (the least bound of them is
+// taken), each a max-plus convolution over the units on a cost grid.
+func (t *tables) buildPrices(us []unit, nState int, budget float64) {
+	var v, f, span float64
+	for ui := range us {
+		c := 0.0
+		for oi := range us[ui].opts {
+			e := t.evals[ui][0][oi]
+			v += math.Abs(e.value)
+			f += e.floor
+			c = math.Max(c, e.cost)
+		}
+		span += c
+	}
+	if f == 0 {
+		return
+	}
+	if budget > 0 {
+		// Within the budget no option costs more, and one capped at it
+		// still costs at least the budget: the rounding stays downwards.
+		span = math.Min(span, budget)
+	}
+	t.grid = math.Max(span/priceSteps, 1e-9)
+	steps := make([][]int, len(us)) // each option's cost in grid steps, rounded down
+	for ui := range us {
+		for oi := range us[ui].opts {
+			steps[ui] = append(steps[ui], min(priceSteps, int(t.evals[ui][0][oi].cost/t.grid)))
+		}
+	}
+	for _, r := range []float64{0.25, 0.5, 1, 2, 4} {
+		p := price{lambda: r * v / f, most: make([][]float64, len(us)+1)}
+		p.most[len(us)] = make([]float64, priceSteps+1) // nothing more: 0 at any cost
+		for ui := len(us) - 1; ui >= 0; ui-- {
+			next, cur := p.most[ui+1], make([]float64, priceSteps+1)
+			for b := range cur {
+				cur[b] = math.Inf(-1)
+			}
+			for oi := range us[ui].opts {
+				best := math.Inf(-1)
+				for st := 0; st < nState; st++ {
+					e := t.evals[ui][st][oi]
+					best = math.Max(best, e.value+p.lambda*e.floor)
+				}
+				for b, c := steps[ui][oi], 0; b <= priceSteps; b, c = b+1, c+1 {
+					cur[b] = math.Max(cur[b], best+next[c])
+				}
+			}
+			p.most[ui] = cur
+		}
+		t.prices = append(t.prices, p)
+	}
+}
+
+// within bounds the value units ui onwards can add when each is closed or
+// open in one of the windows in set: the sum of their best such options,
+// budget aside; -Inf when a unit has none.
+func (t *tables) within(ui int, set []window) float64 {
+	v := 0.0
+	for ; ui < len(t.opts); ui++ {
+		best := math.Inf(-1)
+		for i := -1; i < len(set); i++ {
+			w := closedWindow
+			if i >= 0 {
+				w = set[i]
+			}
+			if oi := t.opts[ui][w.open*(t.slots+1)+w.close]; oi >= 0 {
+				best = math.Max(best, t.most[ui][oi])
+			}
+		}
+		v += best
+	}
+	return v
+}
+
+// buildTables builds the tables for passes with the given budget (0: none).
+func (m *model) buildTables(us []unit, nState int, needFloor bool, budget float64) (*tables, error) {
 	// Every unit's options evaluated from every state.
 	evals := make([][][]unitEval, len(us))
 	prevWd := time.Sunday
@@ -425,7 +656,27 @@ func (m *model) buildTables(us []unit, nState int, needFloor bool) (*tables, err
 		}
 		values[ui] = staircase(cand)
 	}
-	return &tables{&us[0], evals, suffix, values}, nil
+	t := &tables{us: &us[0], budget: budget, evals: evals, suffix: suffix, values: values}
+	if needFloor {
+		t.buildPrices(us, nState, budget)
+	}
+	t.slots = m.slots
+	for ui, u := range us {
+		byWin := make([]int, (m.slots+1)*(m.slots+1))
+		for i := range byWin {
+			byWin[i] = -1
+		}
+		most := make([]float64, len(u.opts))
+		for oi, w := range u.opts {
+			byWin[w.open*(m.slots+1)+w.close] = oi
+			most[oi] = math.Inf(-1)
+			for st := 0; st < nState; st++ {
+				most[oi] = math.Max(most[oi], evals[ui][st][oi].value)
+			}
+		}
+		t.opts, t.most = append(t.opts, byWin), append(t.most, most)
+	}
+	return t, nil
 }
 
 // addWindow returns set (sorted) with w added, and false when that
@@ -457,11 +708,13 @@ func prune(ls []*label) []*label {
 	type key struct {
 		start, end int
 		set        string
+		patterns   int
+		wkClosed   bool
 	}
 	groups := map[key][]*label{}
 	var keys []key
 	for _, l := range ls {
-		k := key{start: l.start, end: l.end}
+		k := key{start: l.start, end: l.end, patterns: l.patterns, wkClosed: l.wkClosed}
 		if l.set != nil {
 			b := make([]byte, 0, 2*len(l.set))
 			for _, w := range l.set {
@@ -585,6 +838,7 @@ func (m *model) plan(days [7]window) (*Plan, error) {
 		}
 	}
 	p.Windows = distinctWindows(days[:])
+	p.Weekdays = weekdayPatterns(days)
 	return p, nil
 }
 

@@ -97,7 +97,7 @@ func Assumptions(res *plan.Result, opt plan.Options) [][2]string {
 func objectiveText(o hours.Objective) string {
 	switch o {
 	case hours.CallsThenOrders:
-		return "calls-then-orders: answer at least as many calls within target as today (estimated calls at the low end), then cover the most orders; near-ties (0.5%) go to fewer agent-hours, then fewer distinct windows"
+		return "calls-then-orders: answer at least as many calls within target as today (estimated calls at the low end), then cover the most orders; among the plans within 0.5% of the best the most regular wins: fewest distinct windows, then Monday-Friday alike, then fewest agent-hours"
 	case hours.CoverOrders:
 		return "orders: cover the most orders within the budget"
 	case hours.CoverCalls:
@@ -223,8 +223,14 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		as["repeat_attempts"] = a.RepeatAttempts
 	}
 	type alt struct {
-		Hours string `json:"hours"`
+		Hours    string `json:"hours"`
+		Windows  int    `json:"windows"`
+		Weekdays int    `json:"weekday_patterns"`
 		jsonCurrent
+	}
+	type best struct {
+		alt
+		Gain float64 `json:"gain"` // share more of the objective than the recommendation
 	}
 	type period struct {
 		Name         string      `json:"name"`
@@ -235,13 +241,20 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		Figures      jsonCurrent `json:"recommended"`
 		Current      jsonCurrent `json:"current"`
 		Sensitive    bool        `json:"changes_within_band"`
+		Windows      int         `json:"windows"`
+		Weekdays     int         `json:"weekday_patterns"`
 		NearTies     int         `json:"near_ties"`
+		Best         *best       `json:"best,omitempty"`
 		Alternatives []alt       `json:"alternatives,omitempty"`
 	}
+	altOf := func(q *hours.Plan) alt { return alt{hoursText(q), q.Windows, q.Weekdays, planFigures(q, withCost)} }
 	var ps []period
 	for _, p := range res.Periods {
 		pp := period{Name: p.Name, Weeks: round(p.Weeks, 2), Budget: round(p.Budget, 2), FloorCalls: round(p.Floor, 1), Figures: planFigures(p.Plan, withCost),
-			Current: planFigures(p.Current, withCost), Sensitive: p.Sensitive, NearTies: p.Plan.NearTies}
+			Current: planFigures(p.Current, withCost), Sensitive: p.Sensitive, Windows: p.Plan.Windows, Weekdays: p.Plan.Weekdays, NearTies: p.Plan.NearTies}
+		if b := p.Plan.Best; b != nil {
+			pp.Best = &best{altOf(b), round(b.Value/p.Plan.Value-1, 5)}
+		}
 		for _, d := range weekOrder {
 			day := p.Plan.Days[d]
 			f := dayFigures(day, withCost)
@@ -253,7 +266,7 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 			pp.Days = append(pp.Days, jd)
 		}
 		for _, q := range p.Plan.Alternatives {
-			pp.Alternatives = append(pp.Alternatives, alt{hoursText(q), planFigures(q, withCost)})
+			pp.Alternatives = append(pp.Alternatives, altOf(q))
 		}
 		ps = append(ps, pp)
 	}
@@ -263,14 +276,25 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		jsonCurrent
 		TodaysCallers float64           `json:"todays_callers_reachable"`
 		Hours         map[string]string `json:"hours"`
+		Windows       map[string]int    `json:"windows"`
+		// BestHours are the best plan's hours where the frontier point
+		// took a more regular near-tie.
+		BestHours map[string]string `json:"best_hours,omitempty"`
 	}
 	var fr []point
 	for _, f := range res.Frontier {
-		h := map[string]string{}
+		h, n, bh := map[string]string{}, map[string]int{}, map[string]string{}
 		for i, p := range f.Plans {
 			h[res.Periods[i].Name] = hoursText(p)
+			n[res.Periods[i].Name] = p.Windows
+			if p.Best != nil {
+				bh[res.Periods[i].Name] = hoursText(p.Best)
+			}
 		}
-		fr = append(fr, point{round(f.Totals.Budget, 2), f.Step, totalFigures(f.Totals, withCost), round(f.Totals.TodaysCallers, 4), h})
+		if len(bh) == 0 {
+			bh = nil
+		}
+		fr = append(fr, point{round(f.Totals.Budget, 2), f.Step, totalFigures(f.Totals, withCost), round(f.Totals.TodaysCallers, 4), h, n, bh})
 	}
 	type peak struct {
 		Period     string  `json:"period"`
@@ -339,16 +363,9 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		if err := texttab.Write(w, header, rows); err != nil {
 			return err
 		}
-		switch {
-		case len(p.Plan.Alternatives) == 0:
-			fmt.Fprintln(w, "  no other hours meet the floor within this budget")
-		case p.Plan.NearTies > 0:
-			fmt.Fprintf(w, "  %d other plans come within 0.5%% of the best; this one costs least. The closest alternatives:\n", p.Plan.NearTies)
-		default:
-			fmt.Fprintln(w, "  no other plan comes within 0.5% of the best. The closest alternatives:")
-		}
+		fmt.Fprintf(w, "  %s\n", choiceText(p.Plan, opt.Settings.Objective))
 		for _, q := range p.Plan.Alternatives {
-			fmt.Fprintf(w, "    %s: orders_covered %s, calls_answered %s, %.0f agent-hours\n", hoursText(q), pct(q.OrdersCovered()), pct(q.CallsAnswered()), q.AgentHours)
+			fmt.Fprintf(w, "    %s: orders_covered %s, calls_answered %s, %.0f agent-hours, %s\n", hoursText(q), pct(q.OrdersCovered()), pct(q.CallsAnswered()), q.AgentHours, regularity(q))
 		}
 		if p.Sensitive {
 			fmt.Fprintf(w, "  the hours depend on the closed-hour estimate: at its low end they would be %s; at its high end %s\n", altHours(p.Low, p.Plan), altHours(p.High, p.Plan))
@@ -409,9 +426,10 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		}
 		for _, f := range res.Frontier[1:] {
 			for i, p := range f.Plans {
-				fmt.Fprintf(w, "  +%.0f%%, %s: %s\n", 100*f.Step, res.Periods[i].Name, hoursText(p))
+				fmt.Fprintf(w, "  +%.0f%%, %s: %s (%s%s)\n", 100*f.Step, res.Periods[i].Name, hoursText(p), regularity(p), bestText(p, opt.Settings.Objective))
 			}
 		}
+		fmt.Fprintln(w, "  (--max-windows K caps the distinct windows of every plan, at the price the frontier then shows)")
 	}
 	fmt.Fprintln(w)
 	for _, pk := range res.Peak {
@@ -436,6 +454,84 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		fmt.Fprintln(w, "Next: --requirements-out req.csv writes the agents per hour of these hours for staffcast shifts --in req.csv")
 	}
 	return nil
+}
+
+func windowsText(n int) string {
+	if n == 1 {
+		return "1 window"
+	}
+	return fmt.Sprintf("%d windows", n)
+}
+
+// regularity says how regular a plan is: "2 windows, Monday-Friday alike".
+func regularity(p *hours.Plan) string {
+	if p.Weekdays == 1 {
+		return windowsText(p.Windows) + ", Monday-Friday alike"
+	}
+	return windowsText(p.Windows)
+}
+
+// gainNoun names what the objective counts, for "covers 0.3% more orders".
+func gainNoun(o hours.Objective) string {
+	switch o {
+	case hours.CoverCalls:
+		return "calls answered"
+	case hours.Profit:
+		return "value"
+	}
+	return "orders"
+}
+
+// lossPct writes a small relative difference: "0.3%", "under 0.05%".
+func lossPct(v float64) string {
+	if v < 0.0005 {
+		return "under 0.05%"
+	}
+	return fmt.Sprintf("%.1f%%", 100*v)
+}
+
+// bestDiff says where the best plan is less regular than p: its windows,
+// its Monday-to-Friday patterns or, failing both, its agent-hours.
+func bestDiff(p *hours.Plan) string {
+	b := p.Best
+	switch {
+	case b.Windows != p.Windows:
+		return windowsText(b.Windows)
+	case b.Weekdays != p.Weekdays:
+		return fmt.Sprintf("%d day patterns Monday-Friday instead of %d", b.Weekdays, p.Weekdays)
+	case b.AgentHours >= p.AgentHours+0.5:
+		return fmt.Sprintf("%.0f more agent-hours", b.AgentHours-p.AgentHours)
+	}
+	return "a higher cost"
+}
+
+// bestText says what the regular choice gives up against the best plan
+// ("; the best plan covers 0.3% more orders with 6 windows"), or nothing.
+func bestText(p *hours.Plan, o hours.Objective) string {
+	if p.Best == nil {
+		return ""
+	}
+	return fmt.Sprintf("; the best plan covers %s more %s with %s", lossPct(p.Best.Value/p.Value-1), gainNoun(o), bestDiff(p))
+}
+
+// choiceText says how the recommendation was chosen among its near-ties
+// and introduces the alternatives listed after it.
+func choiceText(p *hours.Plan, o hours.Objective) string {
+	const next = " The closest alternatives:"
+	switch {
+	case len(p.Alternatives) == 0 && p.Best == nil:
+		return "no other hours meet the floor within this budget"
+	case p.Best != nil:
+		s := fmt.Sprintf("the most regular of the plans within 0.5%% of the best (%s): %s fewer %s than the best plan, which has %s: %s.",
+			regularity(p), lossPct(p.ValueLoss()), gainNoun(o), bestDiff(p), hoursText(p.Best))
+		if len(p.Alternatives) > 0 {
+			s += next
+		}
+		return s
+	case p.NearTies > 0:
+		return fmt.Sprintf("%d other plans come within 0.5%% of the best; this one is the best and the most regular (%s).", p.NearTies, regularity(p)) + next
+	}
+	return fmt.Sprintf("no other plan comes within 0.5%% of the best (%s).", regularity(p)) + next
 }
 
 func altHours(p, rec *hours.Plan) string {
