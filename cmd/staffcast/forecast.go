@@ -20,6 +20,7 @@ import (
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast"
 	"github.com/staffcast/staffcast/forecast/calendar"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 	"gonum.org/v1/plot/vg"
@@ -87,7 +88,7 @@ func history(c *cli.Context) (*data.Series, []string, error) {
 		warnGaps(c, path, s)
 	} else {
 		sampleNote(c, "history", "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
-		if s, err = data.Sample(); err != nil {
+		if s, err = sample.Shop(); err != nil {
 			return nil, nil, err
 		}
 	}

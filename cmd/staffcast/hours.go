@@ -15,6 +15,7 @@ import (
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast/calendar"
 	"github.com/staffcast/staffcast/plan"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/hours"
 	"github.com/urfave/cli/v2"
@@ -392,7 +393,7 @@ func demandSeries(c *cli.Context, path string, isPlan bool) (*data.Series, error
 		}
 		return s, nil
 	}
-	s, err := data.Sample()
+	s, err := sample.Shop()
 	if err != nil {
 		return nil, err
 	}

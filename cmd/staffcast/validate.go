@@ -5,6 +5,7 @@ import (
 
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/urfave/cli/v2"
 )
 
@@ -48,7 +49,7 @@ func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 	in := c.String("in")
 	if in == "" {
 		sampleNote(c, "in", "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
-		s, err := data.Sample()
+		s, err := sample.Shop()
 		if err != nil {
 			return nil, err
 		}
