@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/internal/panicerr"
 	"github.com/urfave/cli/v2"
 )
 
@@ -166,6 +167,14 @@ func TestWorkerPanicIsInternalError(t *testing.T) {
 		}
 		if debug == "" && strings.Count(msg, "\n") != 1 {
 			t.Errorf("without STAFFCAST_DEBUG the message is not one line:\n%s", msg)
+		}
+	}
+	// Tagged as another kind by a command, or passed through flagNames
+	// (which rewrites validation errors), it stays a bug: exit 1.
+	pe := panicerr.Catch(func() error { panic("x") })
+	for _, err := range []error{usageError(flagNames(pe)), inputError(fmt.Errorf("series %q: %w", "a", pe))} {
+		if code := exitCode(err); code != exitInternal {
+			t.Errorf("%v: exit %d, want %d", err, code, exitInternal)
 		}
 	}
 }
