@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/staffcast/staffcast/internal/panicerr"
 )
 
 // Input is one series of a batch.
@@ -31,7 +33,9 @@ type Job struct {
 // and stops when ctx is done, returning ctx's error: each worker checks ctx before each series, and
 // one series takes well under a second. progress, if not nil, is called
 // after each series with the series done and the total (from several
-// goroutines, one call at a time).
+// goroutines, one call at a time). A panic while forecasting a series (a
+// bug) stops the batch like an error: the error names the series and says
+// "internal error: panic: …" (its stack is kept: internal/panicerr).
 func ForecastBatch(ctx context.Context, jobs []Job, horizon time.Duration, workers int, progress func(done, total int)) ([]*Result, error) {
 	if workers < 1 {
 		workers = 1
@@ -54,19 +58,26 @@ func ForecastBatch(ctx context.Context, jobs []Job, horizon time.Duration, worke
 				if ctx.Err() != nil {
 					continue
 				}
-				res, err := runJob(jobs[i], horizon)
+				// A panic (in a model or a Load) comes back as an error:
+				// the caller cannot recover one on this goroutine.
+				err := panicerr.Catch(func() error {
+					res, err := runJob(jobs[i], horizon)
+					if err != nil {
+						return err
+					}
+					results[i] = res
+					mu.Lock()
+					defer mu.Unlock()
+					done++
+					if progress != nil {
+						progress(done, len(jobs))
+					}
+					return nil
+				})
 				if err != nil {
 					errs[i] = fmt.Errorf("series %q: %w", jobs[i].Name, err)
 					cancel()
-					continue
 				}
-				results[i] = res
-				mu.Lock()
-				done++
-				if progress != nil {
-					progress(done, len(jobs))
-				}
-				mu.Unlock()
 			}
 		}()
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/staffcast/staffcast/internal/panicerr"
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -296,5 +297,30 @@ func TestShortSmoothSeriesNearItsBestCandidate(t *testing.T) {
 	t.Logf("ten smooth weeks: auto MAE %.1f, best candidate %.1f", auto, best)
 	if auto > 1.25*best {
 		t.Errorf("auto MAE %.1f, over 25%% above the best candidate's %.1f", auto, best)
+	}
+}
+
+func TestBatchPanic(t *testing.T) {
+	t.Parallel()
+	// A panic on a worker goroutine (here in a Load, then in the progress
+	// callback) comes back as an error naming the series; the test
+	// process goes on.
+	start, y := noisy(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 4*168, 1)
+	ok := func() (*Input, error) { return &Input{Start: start, Y: y, Step: time.Hour}, nil }
+	var none []float64
+	jobs := []Job{{Name: "a", Load: ok}, {Name: "b", Load: func() (*Input, error) {
+		_ = none[3] // index out of range
+		return ok()
+	}}, {Name: "c", Load: ok}}
+	for _, workers := range []int{1, 3} {
+		res, err := ForecastBatch(context.Background(), jobs, 24*time.Hour, workers, nil)
+		var pe *panicerr.Error
+		if !errors.As(err, &pe) || res != nil || !strings.HasPrefix(err.Error(), `series "b": internal error: panic: runtime error: index out of range`) || !strings.Contains(string(pe.Stack), "TestBatchPanic") {
+			t.Errorf("%d workers: got %v, %d results", workers, err, len(res))
+		}
+	}
+	_, err := ForecastBatch(context.Background(), jobs[:1], 24*time.Hour, 1, func(int, int) { panic("progress") })
+	if err == nil || err.Error() != `series "a": internal error: panic: progress` {
+		t.Errorf("progress: got %v", err)
 	}
 }

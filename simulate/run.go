@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/staffcast/staffcast/internal/panicerr"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -66,7 +67,9 @@ type Result struct {
 // own random streams seeded from (Seed, replication), so the result does
 // not depend on the number of workers. When ctx is cancelled Run stops
 // and returns ctx's error and no result: a part of the replications is
-// never passed off as the whole.
+// never passed off as the whole. A panic in a replication (a bug) stops
+// Run too, with an error that says "internal error: panic: …" and keeps
+// the stack (internal/panicerr).
 func Run(ctx context.Context, q Queue, s Settings) (*Result, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -88,11 +91,16 @@ func Run(ctx context.Context, q Queue, s Settings) (*Result, error) {
 	workers = min(workers, R)
 	next := make(chan int)
 	var (
-		mu     sync.Mutex
-		done   int
-		events int64
-		wg     sync.WaitGroup
+		mu       sync.Mutex
+		done     int
+		events   int64
+		panicked error // the first panic on a worker, as an error
+		wg       sync.WaitGroup
 	)
+	// caller is the caller's context: its end is a stop, a panic's (cancel) a failure.
+	caller := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	stop := func() bool { return ctx.Err() != nil }
 	for range workers {
 		wg.Add(1)
@@ -100,20 +108,33 @@ func Run(ctx context.Context, q Queue, s Settings) (*Result, error) {
 			defer wg.Done()
 			var sm sim
 			for r := range next {
-				sm = sim{p: p, t: res.t[r*K : (r+1)*K],
-					arr:   stream(s.Seed, r, 0),
-					svc:   stream(s.Seed, r, 1),
-					queue: fifo{buf: sm.queue.buf[:0]}, cbq: fifo{buf: sm.cbq.buf[:0]}, busy: sm.busy[:0]}
-				if !sm.run(stop) {
-					continue
+				// A panic (a bug, or in Progress) comes back as an error: the
+				// caller cannot recover one on this goroutine.
+				err := panicerr.Catch(func() error {
+					sm = sim{p: p, t: res.t[r*K : (r+1)*K],
+						arr:   stream(s.Seed, r, 0),
+						svc:   stream(s.Seed, r, 1),
+						queue: fifo{buf: sm.queue.buf[:0]}, cbq: fifo{buf: sm.cbq.buf[:0]}, busy: sm.busy[:0]}
+					if !sm.run(stop) {
+						return nil
+					}
+					mu.Lock()
+					defer mu.Unlock()
+					done++
+					events += sm.events
+					if s.Progress != nil {
+						s.Progress(done, R)
+					}
+					return nil
+				})
+				if err != nil {
+					mu.Lock()
+					if panicked == nil {
+						panicked = fmt.Errorf("simulate: replication %d: %w", r, err)
+					}
+					mu.Unlock()
+					cancel()
 				}
-				mu.Lock()
-				done++
-				events += sm.events
-				if s.Progress != nil {
-					s.Progress(done, R)
-				}
-				mu.Unlock()
 			}
 		}()
 	}
@@ -127,7 +148,10 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if panicked != nil {
+		return nil, panicked
+	}
+	if err := caller.Err(); err != nil {
 		return nil, fmt.Errorf("simulate: stopped after %d of %d replications: %w", done, R, err)
 	}
 	res.Events = events

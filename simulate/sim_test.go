@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/staffcast/staffcast/internal/panicerr"
 )
 
 // peakDay is a day at 15-minute intervals from 08:00 to 20:00 with a load
@@ -283,5 +285,25 @@ func TestCallbacksWithinPromise(t *testing.T) {
 	}
 	if tot.Late.Mean > 0 || tot.Pending.Mean > 0 {
 		t.Errorf("%.2f callbacks late, %.2f pending at close; want none with spare capacity", tot.Late.Mean, tot.Pending.Mean)
+	}
+}
+
+func TestPanicIsError(t *testing.T) {
+	t.Parallel()
+	// A panic on a worker goroutine (here in Progress, on the third
+	// replication) comes back as an internal error with its stack, not a
+	// crash, with 1 and 4 workers; the test process goes on.
+	q := peakDay(func(l float64) int { return int(l) + 3 })
+	for _, workers := range []int{1, 4} {
+		s := Settings{Interval: 15 * time.Minute, Replications: 20, Workers: workers, Progress: func(done, _ int) {
+			if done == 3 {
+				panic("progress broke")
+			}
+		}}
+		res, err := Run(context.Background(), q, s)
+		var pe *panicerr.Error
+		if res != nil || !errors.As(err, &pe) || !strings.HasSuffix(err.Error(), "internal error: panic: progress broke") || !strings.Contains(string(pe.Stack), "TestPanicIsError") {
+			t.Errorf("%d workers: result %v, error %v", workers, res != nil, err)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/internal/panicerr"
 	"github.com/staffcast/staffcast/staffing"
 )
 
@@ -52,6 +53,10 @@ func tag(code int, err error) error {
 func exitCode(err error) int {
 	if err == nil {
 		return exitOK
+	}
+	var pe *panicerr.Error
+	if errors.As(err, &pe) {
+		return exitInternal // a bug, whatever kind the command tagged
 	}
 	var k *kindError
 	if errors.As(err, &k) {

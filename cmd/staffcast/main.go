@@ -4,11 +4,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 
+	"github.com/staffcast/staffcast/internal/panicerr"
 	"github.com/urfave/cli/v2"
 )
 
@@ -20,7 +23,8 @@ func main() {
 // context every command reads (cli.Context.Context): long work stops,
 // writes nothing and exits 130 without a message, as a shell expects. A
 // second Ctrl-C kills at once. A panic exits 1 with a one-line message;
-// STAFFCAST_DEBUG=1 adds the stack.
+// STAFFCAST_DEBUG=1 adds the stack. So does a panic on a library's worker
+// goroutine, which the library returns as a *panicerr.Error.
 func runMain(app *cli.App, args []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -34,6 +38,13 @@ func runMain(app *cli.App, args []string) (code int) {
 		stop() // restore the default: a second Ctrl-C kills the process
 	}()
 	err := app.RunContext(ctx, args)
+	var pe *panicerr.Error
+	if errors.As(err, &pe) {
+		// A panic on a library's worker goroutine, handed back as an
+		// error: reported as one here is, after what the library said
+		// of where (which series, which piece).
+		return reportPanic(app, strings.TrimSuffix(err.Error(), pe.Error())+fmt.Sprint(pe.Value), pe.Stack)
+	}
 	if err != nil && ctx.Err() != nil {
 		// Interrupted: whatever error the command returned (the
 		// context's own, or a solver's killed by the same SIGINT) is the

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/internal/panicerr"
 	"github.com/urfave/cli/v2"
 )
 
@@ -131,6 +133,48 @@ func TestPanicIsInternalError(t *testing.T) {
 		}
 		if debug == "" && strings.Count(msg, "\n") != 1 {
 			t.Errorf("without STAFFCAST_DEBUG the message is not one line:\n%s", msg)
+		}
+	}
+}
+
+// TestWorkerPanicIsInternalError: a panic on a library's worker goroutine
+// (here in the forecast batch's worker, reading a series) comes back as
+// an error and is reported as a panic on main's goroutine is: exit 1, one
+// line naming the series, the stack (of the worker) only under
+// STAFFCAST_DEBUG=1; the process goes on.
+func TestWorkerPanicIsInternalError(t *testing.T) {
+	batch := &cli.Command{Name: "batch", Action: func(c *cli.Context) error {
+		load := func() (*data.Series, string, error) {
+			counts(nil)["x"]++ // a real runtime panic: assignment to entry in nil map
+			return nil, "", nil
+		}
+		return forecastMany(c, output{}, &forecastSetup{span: 24 * time.Hour}, []namedSeries{{name: "a", load: load}})
+	}}
+	for _, debug := range []string{"", "1"} {
+		t.Setenv("STAFFCAST_DEBUG", debug)
+		var stdout, stderr bytes.Buffer
+		code := runMain(testApp(&stdout, &stderr, batch), []string{"staffcast", "batch"})
+		msg := stderr.String()
+		if code != exitInternal || stdout.Len() != 0 {
+			t.Errorf("STAFFCAST_DEBUG=%q: exit %d, want %d; stdout %q", debug, code, exitInternal, stdout.String())
+		}
+		if !strings.HasPrefix(msg, `staffcast: internal error, please report: series "a": assignment to entry in nil map`) {
+			t.Errorf("STAFFCAST_DEBUG=%q: stderr does not start with the internal-error line:\n%s", debug, msg)
+		}
+		hasStack := strings.Contains(msg, "goroutine ") && strings.Contains(msg, "TestWorkerPanicIsInternalError")
+		if hasStack != (debug == "1") {
+			t.Errorf("STAFFCAST_DEBUG=%q: stack shown %v:\n%s", debug, hasStack, msg)
+		}
+		if debug == "" && strings.Count(msg, "\n") != 1 {
+			t.Errorf("without STAFFCAST_DEBUG the message is not one line:\n%s", msg)
+		}
+	}
+	// Tagged as another kind by a command, or passed through flagNames
+	// (which rewrites validation errors), it stays a bug: exit 1.
+	pe := panicerr.Catch(func() error { panic("x") })
+	for _, err := range []error{usageError(flagNames(pe)), inputError(fmt.Errorf("series %q: %w", "a", pe))} {
+		if code := exitCode(err); code != exitInternal {
+			t.Errorf("%v: exit %d, want %d", err, code, exitInternal)
 		}
 	}
 }

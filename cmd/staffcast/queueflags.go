@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/staffcast/staffcast/internal/panicerr"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/urfave/cli/v2"
 )
@@ -94,10 +95,13 @@ func abandonWarning(c *cli.Context, pAbandon float64, where string) {
 	}
 }
 
-// flagNames rewrites a library validation error in terms of flags.
+// flagNames rewrites a library validation error in terms of flags. A
+// panic handed back by a library is a bug, not a flag: it stays as it is
+// for main to report.
 func flagNames(err error) error {
-	if err == nil {
-		return nil
+	var pe *panicerr.Error
+	if err == nil || errors.As(err, &pe) {
+		return err
 	}
 	return errors.New(fieldFlags.Replace(err.Error()))
 }

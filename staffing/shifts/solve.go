@@ -2,10 +2,13 @@ package shifts
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/staffcast/staffcast/internal/panicerr"
 )
 
 // Options tune how Solve works, not what it solves; nil means the
@@ -48,7 +51,9 @@ type Progress struct {
 // Without caps or a cyclic week, the horizon is cut wherever no allowed
 // shift spans the cut (nights closed to shifts, or LatestEnd at
 // midnight): the pieces, usually days, are independent, solved in
-// parallel (Options.Workers) and their costs and bounds added up.
+// parallel (Options.Workers) and their costs and bounds added up. A
+// panic while solving a piece (a bug) comes back as an error that says
+// "internal error: panic: …" and keeps the stack (internal/panicerr).
 //
 // start holds the interval starts, consecutive at step in real time (a
 // week in Europe/Stockholm may have 167 or 169 hourly intervals). When
@@ -299,31 +304,50 @@ func (s *solver) decomposed(pcs []piece) (result, error) {
 	outs := make([]out, len(pcs))
 	warm := make([]*warmStart, len(pcs))
 	done := 0
-	// run calls do(i) for each i of todo, Options.Workers at a time.
-	run := func(todo []int, do func(i int)) {
+	// run calls do(i) for each i of todo, Options.Workers at a time. A
+	// panic in do (a bug, or in Options.Progress) stops it and comes back
+	// as an error: the caller cannot recover one on a worker goroutine.
+	run := func(todo []int, do func(i int)) error {
 		workers := s.opt.Workers
 		if workers <= 0 {
 			workers = runtime.GOMAXPROCS(0)
 		}
 		next := make(chan int)
-		var wg sync.WaitGroup
+		var (
+			wg       sync.WaitGroup
+			pmu      sync.Mutex
+			panicked error
+		)
+		failed := func() bool {
+			pmu.Lock()
+			defer pmu.Unlock()
+			return panicked != nil
+		}
 		for range min(workers, len(todo)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for i := range next {
-					do(i)
+					err := panicerr.Catch(func() error { do(i); return nil })
+					if err != nil {
+						pmu.Lock()
+						if panicked == nil {
+							panicked = fmt.Errorf("shifts: piece %d of the horizon: %w", i, err)
+						}
+						pmu.Unlock()
+					}
 				}
 			}()
 		}
 		for _, i := range todo {
-			if s.ctx.Err() != nil {
+			if s.ctx.Err() != nil || failed() {
 				break
 			}
 			next <- i
 		}
 		close(next)
 		wg.Wait()
+		return panicked
 	}
 	var firsts, all []int
 	for i := range pcs {
@@ -334,11 +358,13 @@ func (s *solver) decomposed(pcs []piece) (result, error) {
 	}
 	const stage = "days (pieces of the horizon) with breaks"
 	s.report(stage, 0, len(pcs))
-	run(firsts, func(i int) {
+	if err := run(firsts, func(i int) {
 		_, _, x, y := probs[i].pdhg()
 		warm[i] = &warmStart{x: x, y: y}
-	})
-	run(all, func(i int) {
+	}); err != nil {
+		return result{}, err
+	}
+	if err := run(all, func(i int) {
 		var o out
 		var ps []placed
 		ps, o.cost, o.bound, o.err = probs[i].solvePiece(warm[first[i]], s.g, uint64(pcs[i].from))
@@ -353,7 +379,9 @@ func (s *solver) decomposed(pcs []piece) (result, error) {
 		d := done
 		s.mu.Unlock()
 		s.report(stage, d, len(pcs))
-	})
+	}); err != nil {
+		return result{}, err
+	}
 	res := result{cands: s.cands}
 	for _, o := range outs {
 		if o.err != nil {

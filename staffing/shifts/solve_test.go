@@ -6,8 +6,11 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/staffcast/staffcast/internal/panicerr"
 )
 
 func TestGranularity(t *testing.T) {
@@ -233,6 +236,30 @@ func TestPiecesAgainstBruteForce(t *testing.T) {
 		checkCover(t, start, req, s, false)
 		if s.LowerBound > opt+1e-9 || s.Cost < opt-1e-9 || s.Cost > opt*1.1+1e-9 {
 			t.Errorf("trial %d: cost %v, bound %v; optimum %v", trial, s.Cost, s.LowerBound, opt)
+		}
+	}
+}
+
+// A panic on a worker goroutine of a solve in pieces (here in Progress,
+// once the first piece is done) comes back from Solve as an internal
+// error with its stack, not a crash, with 1 and 2 workers.
+func TestPanicInPieceIsError(t *testing.T) {
+	t.Parallel()
+	start, req := weeksRequirement(30*time.Minute, 1)
+	day := 48
+	start, req = start[:3*day], req[:3*day]
+	rules := Rules{StartEvery: 30 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour},
+		Break: 30 * time.Minute, BreakFrom: 6 * time.Hour}
+	for _, workers := range []int{1, 2} {
+		opt := &Options{Workers: workers, Progress: func(p Progress) {
+			if p.Done > 0 {
+				panic("progress broke")
+			}
+		}}
+		s, err := Solve(context.Background(), start, 30*time.Minute, req, rules, opt)
+		var pe *panicerr.Error
+		if s != nil || !errors.As(err, &pe) || !strings.HasSuffix(err.Error(), "internal error: panic: progress broke") || !strings.Contains(string(pe.Stack), "TestPanicInPieceIsError") {
+			t.Errorf("%d workers: schedule %v, error %v", workers, s != nil, err)
 		}
 	}
 }
