@@ -2,14 +2,15 @@ package plan
 
 import (
 	"errors"
+	"math"
 	"time"
 
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/hours"
 )
 
-// MaxBudgetPasses bounds the passes that fit the phone's hours into the
-// budget left by the other channels (see PeriodResult.Others).
+// MaxBudgetPasses bounds each of the two searches that fit the phone's
+// hours into the budget the other channels leave (see within).
 const MaxBudgetPasses = 8
 
 // ChannelCost is what one channel takes of a period's one budget in a
@@ -111,17 +112,23 @@ func sumCost(cs []ChannelCost) (agentHours, cost float64) {
 // within recommends the period's phone hours so that the phone, the
 // callbacks and the other channels together cost at most total a week.
 // The other channels' cost depends on the phone's hours (chat and email
-// default to them), so it is a fixed point, bounded rather than iterated
-// to convergence: plan, cost the others under the plan's hours, lower
-// the phone's budget to what they leave and at least by the excess (so
-// it falls every pass and the hours must change), plan again; it stops
-// when the whole fits or after MaxBudgetPasses passes (PeriodResult.Passes;
-// still over then shows in ChannelPlan.Over). Without other channels (cs
-// nil) it is the callbacks' loop as before: at most four passes, the
-// phone's budget the total less the callbacks each time. The first pass
-// plans in first (the total, or for the callbacks' loop as before the
-// budget without today's callbacks). It returns the
-// plan and the phone's budget the plan was made in.
+// default to them), so the phone's budget is a fixed point, bounded
+// rather than iterated to convergence: plan, cost the others under the
+// plan's hours, lower the phone's budget to what they leave and at
+// least by the excess (so it falls every pass), plan again, at most
+// MaxBudgetPasses passes; then bisect the phone's budget, at most
+// MaxBudgetPasses more passes, between the largest that fits and the
+// smallest that did not (a pass can overshoot), keeping the plan of the
+// largest that fits. Today's hours are the fallback when nothing else
+// fits; when not even they do (a --budget below today's cost) the last
+// plan is kept and ChannelPlan.Over reports the excess. PeriodResult.
+// Passes counts the passes. Without other channels (cs nil) it is the
+// callbacks' loop as before: at most four passes, the phone's budget the
+// total less the callbacks each time. The first pass plans in first:
+// with other channels the total less what they and the callbacks cost
+// in today's hours (phoneShare), for the callbacks' loop as before the
+// budget without today's callbacks. It returns the plan and the phone's
+// budget it was made in.
 func (pr *PeriodResult) within(opt *Options, s hours.Settings, first, total float64, cs *channelSet, rows []staffing.Row) (*hours.Plan, float64, error) {
 	s.Budget = first
 	plan, err := hours.Recommend(pr.Week, s)
@@ -161,13 +168,22 @@ func (pr *PeriodResult) within(opt *Options, s hours.Settings, first, total floa
 		extra += c
 		return total == 0 || p.Cost+extra <= total+1e-9, extra, nil
 	}
+	// First the fixed point from above: each pass lowers the phone's
+	// budget, so the first plan that fits is the one with the largest.
+	var best *hours.Plan
+	bestBudget, lo, hi := 0.0, 0.0, math.Inf(1)
 	for i := 1; ; i++ {
 		pr.Passes = i
 		ok, extra, err := fits(plan)
 		if err != nil {
 			return nil, 0, err
 		}
-		if ok || i == MaxBudgetPasses {
+		if ok {
+			best, bestBudget = plan, s.Budget
+			break
+		}
+		hi = s.Budget
+		if i == MaxBudgetPasses {
 			break
 		}
 		// The phone gives up what the others leave it, and at least the
@@ -181,18 +197,49 @@ func (pr *PeriodResult) within(opt *Options, s hours.Settings, first, total floa
 			p, err = hours.Recommend(pr.Week, settingsAt(s, next))
 		}
 		if err != nil {
-			break // no lower budget meets the floor
+			lo = next // no lower budget meets the floor
+			break
 		}
 		s.Budget, plan = next, p
 	}
-	if ok, _, err := fits(plan); err != nil || ok {
-		return plan, s.Budget, err
+	if best != nil {
+		lo = bestBudget
+	} else {
+		// The fixed point found nothing: today's hours fit (they always
+		// do within the default budget and its frontier).
+		ok, _, err := fits(pr.Current)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok {
+			best, bestBudget, lo = pr.Current, pr.Current.Cost, max(lo, pr.Current.Cost)
+		}
 	}
-	// Still over: today's hours, when they fit (they do within the
-	// default budget and its frontier), else the last plan, reported over.
-	if ok, _, err := fits(pr.Current); err != nil || ok {
-		return pr.Current, pr.Current.Cost, err
+	// The fixed point may overshoot (a pass's excess can take the
+	// phone's budget well below what fits): bisect the phone's budget
+	// between the largest that fits and the smallest that did not,
+	// keeping the largest that fits.
+	for i := 0; best != nil && i < MaxBudgetPasses && hi-lo > 0.5; i++ {
+		pr.Passes++
+		mid := (lo + hi) / 2
+		p, err := hours.Recommend(pr.Week, settingsAt(s, mid))
+		if err != nil {
+			lo = mid // below the smallest budget that meets the floor
+			continue
+		}
+		ok, _, err := fits(p)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok {
+			best, bestBudget, lo = p, mid, mid
+		} else {
+			hi = mid
+		}
 	}
-	_, _, err = fits(plan)
-	return plan, s.Budget, err
+	if best == nil { // nothing fits: the last plan, reported over
+		best, bestBudget = plan, s.Budget
+	}
+	_, _, err = fits(best) // the others as they stand under the hours kept
+	return best, bestBudget, err
 }
