@@ -27,6 +27,13 @@ type channelSet struct {
 	settings func(phoneOpen func(time.Time) bool) staffing.Settings
 	d        hours.Demand
 	emails   []float64 // the whole planned demand's, nil without
+	memo     map[costKey][]ChannelCost
+}
+
+// costKey is one period's other channels under one set of phone hours.
+type costKey struct {
+	period string
+	phone  staffing.OpeningHours
 }
 
 // rows are the chat and email rows of the planned demand in period p.
@@ -81,7 +88,7 @@ func (c *channelSet) cost(rows []staffing.Row, weeks float64, phone staffing.Ope
 // phoneShare is the phone's budget of the first pass: the total less
 // what the other channels and the callbacks cost in today's hours.
 func (c *channelSet) phoneShare(opt *Options, pr *PeriodResult, s hours.Settings, total float64) (float64, error) {
-	today, err := c.cost(pr.rows, pr.Weeks, opt.Current, s.Premium, pr.Week.Step)
+	today, err := c.costOf(pr, opt.Current, s.Premium)
 	if err != nil {
 		return 0, err
 	}
@@ -99,6 +106,24 @@ func (c *channelSet) phoneShare(opt *Options, pr *PeriodResult, s hours.Settings
 func settingsAt(s hours.Settings, budget float64) hours.Settings {
 	s.Budget = budget
 	return s
+}
+
+// costOf is cost for period pr's rows, remembered per phone hours (the
+// searches try the same hours again at other budgets).
+func (c *channelSet) costOf(pr *PeriodResult, phone staffing.OpeningHours, premium [7][]float64) ([]ChannelCost, error) {
+	k := costKey{pr.Name, phone}
+	if cs, ok := c.memo[k]; ok {
+		return cs, nil
+	}
+	cs, err := c.cost(pr.rows, pr.Weeks, phone, premium, pr.Week.Step)
+	if err != nil {
+		return nil, err
+	}
+	if c.memo == nil {
+		c.memo = map[costKey][]ChannelCost{}
+	}
+	c.memo[k] = cs
+	return cs, nil
 }
 
 func sumCost(cs []ChannelCost) (agentHours, cost float64) {
@@ -127,9 +152,12 @@ func sumCost(cs []ChannelCost) (agentHours, cost float64) {
 // total less the callbacks each time. The first pass plans in first:
 // with other channels the total less what they and the callbacks cost
 // in today's hours (phoneShare), for the callbacks' loop as before the
-// budget without today's callbacks. It returns the plan and the phone's
-// budget it was made in.
-func (pr *PeriodResult) within(opt *Options, s hours.Settings, first, total float64, cs *channelSet, rows []staffing.Row) (*hours.Plan, float64, error) {
+// budget without today's callbacks. known, when not nil, is a plan made
+// in knownBudget known to fit within total (the frontier's previous
+// step: a plan depends on the phone's budget alone, so what fits a
+// smaller total fits this one), the bisection's start. It returns the
+// plan and the phone's budget it was made in.
+func (pr *PeriodResult) within(opt *Options, s hours.Settings, first, total float64, cs *channelSet, known *hours.Plan, knownBudget float64) (*hours.Plan, float64, error) {
 	s.Budget = first
 	plan, err := hours.Recommend(pr.Week, s)
 	if err != nil || (opt.Callbacks <= 0 && cs == nil) {
@@ -161,7 +189,7 @@ func (pr *PeriodResult) within(opt *Options, s hours.Settings, first, total floa
 			}
 			extra += pr.CallbackHours
 		}
-		if pr.Others, err = cs.cost(rows, pr.Weeks, p.Hours(), s.Premium, pr.Week.Step); err != nil {
+		if pr.Others, err = cs.costOf(pr, p.Hours(), s.Premium); err != nil {
 			return false, 0, err
 		}
 		_, c := sumCost(pr.Others)
@@ -202,6 +230,9 @@ func (pr *PeriodResult) within(opt *Options, s hours.Settings, first, total floa
 		}
 		s.Budget, plan = next, p
 	}
+	if known != nil && (best == nil || knownBudget > bestBudget) && knownBudget < hi {
+		best, bestBudget = known, knownBudget
+	}
 	if best != nil {
 		lo = bestBudget
 	} else {
@@ -218,8 +249,9 @@ func (pr *PeriodResult) within(opt *Options, s hours.Settings, first, total floa
 	// The fixed point may overshoot (a pass's excess can take the
 	// phone's budget well below what fits): bisect the phone's budget
 	// between the largest that fits and the smallest that did not,
-	// keeping the largest that fits.
-	for i := 0; best != nil && i < MaxBudgetPasses && hi-lo > 0.5; i++ {
+	// keeping the largest that fits, to within 1% of the total (finer
+	// steps buy little and each pass is a whole recommendation).
+	for i := 0; best != nil && !math.IsInf(hi, 1) && i < MaxBudgetPasses && hi-lo > max(0.5, 0.01*total); i++ {
 		pr.Passes++
 		mid := (lo + hi) / 2
 		p, err := hours.Recommend(pr.Week, settingsAt(s, mid))

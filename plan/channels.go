@@ -329,6 +329,8 @@ func planChannels(opt *Options, cs *channelSet, prs []PeriodResult, periods []Pe
 		out.Period, out.Budget, out.PhoneHours = pr.Name, pr.Budget, pr.Plan.AgentHours
 		out.Costs = append(out.Costs, ChannelCost{Channel: staffing.Phone, AgentHours: pr.Plan.AgentHours, Cost: pr.Plan.Cost})
 		if pr.CallbackHours > 0 {
+			// callbackCost prices callbacks (premium-weighted when
+			// premiums are set); their agent-hours are not kept apart.
 			out.Costs = append(out.Costs, ChannelCost{Channel: staffing.Callback, AgentHours: pr.CallbackHours, Cost: pr.CallbackHours})
 		}
 		out.Costs = append(out.Costs, pr.Others...)

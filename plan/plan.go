@@ -148,6 +148,9 @@ type PeriodResult struct {
 	Others []ChannelCost
 	Passes int
 	rows   []staffing.Row // the other channels' rows of the period
+	// phoneBudget is the budget Plan was made in: what callbacks and the
+	// other channels leave the phone.
+	phoneBudget float64
 	// Low and High are the recommendations had the closed-hour calls been
 	// at the low or the high end of their band; Sensitive says whether
 	// either differs in its hours from Plan.
@@ -317,6 +320,16 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		plans = append(plans, pr.Plan)
 	}
 	res.Frontier = append(res.Frontier, FrontierPoint{0, res.Recommended, plans})
+	// known is each period's last plan within the one budget and the
+	// phone's budget it was made in (see within).
+	known := make([]struct {
+		plan   *hours.Plan
+		budget float64
+	}, len(res.Periods))
+	for i, pr := range res.Periods {
+		known[i].plan = pr.Plan
+		known[i].budget = pr.phoneBudget
+	}
 	for _, f := range frontier {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -324,14 +337,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		opt.progress("frontier: budget +%.0f%%", 100*f)
 		var prs []PeriodResult
 		var plans []*hours.Plan
-		for _, pr := range res.Periods {
+		for i, pr := range res.Periods {
 			s := pr.settings(&opt, pr.Budget*(1+f), pr.Floor)
 			q := pr
 			var pl *hours.Plan
 			if cs != nil { // the step raises the total; the phone takes what the others leave
 				var first float64
 				if first, err = cs.phoneShare(&opt, &q, s, s.Budget); err == nil {
-					pl, _, err = q.within(&opt, s, first, s.Budget, cs, pr.rows)
+					pl, known[i].budget, err = q.within(&opt, s, first, s.Budget, cs, known[i].plan, known[i].budget)
+					known[i].plan = pl
 				}
 			} else {
 				pl, err = hours.Recommend(pr.Week, s)
@@ -402,10 +416,8 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 	s = pr.settings(opt, pr.Budget, pr.Floor)
 	// Callbacks and the channels beside the phone count inside the budget
 	// (within); the default budget is what today's hours cost with them.
-	var rows []staffing.Row
 	if cs != nil {
-		rows = cs.rows(p)
-		pr.rows = rows
+		pr.rows = cs.rows(p)
 	}
 	first := pr.Budget
 	if defaultBudget && opt.Callbacks > 0 {
@@ -416,7 +428,7 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 		pr.Budget += curCB
 	}
 	if defaultBudget && cs != nil && pr.Budget > 0 {
-		today, err := cs.cost(rows, pr.Weeks, opt.Current, s.Premium, w.Step)
+		today, err := cs.costOf(pr, opt.Current, s.Premium)
 		if err != nil {
 			return nil, err
 		}
@@ -428,10 +440,11 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 			return nil, err
 		}
 	}
-	plan, phoneBudget, err := pr.within(opt, s, first, pr.Budget, cs, rows)
+	plan, phoneBudget, err := pr.within(opt, s, first, pr.Budget, cs, nil, 0)
 	if err != nil {
 		return nil, err
 	}
+	pr.phoneBudget = phoneBudget
 	s.Budget = phoneBudget
 	pr.Plan = plan
 	if pr.Marginals, err = hours.Marginals(w, s, plan); err != nil {
