@@ -103,6 +103,37 @@ func (c *channelSet) phoneShare(opt *Options, pr *PeriodResult, s hours.Settings
 	return total - oc, nil
 }
 
+// totalInfeasible restates a floor no phone hours meet within the
+// phone's share of the budget in totals for every channel: the budget
+// asked for, and the total cost of the cheapest phone hours that meet
+// the floor with the others under those hours (a total that suffices).
+// Other errors, and every error without other channels, pass unchanged.
+func (c *channelSet) totalInfeasible(err error, opt *Options, pr *PeriodResult, s hours.Settings) error {
+	var ie *hours.InfeasibleError
+	if c == nil || !errors.As(err, &ie) || ie.MinBudget <= 0 {
+		return err
+	}
+	p, perr := hours.Recommend(pr.Week, settingsAt(s, ie.MinBudget))
+	if perr != nil {
+		return err
+	}
+	others, perr := c.costOf(pr, p.Hours(), s.Premium)
+	if perr != nil {
+		return err
+	}
+	_, oc := sumCost(others)
+	if opt.Callbacks > 0 {
+		_, cb, perr := callbackCost(opt, pr.Week, s, p)
+		if perr != nil {
+			return err
+		}
+		oc += cb
+	}
+	out := *ie
+	out.Budget, out.MinBudget = pr.Budget, p.Cost+oc
+	return &out
+}
+
 func settingsAt(s hours.Settings, budget float64) hours.Settings {
 	s.Budget = budget
 	return s

@@ -2,11 +2,13 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"math"
 	"testing"
 	"time"
 
 	"github.com/staffcast/staffcast/staffing"
+	"github.com/staffcast/staffcast/staffing/hours"
 )
 
 // TestRunOneBudget plans the sample with chat and email in the phone's
@@ -94,5 +96,29 @@ func TestRunOneBudget(t *testing.T) {
 	}
 	if cp := res.Channels; cp == nil || cp.Over() > 1e-6 || len(cp.Costs) != 3 || cp.Costs[0].AgentHours != res.Periods[0].Plan.AgentHours {
 		t.Errorf("channel plan costs %+v, over %v", cp.Costs, cp.Over())
+	}
+}
+
+// TestRunOneBudgetInfeasible: a total below what any hours meeting the
+// floor cost with chat and email is refused in totals, and the total the
+// refusal names is enough.
+func TestRunOneBudgetInfeasible(t *testing.T) {
+	t.Parallel()
+	opt := sampleOptions(t)
+	opt.Channels = map[staffing.Channel]staffing.ChannelSettings{}
+	opt.Frontier = []float64{}
+	opt.Budgets = map[string]float64{"normal": 300}
+	_, err := Run(context.Background(), opt)
+	var ie *hours.InfeasibleError
+	if !errors.As(err, &ie) || ie.Budget != 300 || ie.MinBudget <= 300 {
+		t.Fatalf("total 300: %v; want an infeasible floor naming 300 and a larger total", err)
+	}
+	opt.Budgets["normal"] = math.Ceil(ie.MinBudget)
+	res, err := Run(context.Background(), opt)
+	if err != nil {
+		t.Fatalf("total %v, the one named: %v", opt.Budgets["normal"], err)
+	}
+	if cp := res.Channels; cp == nil || cp.Period != "normal" || cp.Over() > 1e-6 {
+		t.Errorf("total %v: channel plan %+v", opt.Budgets["normal"], cp)
 	}
 }

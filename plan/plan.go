@@ -442,7 +442,7 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 	}
 	plan, phoneBudget, err := pr.within(opt, s, first, pr.Budget, cs, nil, 0)
 	if err != nil {
-		return nil, err
+		return nil, cs.totalInfeasible(err, opt, pr, s)
 	}
 	pr.phoneBudget = phoneBudget
 	s.Budget = phoneBudget
