@@ -6,6 +6,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/staffcast/staffcast/clock"
 	"github.com/staffcast/staffcast/forecast/calendar"
 	"gonum.org/v1/gonum/mat"
 )
@@ -56,8 +57,7 @@ func closeUnseen(p []float64, open map[int]bool, future []time.Time, step time.D
 // time of day.
 func slotOf(t time.Time, step time.Duration) int {
 	perDay := int(24 * time.Hour / step)
-	clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
-	return int(t.Weekday())*perDay + int(clock/step)
+	return int(t.Weekday())*perDay + int(clock.Of(t)/step)
 }
 
 // openSlots marks the slots of the week that had a non-zero observation

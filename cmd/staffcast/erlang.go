@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/urfave/cli/v2"
 )
@@ -68,7 +69,7 @@ func runErlang(c *cli.Context) error {
 		}
 		return cells
 	}
-	g := grid{header: header, digits: 4}
+	g := render.Grid{Header: header, Digits: 4}
 
 	if !c.IsSet("agents") {
 		req, err := staffing.Required(q, t)
@@ -79,7 +80,7 @@ func runErlang(c *cli.Context) error {
 			return usageError(flagNames(err))
 		}
 		abandonWarning(c, req.Result.PAbandon, "")
-		g.rows = [][]any{row(req.Result, req.Fractional)}
+		g.Rows = [][]any{row(req.Result, req.Fractional)}
 		return out.writeGrid(c.App.Writer, g, true)
 	}
 	lo, hi, err := parseAgents(c.String("agents"))
@@ -91,7 +92,7 @@ func runErlang(c *cli.Context) error {
 		if err != nil {
 			return usageError(flagNames(err))
 		}
-		g.rows = append(g.rows, row(r, 0))
+		g.Rows = append(g.Rows, row(r, 0))
 	}
 	return out.writeGrid(c.App.Writer, g, lo == hi)
 }

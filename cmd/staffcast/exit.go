@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 
 	"github.com/staffcast/staffcast/data"
@@ -15,6 +16,10 @@ const (
 	exitUsage       = 2 // bad flags or arguments
 	exitInput       = 3 // input data that does not parse or validate
 	exitUnreachable = 4 // a target that no allowed staffing or schedule meets
+	// exitInterrupted is the shell's code for a process stopped by SIGINT
+	// (128 + 2): Ctrl-C stops long work, and scripts can tell it from a
+	// failure.
+	exitInterrupted = 130
 )
 
 // kindError tags an error with the exit code it should produce.
@@ -72,6 +77,7 @@ var sentinelCodes = []struct {
 	code int
 }{
 	{staffing.ErrUnreachable, exitUnreachable},
+	{context.Canceled, exitInterrupted},
 }
 
 // typedCodes maps library error types (matched with errors.As) to exit codes.

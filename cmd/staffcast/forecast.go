@@ -15,6 +15,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/staffcast/staffcast/chart"
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast"
@@ -42,7 +43,7 @@ func forecastCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "forecast",
 		Usage: "forecast hourly orders and contacts with prediction intervals",
-		UsageText: `staffcast forecast --history hourly.csv --column calls --tz Europe/Stockholm --horizon 14d --country SE --out forecast.csv
+		UsageText: `staffcast forecast --history shop.csv --column calls --tz Europe/Stockholm --horizon 14d --country SE --out forecast.csv
    staffcast forecast --history shop.parquet --column orders --column calls --quantiles 0.1,0.5,0.9 --format json
    staffcast forecast --column calls --horizon 7d --paths 100 --format csv --out paths.csv
 
@@ -288,7 +289,7 @@ func runForecast(c *cli.Context) error {
 				return inputError(fmt.Errorf("column %q: %w", col, err))
 			}
 			if len(res.Blend) > 1 {
-				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v (%s)\n", col, res.Model, blendText(res))
+				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v (%s)\n", col, res.Model, render.Blend(res))
 			} else {
 				fmt.Fprintf(c.App.ErrWriter, "column %s: model %v\n", col, res.Model)
 			}
@@ -301,16 +302,10 @@ func runForecast(c *cli.Context) error {
 			prefix = col + "_"
 		}
 		if paths > 0 {
-			pathTable = addPaths(pathTable, prefix+"value", res, res.Paths(paths, rng))
+			pathTable = render.AddPaths(pathTable, prefix+"value", res, res.Paths(paths, rng))
 			continue
 		}
-		if len(t.Columns) == 0 {
-			t.Columns = append(t.Columns, data.Column{Name: "start", Time: res.Start})
-		}
-		t.Columns = append(t.Columns, data.Column{Name: prefix + "forecast", Float: res.Point})
-		for i, q := range res.Levels {
-			t.Columns = append(t.Columns, data.Column{Name: prefix + "p" + strconv.FormatFloat(100*q, 'f', -1, 64), Float: res.Quantiles[i]})
-		}
+		render.AddForecast(t, prefix, res)
 	}
 	if pathTable != nil {
 		t = pathTable
@@ -318,31 +313,11 @@ func runForecast(c *cli.Context) error {
 	return out.writeTable(c.App.Writer, t, 1)
 }
 
-// addPaths adds one column of sample paths in long form (path, start,
-// value), making the path and start columns on the first call.
-func addPaths(t *data.Table, name string, res *forecast.Result, paths [][]float64) *data.Table {
-	if t == nil {
-		t = &data.Table{Columns: []data.Column{{Name: "path"}, {Name: "start"}}}
-		for k := range paths {
-			for _, st := range res.Start {
-				t.Columns[0].Float = append(t.Columns[0].Float, float64(k+1))
-				t.Columns[1].Time = append(t.Columns[1].Time, st)
-			}
-		}
-	}
-	col := data.Column{Name: name}
-	for _, p := range paths {
-		col.Float = append(col.Float, p...)
-	}
-	t.Columns = append(t.Columns, col)
-	return t
-}
-
 func backtestCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "backtest",
 		Usage: "measure forecast accuracy by rolling-origin backtests: MASE, WAPE, bias, RMSE, interval coverage",
-		UsageText: `staffcast backtest --history hourly.csv --column calls --tz Europe/Stockholm --horizon 14d --origins 8
+		UsageText: `staffcast backtest --history shop.csv --column calls --tz Europe/Stockholm --horizon 14d --origins 8
    staffcast backtest --history shop.parquet --column orders --chart backtest.png --format csv
 
 The last origins × horizon of history is cut into consecutive horizons,
@@ -424,17 +399,17 @@ func runBacktest(c *cli.Context) error {
 			return err
 		}
 	}
-	g := grid{header: []string{"model", "scope", "mase", "wape", "bias", "rmse", "coverage_80_open", "coverage_80_all", "n", "n_open", "fit_seconds"}, digits: 3}
+	g := render.Grid{Header: []string{"model", "scope", "mase", "wape", "bias", "rmse", "coverage_80_open", "coverage_80_all", "n", "n_open", "fit_seconds"}, Digits: 3}
 	for _, b := range bts {
 		row := func(scope string, m forecast.Metrics) []any {
 			return []any{b.Model.String(), scope, m.MASE, m.WAPE, m.Bias, m.RMSE, m.CoverageOpen, m.Coverage, m.N, m.NOpen, b.FitTime.Seconds()}
 		}
-		g.rows = append(g.rows, row("all", b.Overall))
+		g.Rows = append(g.Rows, row("all", b.Overall))
 		for d, m := range b.ByDay {
-			g.rows = append(g.rows, row(fmt.Sprintf("day %d", d+1), m))
+			g.Rows = append(g.Rows, row(fmt.Sprintf("day %d", d+1), m))
 		}
 		for o, m := range b.ByOrigin {
-			g.rows = append(g.rows, row("origin "+b.Origins[o].Format("2006-01-02T15:04"), m))
+			g.Rows = append(g.Rows, row("origin "+b.Origins[o].Format("2006-01-02T15:04"), m))
 		}
 	}
 	if out.format == formatTable {
@@ -594,20 +569,11 @@ func forecastMany(c *cli.Context, out output, f *forecastSetup, batch []namedSer
 		}
 		return inputError(err)
 	}
-	t := &data.Table{Columns: []data.Column{{Name: "series", Text: []string{}}, {Name: "start"}, {Name: "forecast"}}}
-	for i, r := range results {
-		for j := range r.Start {
-			t.Columns[0].Text = append(t.Columns[0].Text, batch[i].name)
-			t.Columns[1].Time = append(t.Columns[1].Time, r.Start[j])
-			t.Columns[2].Float = append(t.Columns[2].Float, r.Point[j])
-		}
-		for k, q := range r.Levels {
-			if i == 0 {
-				t.Columns = append(t.Columns, data.Column{Name: "p" + strconv.FormatFloat(100*q, 'f', -1, 64)})
-			}
-			t.Columns[3+k].Float = append(t.Columns[3+k].Float, r.Quantiles[k]...)
-		}
+	names := make([]string, len(batch))
+	for i, b := range batch {
+		names[i] = b.name
 	}
+	t := render.Batch(names, results)
 	fmt.Fprintf(c.App.ErrWriter, "forecast %d series\n", len(batch))
 	return out.writeTable(c.App.Writer, t, 1)
 }
@@ -626,13 +592,4 @@ func progressLabelled(w io.Writer, label string, total int) func(done, total int
 	}
 	bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(label), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	return func(done, _ int) { bar.Set(done) }
-}
-
-// blendText says what Auto combined: "0.55 profile + 0.45 double-seasonal".
-func blendText(res *forecast.Result) string {
-	var parts []string
-	for i, m := range res.Blend {
-		parts = append(parts, fmt.Sprintf("%.2f %v", res.Weights[i], m))
-	}
-	return strings.Join(parts, " + ")
 }

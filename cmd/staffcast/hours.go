@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/staffcast/staffcast/chart"
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast/calendar"
 	"github.com/staffcast/staffcast/plan"
@@ -64,8 +65,8 @@ func hoursCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "hours",
 		Usage: "recommend opening hours per weekday and period: answer today's callers, then cover the most orders within a budget",
-		UsageText: `staffcast hours --demand demand.csv --tz Europe/Stockholm --aht 4m --target 80/20 --min-open 6h --max-open 14h
-   staffcast hours --demand history.parquet --budget normal=210h,christmas=380h --closed-ok Sun --period "christmas=12-01..12-23" --chart heatmap.png
+		UsageText: `staffcast hours --demand shop.csv --tz Europe/Stockholm --aht 4m --target 80/20 --min-open 6h --max-open 14h
+   staffcast hours --demand shop.parquet --budget normal=210h,christmas=380h --closed-ok Sun --period "christmas=12-01..12-23" --chart heatmap.png
    staffcast hours --aht 4m --current "Mon-Fri 09:00-17:00,Sat 10:00-14:00" --premium "Mon-Fri 18:00-24:00=1.5,Sat-Sun=1.7" --format json
 
 The demand file has a start column and hourly orders and calls (and
@@ -358,15 +359,11 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 	}
 	reqOut := c.String("requirements-out")
 	if reqOut != "" {
-		g := grid{header: []string{"start", "channel", "volume", "agents", "scheduled_agents"}}
-		for _, r := range res.Requirements {
-			g.rows = append(g.rows, []any{r.Start.Format(time.RFC3339), r.Channel, round(r.Volume, 3), r.Agents, r.ScheduledAgents})
-		}
-		if err := (output{format: formatCSV, path: reqOut}).writeGrid(nil, g, false); err != nil {
+		if err := (output{format: formatCSV, path: reqOut}).writeGrid(nil, render.Requirements(res), false); err != nil {
 			return err
 		}
 	}
-	return out.write(c.App.Writer, func(w io.Writer) error { return writePlan(w, out.format, res, opt, reqOut) })
+	return out.write(c.App.Writer, func(w io.Writer) error { return render.Plan(w, out.format, res, opt, reqOut) })
 }
 
 func columnNames(s *data.Series) string {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/simulate"
 	"github.com/urfave/cli/v2"
 )
@@ -113,10 +114,10 @@ func runScenarios(c *cli.Context, out output, in *simInput, specs []string) erro
 	if out.format == formatTable {
 		return out.write(c.App.Writer, func(w io.Writer) error { return policyPage(w, c.String("in"), in, reports, notes) })
 	}
-	g := grid{header: []string{"scenario", "action", "rule", "keeps_target", "recommended", "service_level", "service_level_lo", "service_level_hi", "asa_seconds", "abandoned_share", "callbacks", "callbacks_late", "backlog_at_close", "extra_agent_hours"}}
+	g := render.Grid{Header: []string{"scenario", "action", "rule", "keeps_target", "recommended", "service_level", "service_level_lo", "service_level_hi", "asa_seconds", "abandoned_share", "callbacks", "callbacks_late", "backlog_at_close", "extra_agent_hours"}}
 	row := func(sc, family, rule string, keeps, rec bool, o simulate.Outcome) {
 		t := o.Total
-		g.rows = append(g.rows, []any{sc, family, rule, keeps, rec, t.ServiceLevel.Mean, t.ServiceLevel.Lo, t.ServiceLevel.Hi, t.ASASeconds.Mean, t.AbandonRate.Mean, t.Callbacks.Mean, t.Late.Mean, o.Backlog, o.ExtraHours})
+		g.Rows = append(g.Rows, []any{sc, family, rule, keeps, rec, t.ServiceLevel.Mean, t.ServiceLevel.Lo, t.ServiceLevel.Hi, t.ASASeconds.Mean, t.AbandonRate.Mean, t.Callbacks.Mean, t.Late.Mean, o.Backlog, o.ExtraHours})
 	}
 	for _, r := range reports {
 		row(r.Scenario.Name, "none", "the plan as it is", r.Plan[0].KeepsTarget, false, r.Plan[0])

@@ -13,7 +13,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/staffcast/staffcast/chart"
-	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/shifts"
@@ -26,10 +26,10 @@ func shiftsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "shifts",
 		Usage: "turn agents required per interval into a shift table at least cost",
-		UsageText: `staffcast shifts --in requirements.csv --tz Europe/Stockholm --start-every 30m --lengths 4h,6h,8h --out shifts.csv
-   staffcast shifts --in requirements.parquet --column scheduled_agents --earliest 06:00 --latest 23:00 \
+		UsageText: `staffcast shifts --in requirements-15m.csv --tz Europe/Stockholm --channel phone --start-every 30m --lengths 4h,6h,8h --out shifts.csv
+   staffcast shifts --in requirements.csv --column scheduled_agents --earliest 06:00 --latest 23:00 \
        --cost 4h=1.1,6h=1,8h=1 --under-penalty 5 --coverage-out coverage.csv
-   staffcast shifts --in week.csv --tz Europe/Stockholm --start-every 15m --breaks 30m@6h --cyclic --latest 30:00 --out shifts.csv
+   staffcast shifts --in requirements-15m.csv --tz Europe/Stockholm --start-every 15m --breaks 30m@6h --cyclic --latest 30:00 --out shifts-cyclic.csv
 
 The input has start and a requirement column (--column, default
 scheduled_agents as "staffcast staff" writes it; a file with one numeric
@@ -129,7 +129,7 @@ func runShifts(c *cli.Context) error {
 		if err != nil {
 			return usageError(fmt.Errorf("--coverage-out: %w", err))
 		}
-		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return data.WriteTable(w, coverageTable(start, s), format) }); err != nil {
+		if err := data.WriteFileAtomic(f, func(w io.Writer) error { return data.WriteTable(w, render.Coverage(start, s), format) }); err != nil {
 			return err
 		}
 	}
@@ -168,7 +168,7 @@ func runShifts(c *cli.Context) error {
 		}
 	}
 	if out.format == formatTable {
-		err = out.write(c.App.Writer, func(w io.Writer) error { return shiftText(w, s, rules.Break > 0) })
+		err = out.write(c.App.Writer, func(w io.Writer) error { return render.Shifts(w, s, rules.Break > 0) })
 	} else {
 		err = out.writeTable(c.App.Writer, t, 0)
 	}
@@ -179,7 +179,7 @@ func runShifts(c *cli.Context) error {
 	for _, u := range s.Under {
 		under += u
 	}
-	fmt.Fprintf(c.App.ErrWriter, "paid hours %.1f, cost %.2f, lower bound %.2f, gap %.2f%%; %s\n", s.PaidHours, s.Cost, s.LowerBound, 100*s.Gap, statusText(s.Status, rules, c.String("solver")))
+	fmt.Fprintf(c.App.ErrWriter, "paid hours %.1f, cost %.2f, lower bound %.2f, gap %.2f%%; %s\n", s.PaidHours, s.Cost, s.LowerBound, 100*s.Gap, render.ShiftStatus(s.Status, rules, c.String("solver")))
 	if under > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "unmet: %d agent-intervals short (see --coverage-out)\n", under)
 	}
@@ -271,35 +271,6 @@ func shiftRules(c *cli.Context) (shifts.Rules, error) {
 		}
 	}
 	return r, nil
-}
-
-// statusText says what the schedule's gap proves, for stderr.
-func statusText(st shifts.Status, r shifts.Rules, solver string) string {
-	by := "the built-in solver"
-	if solver == "cbc" {
-		by = "COIN-OR CBC"
-	}
-	switch st {
-	case shifts.Optimal:
-		if solver != "cbc" && r.Break == 0 && !r.Cyclic && r.MaxAgents == 0 {
-			return "optimal: the covering matrix is an interval matrix, so the LP optimum (a min-cost flow) is integral"
-		}
-		return "optimal: " + by + " proved no schedule costs less"
-	case shifts.GapBounded:
-		what := "the LP relaxation"
-		if r.MaxAgents > 0 {
-			what += " with a price on agents for --max-agents"
-		}
-		if solver == "cbc" {
-			return "gap-bounded: CBC stopped at --cbc-time; the bound is CBC's"
-		}
-		return "gap-bounded: a heuristic schedule; the bound is a Lagrangian bound on " + what + ", rounded up to the cost granularity"
-	case shifts.StartsCapped:
-		return "start times capped: --max-start-times was met by dropping the least-used start times (a heuristic); the bound is without that cap"
-	case shifts.NoBound:
-		return "no bound: " + by + " proved none"
-	}
-	return st.String()
 }
 
 // requirements reads --in (or the sample's last week of phone staffing).
@@ -394,50 +365,6 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 		}
 	}
 	return s.Start, s.Step, s.Columns[0].Float, nil
-}
-
-func coverageTable(start []time.Time, s *shifts.Schedule) *data.Table {
-	n := len(start)
-	col := func(name string, f func(i int) int) data.Column {
-		c := data.Column{Name: name, Float: make([]float64, n)}
-		for i := range c.Float {
-			c.Float[i] = float64(f(i))
-		}
-		return c
-	}
-	return &data.Table{Columns: []data.Column{{Name: "start", Time: start},
-		col("required", func(i int) int { return s.Required[i] }),
-		col("scheduled", func(i int) int { return s.Scheduled[i] }),
-		col("over", func(i int) int { return max(0, s.Scheduled[i]-s.Required[i]) }),
-		col("under", func(i int) int { return s.Under[i] }),
-	}}
-}
-
-// shiftText prints the shift table grouped by day.
-func shiftText(w io.Writer, s *shifts.Schedule, breaks bool) error {
-	var rows [][]string
-	day := ""
-	for _, sh := range s.Shifts {
-		d := sh.Start.Format("Mon 2006-01-02")
-		label := ""
-		if d != day {
-			label, day = d, d
-		}
-		row := []string{label, sh.Start.Format("15:04"), sh.End.Format("15:04 -07"), fmt.Sprintf("%.1fh", sh.End.Sub(sh.Start).Hours()), strconv.Itoa(sh.Agents)}
-		if breaks {
-			b := ""
-			if !sh.BreakStart.IsZero() {
-				b = sh.BreakStart.Format("15:04") + "–" + sh.BreakEnd.Format("15:04")
-			}
-			row = append(row[:4], b, row[4])
-		}
-		rows = append(rows, row)
-	}
-	head := []string{"day", "start", "end", "length", "agents"}
-	if breaks {
-		head = []string{"day", "start", "end", "length", "break", "agents"}
-	}
-	return texttab.Write(w, head, rows)
 }
 
 // filterRows returns the rows of t for which keep is true.

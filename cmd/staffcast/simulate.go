@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/staffcast/staffcast/chart"
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/simulate"
 	"github.com/staffcast/staffcast/staffing"
@@ -23,7 +24,7 @@ func simulateCommand() *cli.Command {
 		Usage: "check a staffing plan by simulation: service level, waits, abandonment and queues per interval",
 		UsageText: `staffcast simulate --in requirements.csv --aht 4m --patience 2m --target 80/20 --chart sl.png
    staffcast simulate --in requirements.csv --aht 4m --cv 1.5 --replications 200 --seed 7 --format csv --out sim.csv
-   staffcast simulate --in volumes.csv --shifts shifts.csv --aht 4m --per day
+   staffcast simulate --in volumes.csv --shifts shifts.csv --channel phone --aht 4m --per day
    staffcast simulate --in requirements.csv --aht 4m --patience 2m --scenario standard --out policy.md
 
 The input is "staffcast staff" output as it is: start, volume, agents and,
@@ -125,7 +126,7 @@ func runSimulate(c *cli.Context) error {
 			return err
 		}
 	}
-	if err := out.writeTable(c.App.Writer, simTable(in, results, per == "day"), 3); err != nil {
+	if err := out.writeTable(c.App.Writer, render.Simulation(queueNames(in), in.table.Column("channel") != nil, results, per == "day"), 3); err != nil {
 		return err
 	}
 	for i, r := range results {
@@ -348,55 +349,6 @@ func applyShifts(c *cli.Context, path string, opt data.ReadOptions, q *simulate.
 	return nil
 }
 
-// simTable lays out the results, one row per interval or day.
-func simTable(in *simInput, results []*simulate.Result, perDay bool) *data.Table {
-	var starts []time.Time
-	var names []string
-	var stats []simulate.Stats
-	for i, r := range results {
-		rows := r.Intervals
-		if perDay {
-			rows = r.Days
-		}
-		for _, s := range rows {
-			starts = append(starts, s.Start)
-			names = append(names, in.queues[i].Name)
-			stats = append(stats, s)
-		}
-	}
-	col := func(name string, f func(simulate.Stats) float64) data.Column {
-		c := data.Column{Name: name, Float: make([]float64, len(stats))}
-		for i, s := range stats {
-			c.Float[i] = f(s)
-		}
-		return c
-	}
-	t := &data.Table{Columns: []data.Column{{Name: "start", Time: starts}}}
-	if len(results) > 1 || in.table.Column("channel") != nil {
-		t.Columns = append(t.Columns, data.Column{Name: "channel", Text: names})
-	}
-	t.Columns = append(t.Columns,
-		col("agents", func(s simulate.Stats) float64 { return s.Agents }),
-		col("offered", func(s simulate.Stats) float64 { return s.Offered.Mean }),
-		col("answered", func(s simulate.Stats) float64 { return s.Answered.Mean }),
-		col("abandoned", func(s simulate.Stats) float64 { return s.Abandoned.Mean }),
-		col("callbacks", func(s simulate.Stats) float64 { return s.Callbacks.Mean }),
-		col("service_level", func(s simulate.Stats) float64 { return s.ServiceLevel.Mean }),
-		col("service_level_lo", func(s simulate.Stats) float64 { return s.ServiceLevel.Lo }),
-		col("service_level_hi", func(s simulate.Stats) float64 { return s.ServiceLevel.Hi }),
-		col("asa_seconds", func(s simulate.Stats) float64 { return s.ASASeconds.Mean }),
-		col("occupancy", func(s simulate.Stats) float64 { return s.Occupancy.Mean }),
-		col("queue_end", func(s simulate.Stats) float64 { return s.QueueEnd.Mean }),
-		col("below_target", func(s simulate.Stats) float64 {
-			if s.BelowTarget {
-				return 1
-			}
-			return 0
-		}),
-	)
-	return t
-}
-
 // simChart draws the service level of each queue against the target.
 func simChart(path string, in *simInput, results []*simulate.Result) error {
 	format, err := chart.FormatFromPath(path)
@@ -438,4 +390,13 @@ func shiftTime(tb *data.Table, i int, col *data.Column, loc *time.Location) (tim
 		}
 	}
 	return time.Time{}, inputError(tb.ErrorAt(i, col.Name, v, fmt.Errorf("%w: want an RFC 3339 time such as 2025-11-17T08:00:00+01:00", data.ErrBadTime)))
+}
+
+// queueNames lists the names of the simulated queues, in order.
+func queueNames(in *simInput) []string {
+	names := make([]string, len(in.queues))
+	for i, q := range in.queues {
+		names[i] = q.Name
+	}
+	return names
 }

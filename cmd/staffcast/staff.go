@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/urfave/cli/v2"
@@ -24,6 +25,7 @@ func staffCommand() *cli.Command {
 		UsageText: `staffcast staff --in volumes.csv --aht 3m --target 80/20 --shrinkage 0.3 --out requirements.csv
    staffcast staff --in volumes.csv --tz Europe/Stockholm --aht 4m --patience 2m --chats 3 --chat-slowdown 0.2 \
        --email-within 1h --email-all-within 4h --open "Mon-Fri 08:00-17:00" --format json
+   staffcast staff --in volumes-15m.csv --aht 4m --target 80/20 --shrinkage 0.3 --out requirements-15m.csv
    staffcast staff --aht 3m --chat-aht 6m --chat-target 80/60 --email-aht 4m --email-within 10m --deflect chat=0.25,email=0.1
    staffcast staff --aht 3m --email-within 10m --quotes
 
@@ -217,7 +219,7 @@ func runStaff(c *cli.Context) error {
 			}
 		}
 		if c.Bool("quotes") {
-			result = quoteTable(totals.Quotes())
+			result = render.Quotes(totals.Quotes())
 		}
 		if err := out.writeTable(c.App.Writer, result, 3); err != nil {
 			return err
@@ -226,7 +228,7 @@ func runStaff(c *cli.Context) error {
 		if err := run(func([]staffing.Need) error { return nil }); err != nil {
 			return err
 		}
-		err = out.writeTable(c.App.Writer, quoteTable(totals.Quotes()), 3)
+		err = out.writeTable(c.App.Writer, render.Quotes(totals.Quotes()), 3)
 	case out.format == formatTable:
 		// A terminal table needs every row to size its columns.
 		var all []staffing.Need
@@ -867,27 +869,6 @@ func fillNeedsTable(t *data.Table, needs []staffing.Need, sp needsSpec) *data.Ta
 	}
 	if sp.capacity {
 		col("slot_capacity", func(x *staffing.Need) float64 { return x.Capacity })
-	}
-	return t
-}
-
-// quoteTable lays out what can be promised by weekday and hour.
-func quoteTable(q []staffing.HourQuote) *data.Table {
-	t := &data.Table{Columns: []data.Column{
-		{Name: "channel", Text: make([]string, len(q))},
-		{Name: "weekday", Text: make([]string, len(q))},
-		{Name: "hour", Float: make([]float64, len(q))},
-		{Name: "open", Text: make([]string, len(q))},
-		{Name: "quote_p50", Float: make([]float64, len(q))},
-		{Name: "quote_p90", Float: make([]float64, len(q))},
-	}}
-	for i, h := range q {
-		t.Columns[0].Text[i] = h.Channel.String()
-		t.Columns[1].Text[i] = h.Weekday.String()[:3]
-		t.Columns[2].Float[i] = float64(h.Hour)
-		t.Columns[3].Text[i] = fmt.Sprint(h.Open)
-		t.Columns[4].Float[i] = math.Round(h.P50)
-		t.Columns[5].Float[i] = math.Round(h.P90)
 	}
 	return t
 }

@@ -2,10 +2,8 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"math"
-	"time"
 
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
 	"github.com/urfave/cli/v2"
 )
@@ -15,7 +13,7 @@ func validateCommand() *cli.Command {
 		Name:  "validate",
 		Usage: "check an interval series and summarise it: rows, span, step, gaps, zero runs, missing values",
 		UsageText: `staffcast validate --in hourly.csv --tz Europe/Stockholm
-   staffcast validate --in calls.parquet --every 30m --fill-gaps keep
+   staffcast validate --in shop-15m.csv --every 15m --fill-gaps keep
 
 A file that does not parse (a bad time or number, a duplicate or unsorted
 row, a negative volume, a ragged or cut-off row) fails with the file, line
@@ -41,7 +39,7 @@ func runValidate(c *cli.Context) error {
 	if name == "" {
 		name = "sample"
 	}
-	printSummary(c.App.Writer, name, data.Summarize(s))
+	render.Summary(c.App.Writer, name, data.Summarize(s))
 	return nil
 }
 
@@ -100,30 +98,4 @@ func parseGapPolicy(s string) (data.GapPolicy, error) {
 		return p, usageError(fmt.Errorf("--fill-gaps: %w", err))
 	}
 	return p, nil
-}
-
-func printSummary(w io.Writer, name string, s data.Summary) {
-	fmt.Fprintf(w, "%s: ok\n", name)
-	fmt.Fprintf(w, "rows     %d\n", s.Rows)
-	fmt.Fprintf(w, "span     %s .. %s\n", s.First.Format(time.RFC3339), s.Last.Format(time.RFC3339))
-	fmt.Fprintf(w, "step     %v\n", s.Step)
-	fmt.Fprintf(w, "gaps     %d (%d intervals missing)\n", len(s.Gaps), s.MissingIntervals)
-	for i, g := range s.Gaps {
-		if i == 5 {
-			fmt.Fprintf(w, "         ... and %d more\n", len(s.Gaps)-5)
-			break
-		}
-		fmt.Fprintf(w, "         after %s: %d missing\n", g.After.Format(time.RFC3339), g.Missing)
-	}
-	for _, c := range s.Columns {
-		minmax := "-"
-		if !math.IsNaN(c.Min) {
-			minmax = fmt.Sprintf("%g..%g", c.Min, c.Max)
-		}
-		fmt.Fprintf(w, "column %-10s sum %g, range %s, %d missing, %d zero", c.Name, c.Sum, minmax, c.Missing, c.Zeros)
-		if c.LongestZeroRun > 1 {
-			fmt.Fprintf(w, ", longest zero run %d from %s", c.LongestZeroRun, c.ZeroRunStart.Format(time.RFC3339))
-		}
-		fmt.Fprintln(w)
-	}
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/staffcast/staffcast/clock"
 )
 
 // ErrUncoverable is wrapped by errors for requirements no allowed shift
@@ -178,7 +180,7 @@ func candidates(start []time.Time, step time.Duration, r Rules) []candidate {
 	bk := int(r.Break / step)
 	var cs []candidate
 	for i, t := range start {
-		clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second
+		clock := clock.Of(t) // the clock face: shifts start on a grid of local time across DST
 		if clock%r.StartEvery != 0 || clock < r.EarliestStart {
 			continue
 		}
