@@ -545,7 +545,7 @@ func altHours(p, rec *hours.Plan) string {
 	case p == nil:
 		return "none (no hours meet the floor)"
 	case p.Hours() == rec.Hours():
-		return "the same"
+		return "the recommended ones"
 	}
 	return hoursText(p)
 }
