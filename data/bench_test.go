@@ -2,7 +2,6 @@ package data
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -10,22 +9,6 @@ import (
 	"testing"
 	"time"
 )
-
-// BenchmarkReadSeriesThreeYears reads three years of hourly orders,
-// calls, chats and emails (26,304 rows) from CSV.
-func BenchmarkReadSeriesThreeYears(b *testing.B) {
-	text, err := SampleCSV()
-	if err != nil {
-		b.Fatal(err)
-	}
-	loc, _ := time.LoadLocation("Europe/Stockholm")
-	for b.Loop() {
-		if _, err := ReadSeries(bytes.NewReader(text), "sample.csv", CSV, SeriesOptions{ReadOptions: ReadOptions{Location: loc}}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(26304*b.N)/b.Elapsed().Seconds(), "rows/s")
-}
 
 // writeOrderLog writes an order log of n rows (created_at with offset,
 // amount) to path, one order every 9 seconds from 2023-01-01 in

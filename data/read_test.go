@@ -121,6 +121,20 @@ func TestReadSeriesFillGapsAndMissing(t *testing.T) {
 	if err != nil || len(s.Start) != 3 {
 		t.Errorf("keep: %v, %v", s, err)
 	}
+	// GapError stops at the first gap (line 4 here) and counts them all:
+	// 2 intervals after 01:00 and 1 after 05:00.
+	two := in + "2025-01-01T05:00:00Z,1,1\n2025-01-01T07:00:00Z,1,1\n"
+	_, err = readSeries(t, two, SeriesOptions{FillGaps: GapError})
+	var pe *ParseError
+	if !errors.Is(err, ErrGap) || !errors.As(err, &pe) || pe.Line != 4 ||
+		!strings.Contains(err.Error(), "2 interval(s) missing between 2025-01-01T01:00:00Z and 2025-01-01T04:00:00Z; 3 intervals missing in all, in 2 gaps") {
+		t.Errorf("error: %v", err)
+	}
+	for _, name := range []string{"missing", "keep"} {
+		if p, err := ParseGapPolicy(name); p != GapKeep || err != nil {
+			t.Errorf("ParseGapPolicy(%q) = %v, %v; want GapKeep", name, p, err)
+		}
+	}
 }
 
 func TestReadSemicolonDecimalComma(t *testing.T) {

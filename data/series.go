@@ -15,20 +15,21 @@ type GapPolicy int
 const (
 	GapError GapPolicy = iota // a missing interval is an error naming where (the default)
 	GapZero                   // fill missing intervals with zeros
-	GapKeep                   // keep the rows as they are: Start has holes (nights of a daytime-only series)
+	GapKeep                   // keep the rows as they are: Start has holes, the intervals are missing (nights of a daytime-only series)
 )
 
-// ParseGapPolicy reads "error", "zero" or "keep".
+// ParseGapPolicy reads "error", "missing" (GapKeep; "keep" is the same)
+// or "zero".
 func ParseGapPolicy(s string) (GapPolicy, error) {
 	switch s {
 	case "", "error":
 		return GapError, nil
 	case "zero":
 		return GapZero, nil
-	case "keep":
+	case "missing", "keep":
 		return GapKeep, nil
 	}
-	return 0, fmt.Errorf("data: gap policy %q: want error, zero or keep", s)
+	return 0, fmt.Errorf("data: gap policy %q: want error, missing or zero", s)
 }
 
 // SeriesOptions say how to read and check an interval series.
@@ -234,24 +235,29 @@ func next(t time.Time, step time.Duration) time.Time {
 func (s *Series) regular(t *Table, tcol string, policy GapPolicy) (*Series, error) {
 	type gap struct{ at, missing int }
 	var gaps []gap
+	extra := 0
 	for i := 1; i < len(s.Start); i++ {
 		d := spacing(s.Start[i-1], s.Start[i])
 		if d%s.Step != 0 {
 			return nil, t.rowError(i, tcol, s.Start[i].Format(time.RFC3339), fmt.Errorf("%w: %s is %v after the previous row, not a multiple of the step %v (mixed steps? pass --every)", ErrStep, s.Start[i].Format(time.RFC3339), d, s.Step))
 		}
 		if k := int(d / s.Step); k > 1 {
-			if policy == GapError {
-				return nil, t.rowError(i, tcol, s.Start[i].Format(time.RFC3339), fmt.Errorf("%w: %d interval(s) missing between %s and %s (if they are closed hours, fill them with zeros: --fill-gaps zero)", ErrGap, k-1, s.Start[i-1].Format(time.RFC3339), s.Start[i].Format(time.RFC3339)))
-			}
 			gaps = append(gaps, gap{i, k - 1})
+			extra += k - 1
 		}
+	}
+	if policy == GapError && len(gaps) > 0 {
+		// The first gap, where it is, and how many there are in all: the
+		// reader decides between zeros and missing values on the whole.
+		g := gaps[0]
+		err := fmt.Errorf("%w: %d interval(s) missing between %s and %s", ErrGap, g.missing, s.Start[g.at-1].Format(time.RFC3339), s.Start[g.at].Format(time.RFC3339))
+		if len(gaps) > 1 {
+			err = fmt.Errorf("%w; %d intervals missing in all, in %d gaps", err, extra, len(gaps))
+		}
+		return nil, t.rowError(g.at, tcol, s.Start[g.at].Format(time.RFC3339), err)
 	}
 	if policy != GapZero || len(gaps) == 0 {
 		return s, nil
-	}
-	extra := 0
-	for _, g := range gaps {
-		extra += g.missing
 	}
 	out := &Series{Step: s.Step, Start: make([]time.Time, 0, len(s.Start)+extra)}
 	cols := make([][]float64, len(s.Columns))

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/staffcast/staffcast/staffing"
 )
 
@@ -252,7 +252,7 @@ func TestRunChannelsLongPromise(t *testing.T) {
 // a team naming a channel the plan does not staff are refused, by type.
 func TestRunChannelsBadInput(t *testing.T) {
 	t.Parallel()
-	full, err := data.Sample()
+	full, err := sample.Shop()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/hours"
 )
@@ -16,7 +16,7 @@ import (
 // days of period in.
 func truthWeek(t *testing.T, in func(time.Time) bool) [7][]float64 {
 	t.Helper()
-	s, truth := data.GenerateSampleTruth(data.SampleSeed)
+	s, truth := sample.GenerateTruth(sample.Seed)
 	d := hours.Demand{Start: s.Start, Step: s.Step, Orders: s.Column("orders"), Calls: truth}
 	cc, err := hours.EstimateClosedCalls(d, 0) // nothing is missing: the truth itself
 	if err != nil {
@@ -32,7 +32,7 @@ func truthWeek(t *testing.T, in func(time.Time) bool) [7][]float64 {
 
 func sampleDemand(t *testing.T, attempts bool) (hours.Demand, *hours.ClosedCalls) {
 	t.Helper()
-	s, err := data.Sample()
+	s, err := sample.Shop()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func sampleDemand(t *testing.T, attempts bool) (hours.Demand, *hours.ClosedCalls
 	if attempts {
 		d.CallsClosed = s.Column("calls_closed")
 	}
-	cc, err := hours.EstimateClosedCalls(d, data.SampleRepeatAttempts)
+	cc, err := hours.EstimateClosedCalls(d, sample.RepeatAttempts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,12 +89,12 @@ func TestClosedCallsAgainstTruth(t *testing.T) {
 }
 
 func sampleOptions(t testing.TB) Options {
-	s, err := data.Sample()
+	s, err := sample.Shop()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cur, _ := staffing.ParseOpeningHours("Mon-Fri 08:00-17:00")
-	return Options{History: s, From: FromHistory, Current: cur, RepeatAttempts: data.SampleRepeatAttempts,
+	return Options{History: s, From: FromHistory, Current: cur, RepeatAttempts: sample.RepeatAttempts,
 		Settings: hours.Settings{AHT: 4 * time.Minute, Target: staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
 			MinOpen: 6 * time.Hour, MaxOpen: 14 * time.Hour, Earliest: 6 * time.Hour}}
 }

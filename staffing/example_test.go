@@ -10,12 +10,12 @@ import (
 func ExampleRequired() {
 	// 100 calls in half an hour, 3 minutes each, 80% answered within 20 s.
 	q := staffing.Queue{Volume: 100, Interval: 30 * time.Minute, AHT: 3 * time.Minute}
-	level, within, err := staffing.ParseTarget("80/20")
+	target, err := staffing.ParseTarget("80/20")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	req, err := staffing.Required(q, staffing.Target{ServiceLevel: level, AnswerWithin: within})
+	req, err := staffing.Required(q, target)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -127,32 +127,35 @@ const MaxAnswerWithin = 24 * time.Hour
 // ParseTarget reads the planners' notation for a service-level target,
 // "80/20": 80% of contacts answered within 20 seconds. The threshold may
 // carry a unit ("80/20s", "90/1m"); a bare number is seconds. The
-// percentage is a whole or decimal number in (0,100).
-func ParseTarget(s string) (level float64, within time.Duration, err error) {
+// percentage is a whole or decimal number in (0,100). The Target it
+// returns sets ServiceLevel and AnswerWithin only; add the other ceilings
+// to it or copy those two fields into a Target of your own.
+func ParseTarget(s string) (Target, error) {
 	pct, thr, ok := strings.Cut(strings.TrimSpace(s), "/")
 	if !ok {
-		return 0, 0, fmt.Errorf("staffing: target %q: want PERCENT/SECONDS such as 80/20 (80%% answered within 20 s)", s)
+		return Target{}, fmt.Errorf("staffing: target %q: want PERCENT/SECONDS such as 80/20 (80%% answered within 20 s)", s)
 	}
 	p, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(pct), "%"), 64)
 	if err != nil || !(p > 0 && p < 100) {
-		return 0, 0, fmt.Errorf("staffing: target %q: want a percentage in (0,100) before the slash, got %q", s, pct)
+		return Target{}, fmt.Errorf("staffing: target %q: want a percentage in (0,100) before the slash, got %q", s, pct)
 	}
 	if p < 1 {
-		return 0, 0, fmt.Errorf("staffing: target %q: the part before the slash is a percentage; did you mean %g/%s?", s, p*100, strings.TrimSpace(thr))
+		return Target{}, fmt.Errorf("staffing: target %q: the part before the slash is a percentage; did you mean %g/%s?", s, p*100, strings.TrimSpace(thr))
 	}
 	thr = strings.TrimSpace(thr)
+	var within time.Duration
 	if secs, err := strconv.ParseFloat(thr, 64); err == nil {
 		if !(secs >= 0 && secs <= MaxAnswerWithin.Seconds()) { // also NaN and ±Inf
-			return 0, 0, fmt.Errorf("staffing: target %q: want a threshold from 0 to %v after the slash, got %q", s, MaxAnswerWithin, thr)
+			return Target{}, fmt.Errorf("staffing: target %q: want a threshold from 0 to %v after the slash, got %q", s, MaxAnswerWithin, thr)
 		}
 		within = time.Duration(secs * float64(time.Second))
 	} else if within, err = time.ParseDuration(thr); err != nil {
-		return 0, 0, fmt.Errorf("staffing: target %q: want a threshold in seconds or a duration such as 20s after the slash, got %q", s, thr)
+		return Target{}, fmt.Errorf("staffing: target %q: want a threshold in seconds or a duration such as 20s after the slash, got %q", s, thr)
 	}
 	if within < 0 || within > MaxAnswerWithin {
-		return 0, 0, fmt.Errorf("staffing: target %q: want a threshold from 0 to %v after the slash, got %q", s, MaxAnswerWithin, thr)
+		return Target{}, fmt.Errorf("staffing: target %q: want a threshold from 0 to %v after the slash, got %q", s, MaxAnswerWithin, thr)
 	}
-	return p / 100, within, nil
+	return Target{ServiceLevel: p / 100, AnswerWithin: within}, nil
 }
 
 // Scheduled grosses agents up for shrinkage (breaks, meetings, sickness,

@@ -292,15 +292,16 @@ func TestParseTarget(t *testing.T) {
 		{in: "80/-Inf", bad: "want a threshold from 0 to 24h0m0s"},
 		{in: "80/25h", bad: "want a threshold from 0 to 24h0m0s"},
 	} {
-		level, within, err := ParseTarget(c.in)
+		got, err := ParseTarget(c.in)
 		if c.bad != "" {
 			if err == nil || !strings.Contains(err.Error(), c.bad) {
 				t.Errorf("ParseTarget(%q) error %v, want one containing %q", c.in, err, c.bad)
 			}
 			continue
 		}
-		if err != nil || level != c.level || within != c.within {
-			t.Errorf("ParseTarget(%q) = %v, %v, %v; want %v, %v", c.in, level, within, err, c.level, c.within)
+		// Only the two fields of the notation are set: the ceilings stay zero (none).
+		if want := (Target{ServiceLevel: c.level, AnswerWithin: c.within}); err != nil || got != want {
+			t.Errorf("ParseTarget(%q) = %+v, %v; want %+v", c.in, got, err, want)
 		}
 	}
 }

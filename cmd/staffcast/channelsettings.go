@@ -220,11 +220,11 @@ func parseChannelSetting(rec map[string]string) (channelSetting, error) {
 		s.Promise.Share = share
 	}
 	if v := rec["target"]; v != "" {
-		level, within, err := staffing.ParseTarget(v)
+		t, err := staffing.ParseTarget(v)
 		if err != nil {
 			return cs, bad("target", "PERCENT/SECONDS such as 80/20")
 		}
-		s.Target = &staffing.Target{ServiceLevel: level, AnswerWithin: within}
+		s.Target = &t
 	}
 	if v := rec["open"]; v != "" {
 		h, err := staffing.ParseOpeningHours(v)

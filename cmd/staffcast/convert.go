@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/urfave/cli/v2"
 )
 
@@ -59,7 +60,7 @@ func runConvert(c *cli.Context) error {
 		}
 	} else if c.String("in") == "" {
 		sampleNote(c, "in", "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
-		s, err := data.Sample()
+		s, err := sample.Shop()
 		if err != nil {
 			return err
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast"
 	"github.com/staffcast/staffcast/forecast/calendar"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 	"gonum.org/v1/plot/vg"
@@ -34,7 +35,7 @@ func forecastFlags() []cli.Flag {
 		&cli.StringFlag{Name: "events", Usage: "CSV of your own events (name,start,end): campaigns, TV ads"},
 		&cli.StringFlag{Name: "model", Value: "auto", Usage: "auto, seasonal-naive, week-mean, profile, recent-profile, double-seasonal, regression or combination"},
 		&cli.StringFlag{Name: "time-column", Value: "start", Usage: "the timestamp column"},
-		&cli.StringFlag{Name: "fill-gaps", Value: "missing", Usage: "intervals absent from the history: missing (forecast around them, with a warning) or zero (closed hours)"},
+		fillGapsFlag(gapsModelled),
 		&cli.BoolFlag{Name: "keep-outage", Usage: "keep a run of zeros at the end of history that the history does not explain (by default treated as missing: an outage)"},
 	}, timeFlags()...)
 }
@@ -67,41 +68,6 @@ zero. Without --history it forecasts the embedded sample.`,
 	}
 }
 
-// gapPolicy reads --fill-gaps: missing (keep the rows, forecast around
-// the holes) or zero.
-func gapPolicy(c *cli.Context) (data.GapPolicy, error) {
-	switch v := c.String("fill-gaps"); v {
-	case "missing", "keep":
-		return data.GapKeep, nil
-	case "zero":
-		return data.GapZero, nil
-	default:
-		return 0, usageError(fmt.Errorf("--fill-gaps %q: want missing or zero", v))
-	}
-}
-
-// gapCount is the number of intervals absent between the rows of s.
-func gapCount(s *data.Series) int {
-	n := 0
-	for i := 1; i < len(s.Start); i++ {
-		if k := int(s.Start[i].Sub(s.Start[i-1]) / s.Step); k > 1 {
-			n += k - 1
-		}
-	}
-	return n
-}
-
-// warnGaps says how many intervals a history lacks, unless --fill-gaps
-// was given (the user has chosen).
-func warnGaps(c *cli.Context, name string, s *data.Series) {
-	if c.IsSet("fill-gaps") || s.Step <= 0 {
-		return
-	}
-	if n := gapCount(s); n > 0 {
-		fmt.Fprintf(c.App.ErrWriter, "%s: warning: %d intervals absent from the history (gaps): forecast as missing; --fill-gaps zero if they are closed hours, --fill-gaps missing to keep them so quietly\n", name, n)
-	}
-}
-
 // history reads --history (or the sample) and the columns to forecast.
 func history(c *cli.Context) (*data.Series, []string, error) {
 	var s *data.Series
@@ -112,17 +78,17 @@ func history(c *cli.Context) (*data.Series, []string, error) {
 			return nil, nil, err
 		}
 		ro.TimeColumn = c.String("time-column")
-		gaps, err := gapPolicy(c)
+		gaps, err := gapPolicy(c, gapsModelled)
 		if err != nil {
 			return nil, nil, err
 		}
 		if s, err = data.ReadSeriesFile(path, data.SeriesOptions{ReadOptions: ro, FillGaps: gaps}); err != nil {
-			return nil, nil, inputError(err)
+			return nil, nil, inputError(gapError(err, gapsModelled))
 		}
 		warnGaps(c, path, s)
 	} else {
 		sampleNote(c, "history", "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
-		if s, err = data.Sample(); err != nil {
+		if s, err = sample.Shop(); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -241,9 +207,6 @@ func runForecast(c *cli.Context) error {
 	if paths < 0 || paths > 10000 {
 		return usageError(fmt.Errorf("--paths %d: want 1 to 10000 (0: none)", paths))
 	}
-	if _, err := gapPolicy(c); err != nil {
-		return err
-	}
 	f, err := newForecastSetup(c, true)
 	if err != nil {
 		return err
@@ -352,9 +315,6 @@ func runBacktest(c *cli.Context) error {
 			return usageError(fmt.Errorf("--chart: %w", err))
 		}
 	}
-	if _, err := gapPolicy(c); err != nil {
-		return err
-	}
 	f, err := newForecastSetup(c, false)
 	if err != nil {
 		return err
@@ -448,6 +408,10 @@ func manySeries(c *cli.Context) ([]namedSeries, error) {
 		return nil, err
 	}
 	ro.TimeColumn = c.String("time-column")
+	gaps, err := gapPolicy(c, gapsModelled)
+	if err != nil {
+		return nil, err
+	}
 	pick := func(s *data.Series) (string, error) {
 		if cols := c.StringSlice("column"); len(cols) > 0 {
 			if len(cols) > 1 {
@@ -475,9 +439,9 @@ func manySeries(c *cli.Context) ([]namedSeries, error) {
 			}
 			f := filepath.Join(path, e.Name())
 			load := func() (*data.Series, string, error) {
-				s, err := data.ReadSeriesFile(f, data.SeriesOptions{ReadOptions: ro, FillGaps: data.GapKeep})
+				s, err := data.ReadSeriesFile(f, data.SeriesOptions{ReadOptions: ro, FillGaps: gaps})
 				if err != nil {
-					return nil, "", inputError(err)
+					return nil, "", inputError(gapError(err, gapsModelled))
 				}
 				col, err := pick(s)
 				return s, col, err
@@ -509,9 +473,9 @@ func manySeries(c *cli.Context) ([]namedSeries, error) {
 	var out []namedSeries
 	for _, name := range order {
 		sub := filterRows(tb, func(i int) bool { return sc.Text[i] == name })
-		s, err := data.SeriesFromTable(sub, data.SeriesOptions{ReadOptions: ro, FillGaps: data.GapKeep})
+		s, err := data.SeriesFromTable(sub, data.SeriesOptions{ReadOptions: ro, FillGaps: gaps})
 		if err != nil {
-			return nil, inputError(fmt.Errorf("series %q: %w", name, err))
+			return nil, inputError(fmt.Errorf("series %q: %w", name, gapError(err, gapsModelled)))
 		}
 		col, err := pick(s)
 		if err != nil {

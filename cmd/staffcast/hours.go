@@ -15,6 +15,7 @@ import (
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast/calendar"
 	"github.com/staffcast/staffcast/plan"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/staffcast/staffcast/staffing"
 	"github.com/staffcast/staffcast/staffing/hours"
 	"github.com/urfave/cli/v2"
@@ -31,6 +32,7 @@ func hoursFlags() []cli.Flag {
 		&cli.StringFlag{Name: "chats-column", Value: "chats", Usage: "column of chats, if any"},
 		&cli.StringFlag{Name: "calls-closed-column", Value: "calls_closed", Usage: "column of the attempts the phone system logged while closed, if any"},
 		&cli.Float64Flag{Name: "repeat-attempts", Value: hours.DefaultRepeatAttempts, Usage: "attempts per caller in the closed-hour attempts column (>= 1)"},
+		fillGapsFlag(gapsNeeded),
 		&cli.StringFlag{Name: "objective", Value: "calls-then-orders", Usage: "calls-then-orders (answer today's calls, then cover orders), orders, calls or value"},
 		&cli.StringFlag{Name: "budget", Usage: `cost per week: 230h for every period, or per period: normal=210h,christmas=380h; default: what the --current hours cost in each period; with chat or email planned (plan --channels), totals for every channel`},
 		&cli.StringFlag{Name: "premium", Usage: `cost of unsocial hours in agent-hours, e.g. "Mon-Fri 18:00-24:00=1.5,Sat-Sun=1.7,holidays=2"; default: none`},
@@ -381,13 +383,17 @@ func demandSeries(c *cli.Context, path string, isPlan bool) (*data.Series, error
 		if err != nil {
 			return nil, err
 		}
-		s, err := data.ReadSeriesFile(path, data.SeriesOptions{ReadOptions: ro, FillGaps: data.GapError})
+		gaps, err := gapPolicy(c, gapsNeeded)
 		if err != nil {
-			return nil, inputError(err)
+			return nil, err
+		}
+		s, err := data.ReadSeriesFile(path, data.SeriesOptions{ReadOptions: ro, FillGaps: gaps})
+		if err != nil {
+			return nil, inputError(gapError(err, gapsNeeded))
 		}
 		return s, nil
 	}
-	s, err := data.Sample()
+	s, err := sample.Shop()
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,8 @@ const module = "github.com/staffcast/staffcast/"
 // TestImportRules holds the packages to the dependency rules of the
 // developers' guide, on what go list reports (direct and indirect
 // imports): libraries never import the command line; staffing and
-// forecast never import each other or data; the numeric packages import
+// forecast never import each other or data; data never imports the sample
+// generator (package sample); the numeric packages import
 // no flag, terminal or CLI library; clock imports only the standard
 // library.
 func TestImportRules(t *testing.T) {
@@ -61,6 +62,8 @@ func TestImportRules(t *testing.T) {
 				t.Errorf("%s imports %s: staffing never imports forecast, data or plan", rel, dep)
 			case under(p.ImportPath, "forecast") && (under(dep, "staffing") || under(dep, "data") || under(dep, "plan")):
 				t.Errorf("%s imports %s: forecast never imports staffing, data or plan", rel, dep)
+			case under(p.ImportPath, "data") && under(dep, "sample"):
+				t.Errorf("%s imports %s: data reads and writes, the sample generator builds on it", rel, dep)
 			case isNumeric && (dep == "flag" || dep == "os/signal" || strings.HasPrefix(dep, "github.com/urfave/cli") ||
 				strings.HasPrefix(dep, "golang.org/x/term") || strings.HasPrefix(dep, "github.com/schollz/progressbar")):
 				t.Errorf("%s imports %s: numeric packages know nothing of flags or terminals", rel, dep)

@@ -49,12 +49,12 @@ func planChannelOptions(c *cli.Context, opt *plan.Options) error {
 		}
 	}
 	if c.IsSet("chat-target") {
-		level, within, err := staffing.ParseTarget(c.String("chat-target"))
+		p, err := staffing.ParseTarget(c.String("chat-target"))
 		if err != nil {
 			return usageError(fmt.Errorf("--chat-target: %w", err))
 		}
-		t := opt.Settings.Target
-		t.ServiceLevel, t.AnswerWithin = level, within
+		t := opt.Settings.Target // the voice ceilings, with chat's own service level
+		t.ServiceLevel, t.AnswerWithin = p.ServiceLevel, p.AnswerWithin
 		cs.Target = &t
 	}
 	if n := c.Int("chats"); n < 1 {

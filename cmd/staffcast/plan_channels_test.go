@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/sample"
 )
 
 // TestPlanChannels runs plan with chat and email beside the phone and
@@ -111,7 +112,7 @@ func TestPlanChannels(t *testing.T) {
 	}
 
 	// A history without emails, for settings of a channel the data lack.
-	s, err := data.Sample()
+	s, err := sample.Shop()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,11 +32,11 @@ func readTarget(c *cli.Context) (staffing.Target, error) {
 		return t, usageError(errors.New(`--target "": want PERCENT/SECONDS such as 80/20, or none for no service-level target`))
 	}
 	if s := c.String("target"); s != "none" {
-		level, within, err := staffing.ParseTarget(s)
+		p, err := staffing.ParseTarget(s)
 		if err != nil {
 			return t, usageError(fmt.Errorf("--target: %w", err))
 		}
-		t.ServiceLevel, t.AnswerWithin = level, within
+		t = p
 	}
 	t.MaxASA = c.Duration("asa")
 	t.MaxOccupancy = c.Float64("max-occupancy")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/urfave/cli/v2"
 )
 
@@ -22,7 +23,7 @@ func sampleCommand() *cli.Command {
    staffcast sample --volumes --out volumes.csv        # one week as "staffcast staff" reads it
    staffcast sample --volumes --every 15m --out volumes-15m.csv
 
-The sample is synthetic and seeded (see "go doc data.GenerateSample"):
+The sample is synthetic and seeded (see "go doc sample.Generate"):
 Europe/Stockholm, 2023-2025, evening order peaks, Black Friday, a December
 rush whose busiest hour is 21-22, Swedish public holidays, contacts that
 follow orders by one to three days, and calls missing (empty, not zero)
@@ -33,7 +34,7 @@ examples write.
 --every 15m or 30m spreads each hour's counts over its quarter or half
 hours (a seeded draw, as if arrivals were uniform within the hour), so
 they sum back to the hourly sample exactly; shifts with breaks or short
-start grids need such data (see "go doc data.SampleEvery").
+start grids need such data (see "go doc sample.ShopEvery").
 
 --volumes writes the week of 17 November 2025 as staff input: start,
 volume and channel (phone from calls while the line was open, chat,
@@ -71,7 +72,7 @@ email), the week staff and shifts use when given no --in.`,
 				}
 				return out.writeTable(c.App.Writer, t, 0)
 			}
-			s, err := data.SampleEvery(every)
+			s, err := sample.ShopEvery(every)
 			if err != nil {
 				return err
 			}
@@ -97,7 +98,7 @@ const sampleWeeks = 4
 
 func writeSampleOrders(w io.Writer, s *data.Series) error {
 	end := s.Start[len(s.Start)-1].Add(s.Step)
-	return data.WriteSampleOrders(w, s, end.AddDate(0, 0, -7*sampleWeeks), end, data.SampleSeed)
+	return sample.WriteOrders(w, s, end.AddDate(0, 0, -7*sampleWeeks), end, sample.Seed)
 }
 
 // sampleNote tells the user that a command runs on the embedded sample
@@ -122,7 +123,7 @@ func sampleOrderTable() (*data.Table, error) {
 
 // sampleOrderLog returns the sample's order log as a reader.
 func sampleOrderLog() (io.Reader, error) {
-	s, err := data.Sample()
+	s, err := sample.Shop()
 	if err != nil {
 		return nil, err
 	}
@@ -147,12 +148,12 @@ func sampleWeek(loc *time.Location) (from, to time.Time) {
 func sampleVolumes() (*data.Table, error) { return sampleVolumesEvery(time.Hour) }
 
 // sampleVolumesEvery is sampleVolumes at intervals of step (see
-// data.SampleEvery).
+// sample.ShopEvery).
 func sampleVolumesEvery(step time.Duration) (*data.Table, error) {
 	loc, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {
 		return nil, err
 	}
 	from, to := sampleWeek(loc)
-	return data.SampleVolumes(from, to, step)
+	return sample.Volumes(from, to, step)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/sample"
 )
 
 // The order log reads back the same from every format sample lists.
@@ -62,7 +63,7 @@ func TestSampleEvery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hourly, _ := data.Sample()
+	hourly, _ := sample.Shop()
 	if s.Step != 30*time.Minute || len(s.Start) != 2*len(hourly.Start) {
 		t.Errorf("step %v, %d rows; want 30m0s, %d", s.Step, len(s.Start), 2*len(hourly.Start))
 	}

@@ -146,12 +146,12 @@ func runSimulate(c *cli.Context) error {
 // readSimInput reads the flags and the input table into queues.
 func readSimInput(c *cli.Context) (*simInput, error) {
 	in := &simInput{}
-	var terr error
 	if s := c.String("target"); s != "" && s != "none" {
-		in.settings.ServiceLevel, in.settings.AnswerWithin, terr = staffing.ParseTarget(s)
-		if terr != nil {
-			return nil, usageError(fmt.Errorf("--target: %w", terr))
+		t, err := staffing.ParseTarget(s)
+		if err != nil {
+			return nil, usageError(fmt.Errorf("--target: %w", err))
 		}
+		in.settings.ServiceLevel, in.settings.AnswerWithin = t.ServiceLevel, t.AnswerWithin
 	}
 	in.settings.Replications = c.Int("replications")
 	in.settings.Seed = c.Uint64("seed")

@@ -449,12 +449,12 @@ func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) 
 		set(staffing.Email, func(cs *staffing.ChannelSettings) { cs.AHT = c.Duration("email-aht") })
 	}
 	if c.IsSet("chat-target") {
-		level, within, err := staffing.ParseTarget(c.String("chat-target"))
+		p, err := staffing.ParseTarget(c.String("chat-target"))
 		if err != nil {
 			return s, nil, usageError(fmt.Errorf("--chat-target: %w", err))
 		}
-		t := target
-		t.ServiceLevel, t.AnswerWithin = level, within
+		t := target // the voice ceilings, with chat's own service level
+		t.ServiceLevel, t.AnswerWithin = p.ServiceLevel, p.AnswerWithin
 		set(staffing.Chat, func(cs *staffing.ChannelSettings) { cs.Target = &t })
 	}
 	if spec := c.String("teams"); spec != "" {

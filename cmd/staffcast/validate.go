@@ -5,6 +5,7 @@ import (
 
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
+	"github.com/staffcast/staffcast/sample"
 	"github.com/urfave/cli/v2"
 )
 
@@ -13,18 +14,17 @@ func validateCommand() *cli.Command {
 		Name:  "validate",
 		Usage: "check an interval series and summarise it: rows, span, step, gaps, zero runs, missing values",
 		UsageText: `staffcast validate --in hourly.csv --tz Europe/Stockholm
-   staffcast validate --in shop-15m.csv --every 15m --fill-gaps keep
+   staffcast validate --in shop-15m.csv --every 15m --fill-gaps missing
 
 A file that does not parse (a bad time or number, a duplicate or unsorted
 row, a negative volume, a ragged or cut-off row) fails with the file, line
-and column, exit code 3. Gaps fail too unless --fill-gaps keep (report
-them) or zero.`,
+and column, exit code 3. Gaps fail too, with their count, unless
+--fill-gaps missing (list them) or zero (closed hours).`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "in", Usage: "series to check: CSV, Parquet or Arrow; - for CSV on stdin; default: the embedded sample"},
 			&cli.StringFlag{Name: "time-column", Value: "start", Usage: "column holding each interval's start"},
 			&cli.StringFlag{Name: "every", Usage: "interval length; default: the most common spacing"},
-			&cli.StringFlag{Name: "fill-gaps", Value: "error", Usage: "missing intervals: error, keep (report them) or zero",
-				Action: func(_ *cli.Context, v string) error { _, err := parseGapPolicy(v); return err }},
+			fillGapsFlag(gapsChecked),
 		}, timeFlags()...),
 		Action: runValidate,
 	}
@@ -49,7 +49,7 @@ func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 	in := c.String("in")
 	if in == "" {
 		sampleNote(c, "in", "hourly orders, calls, chats and emails, Europe/Stockholm, 2023-2025")
-		s, err := data.Sample()
+		s, err := sample.Shop()
 		if err != nil {
 			return nil, err
 		}
@@ -77,7 +77,7 @@ func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 			return nil, err
 		}
 	}
-	if opt.FillGaps, err = parseGapPolicy(c.String("fill-gaps")); err != nil {
+	if opt.FillGaps, err = gapPolicy(c, gapsChecked); err != nil {
 		return nil, err
 	}
 	var s *data.Series
@@ -87,15 +87,7 @@ func readSeriesFlags(c *cli.Context, columns []string) (*data.Series, error) {
 		s, err = data.ReadSeriesFile(in, opt)
 	}
 	if err != nil {
-		return nil, inputError(err)
+		return nil, inputError(gapError(err, gapsChecked))
 	}
 	return s, nil
-}
-
-func parseGapPolicy(s string) (data.GapPolicy, error) {
-	p, err := data.ParseGapPolicy(s)
-	if err != nil {
-		return p, usageError(fmt.Errorf("--fill-gaps: %w", err))
-	}
-	return p, nil
 }

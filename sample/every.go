@@ -1,39 +1,41 @@
-package data
+package sample
 
 import (
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"time"
+
+	"github.com/staffcast/staffcast/data"
 )
 
-// SampleEvery returns the embedded sample (see Sample) at a finer step: 15
+// ShopEvery returns the embedded sample (see Shop) at a finer step: 15
 // or 30 minutes, or the hour itself. Each hour's counts are spread over its
 // intervals by a seeded multinomial draw with equal chances, as if the
 // hour's contacts arrived uniformly within it, so the intervals of an
 // hour sum back to the hourly sample exactly. Calls missing in an hour
 // (the phone line was closed) are missing in each of its intervals.
-func SampleEvery(step time.Duration) (*Series, error) {
-	s, err := Sample()
+func ShopEvery(step time.Duration) (*data.Series, error) {
+	s, err := Shop()
 	if err != nil {
 		return nil, err
 	}
-	return splitCounts(s, step, SampleSeed)
+	return splitCounts(s, step, Seed)
 }
 
 // splitCounts spreads each interval's whole counts of s over equal
 // sub-intervals of length step (which must divide s.Step), drawing which
 // sub-interval each unit falls in with a generator seeded by seed.
-func splitCounts(s *Series, step time.Duration, seed uint64) (*Series, error) {
+func splitCounts(s *data.Series, step time.Duration, seed uint64) (*data.Series, error) {
 	if step <= 0 || step > s.Step || s.Step%step != 0 {
-		return nil, fmt.Errorf("data: an interval of %v does not split into intervals of %v", s.Step, step)
+		return nil, fmt.Errorf("sample: an interval of %v does not split into intervals of %v", s.Step, step)
 	}
 	k := int(s.Step / step)
 	if k == 1 {
 		return s, nil
 	}
 	rng := rand.New(rand.NewPCG(seed, uint64(step)))
-	out := &Series{Step: step, Start: make([]time.Time, 0, len(s.Start)*k)}
+	out := &data.Series{Step: step, Start: make([]time.Time, 0, len(s.Start)*k)}
 	for _, t := range s.Start {
 		// Elapsed time: the intervals of a repeated autumn hour follow
 		// each other like any others.
@@ -51,7 +53,7 @@ func splitCounts(s *Series, step time.Duration, seed uint64) (*Series, error) {
 				continue
 			}
 			if n < 0 || n != math.Trunc(n) || n > 1e9 {
-				return nil, fmt.Errorf("data: %s at %s is %v, not a count that splits into intervals", c.Name, s.Start[i].Format(time.RFC3339), n)
+				return nil, fmt.Errorf("sample: %s at %s is %v, not a count that splits into intervals", c.Name, s.Start[i].Format(time.RFC3339), n)
 			}
 			parts := make([]float64, k)
 			for range int(n) {
@@ -59,18 +61,18 @@ func splitCounts(s *Series, step time.Duration, seed uint64) (*Series, error) {
 			}
 			v = append(v, parts...)
 		}
-		out.Columns = append(out.Columns, Column{Name: c.Name, Float: v})
+		out.Columns = append(out.Columns, data.Column{Name: c.Name, Float: v})
 	}
 	return out, nil
 }
 
-// SampleVolumes returns the sample's contacts from from up to to as the
+// Volumes returns the sample's contacts from from up to to as the
 // table "staffcast staff" reads: start, volume and channel, one row per
-// interval of step (see SampleEvery) and channel: phone (calls, only while
+// interval of step (see ShopEvery) and channel: phone (calls, only while
 // the line was open: a missing call count is a closed line, not zero
 // calls), chat and email.
-func SampleVolumes(from, to time.Time, step time.Duration) (*Table, error) {
-	s, err := SampleEvery(step)
+func Volumes(from, to time.Time, step time.Duration) (*data.Table, error) {
+	s, err := ShopEvery(step)
 	if err != nil {
 		return nil, err
 	}
@@ -91,5 +93,5 @@ func SampleVolumes(from, to time.Time, step time.Duration) (*Table, error) {
 		add(t, chats[i], "chat")
 		add(t, emails[i], "email")
 	}
-	return &Table{Columns: []Column{{Name: "start", Time: start}, {Name: "volume", Float: volume}, {Name: "channel", Text: channel}}}, nil
+	return &data.Table{Columns: []data.Column{{Name: "start", Time: start}, {Name: "volume", Float: volume}, {Name: "channel", Text: channel}}}, nil
 }

@@ -1,4 +1,10 @@
-package data
+// Package sample is the made-up Nordic web shop every command and notebook
+// runs on when given no data: Shop returns the embedded three years of
+// hourly orders and contacts (ShopEvery at 15 or 30 minutes), Generate
+// makes them from a seed (GenerateTruth with the calls the closed hours
+// hid), WriteOrders writes the order log behind them and Volumes a week as
+// staff input. Package data reads and writes; this package only invents.
+package sample
 
 import (
 	"bufio"
@@ -13,35 +19,36 @@ import (
 	"time"
 
 	"github.com/rickar/cal/v2/se"
+	"github.com/staffcast/staffcast/data"
 )
 
 //go:generate go test -run TestEmbeddedSampleIsCurrent -update
 
-// SampleSeed is the seed the embedded sample was generated with.
-const SampleSeed = 2026
+// Seed is the seed the embedded sample was generated with.
+const Seed = 2026
 
-//go:embed sample/nordic_shop.csv.gz
+//go:embed nordic_shop.csv.gz
 var sampleGz []byte
 
-// Sample returns the embedded sample: three years (2023–2025) of hourly
+// Shop returns the embedded sample: three years (2023–2025) of hourly
 // orders, calls, chats and emails of a made-up Nordic web shop in
 // Europe/Stockholm, with the attempts logged while the line was closed
-// (calls_closed), as GenerateSample(SampleSeed) makes it. Calls outside
+// (calls_closed), as Generate(Seed) makes it. Calls outside
 // the historical phone hours (Monday–Friday 08–17) are missing (NaN).
-func Sample() (*Series, error) {
+func Shop() (*data.Series, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(sampleGz))
 	if err != nil {
-		return nil, fmt.Errorf("data: embedded sample: %w", err)
+		return nil, fmt.Errorf("sample: embedded sample: %w", err)
 	}
 	loc, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {
-		return nil, fmt.Errorf("data: embedded sample needs the Europe/Stockholm time zone: %w", err)
+		return nil, fmt.Errorf("sample: embedded sample needs the Europe/Stockholm time zone: %w", err)
 	}
-	return ReadSeries(zr, "sample/nordic_shop.csv", CSV, SeriesOptions{ReadOptions: ReadOptions{Location: loc}})
+	return data.ReadSeries(zr, "sample/nordic_shop.csv", data.CSV, data.SeriesOptions{ReadOptions: data.ReadOptions{Location: loc}})
 }
 
-// SampleCSV returns the embedded sample as CSV text.
-func SampleCSV() ([]byte, error) {
+// ShopCSV returns the embedded sample as CSV text.
+func ShopCSV() ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(sampleGz))
 	if err != nil {
 		return nil, err
@@ -51,7 +58,7 @@ func SampleCSV() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// GenerateSample makes the sample web shop's history, reproducibly from
+// Generate makes the sample web shop's history, reproducibly from
 // seed. It is synthetic but shaped like Nordic e-commerce:
 //
 //   - orders follow an hourly profile with a small lunch bump and an
@@ -73,30 +80,30 @@ func SampleCSV() ([]byte, error) {
 //     those hours are NaN (not recorded), not zero;
 //   - calls_closed is what the phone system logged in the closed hours:
 //     attempts that reached the closed message. Each caller who rang then
-//     tries again with probability SampleRepeatAttempts−1 on average (one
+//     tries again with probability RepeatAttempts−1 on average (one
 //     attempt plus a Poisson number of repeats), so the column counts
-//     about SampleRepeatAttempts attempts per caller; it is 0 while open.
+//     about RepeatAttempts attempts per caller; it is 0 while open.
 //
 // Counts are Poisson draws around these means (a normal approximation
 // above a mean of 30).
-func GenerateSample(seed uint64) *Series {
-	s, _ := GenerateSampleTruth(seed)
+func Generate(seed uint64) *data.Series {
+	s, _ := GenerateTruth(seed)
 	return s
 }
 
-// SampleRepeatAttempts is the mean number of attempts per caller in the
+// RepeatAttempts is the mean number of attempts per caller in the
 // sample's calls_closed column (a caller who hears the closed message
 // often tries again).
-const SampleRepeatAttempts = 1.3
+const RepeatAttempts = 1.3
 
-// GenerateSampleTruth is GenerateSample with the calls the masking hid:
+// GenerateTruth is Generate with the calls the masking hid:
 // trueCalls holds, for every row, the calls that arrived whether the
 // line was open or not. It exists to check estimates of closed-hour
 // calls against what the generator knows.
-func GenerateSampleTruth(seed uint64) (s *Series, trueCalls []float64) {
+func GenerateTruth(seed uint64) (s *data.Series, trueCalls []float64) {
 	loc, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {
-		panic("data: GenerateSample needs the Europe/Stockholm time zone: " + err.Error())
+		panic("data: Generate needs the Europe/Stockholm time zone: " + err.Error())
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
 	// A second stream for the attempts keeps every other column as it was.
@@ -122,7 +129,7 @@ func GenerateSampleTruth(seed uint64) (s *Series, trueCalls []float64) {
 		dayOrders[i] = 2400 * dayFactor(d, holiday, first)
 	}
 
-	s = &Series{Step: time.Hour}
+	s = &data.Series{Step: time.Hour}
 	var orders, calls, chats, emails, closed []float64
 	di := 3 // days[3] is first
 	for t := first; t.Before(end); t = t.Add(time.Hour) {
@@ -145,12 +152,12 @@ func GenerateSampleTruth(seed uint64) (s *Series, trueCalls []float64) {
 		attempts := 0.0
 		if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday || h < 8 || h >= 17 || holiday[d.Format("2006-01-02")] {
 			n := calls[len(calls)-1]
-			attempts = n + poisson(rngAttempts, (SampleRepeatAttempts-1)*n)
+			attempts = n + poisson(rngAttempts, (RepeatAttempts-1)*n)
 			calls[len(calls)-1] = math.NaN() // the phone line was closed
 		}
 		closed = append(closed, attempts)
 	}
-	s.Columns = []Column{{Name: "orders", Float: orders}, {Name: "calls", Float: calls}, {Name: "chats", Float: chats}, {Name: "emails", Float: emails},
+	s.Columns = []data.Column{{Name: "orders", Float: orders}, {Name: "calls", Float: calls}, {Name: "chats", Float: chats}, {Name: "emails", Float: emails},
 		{Name: "calls_closed", Float: closed}}
 	return s, trueCalls
 }
@@ -276,15 +283,15 @@ func poisson(rng *rand.Rand, mu float64) float64 {
 	}
 }
 
-// WriteSampleOrders writes an order log (order_id, created_at with its UTC
+// WriteOrders writes an order log (order_id, created_at with its UTC
 // offset, amount in SEK) for the sample's orders in [from, to): each
 // hour's orders at seeded random seconds within the hour. It makes
 // "staffcast aggregate" runnable without input, and gives back the
 // sample's order counts when aggregated per hour.
-func WriteSampleOrders(w io.Writer, s *Series, from, to time.Time, seed uint64) error {
+func WriteOrders(w io.Writer, s *data.Series, from, to time.Time, seed uint64) error {
 	orders := s.Column("orders")
 	if orders == nil {
-		return fmt.Errorf("data: WriteSampleOrders: the series has no orders column")
+		return fmt.Errorf("sample: WriteOrders: the series has no orders column")
 	}
 	rng := rand.New(rand.NewPCG(seed, 1))
 	bw := bufio.NewWriter(w)

@@ -1,4 +1,4 @@
-package data
+package sample
 
 import (
 	"math"
@@ -11,13 +11,13 @@ import (
 // changes, and is spread evenly: over the sample's years each quarter of
 // the hour holds a quarter of the orders within a few standard errors of
 // the multinomial.
-func TestSampleEvery(t *testing.T) {
-	hourly, err := Sample()
+func TestShopEvery(t *testing.T) {
+	hourly, err := Shop()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, step := range []time.Duration{15 * time.Minute, 30 * time.Minute} {
-		s, err := SampleEvery(step)
+		s, err := ShopEvery(step)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,20 +64,20 @@ func TestSampleEvery(t *testing.T) {
 			}
 		}
 	}
-	if s, err := SampleEvery(time.Hour); err != nil || s.Step != time.Hour || len(s.Start) != len(hourly.Start) {
-		t.Errorf("SampleEvery(1h) = %v rows, %v", len(s.Start), err)
+	if s, err := ShopEvery(time.Hour); err != nil || s.Step != time.Hour || len(s.Start) != len(hourly.Start) {
+		t.Errorf("ShopEvery(1h) = %v rows, %v", len(s.Start), err)
 	}
 	for _, bad := range []time.Duration{0, 7 * time.Minute, 2 * time.Hour} {
-		if _, err := SampleEvery(bad); err == nil {
-			t.Errorf("SampleEvery(%v): no error", bad)
+		if _, err := ShopEvery(bad); err == nil {
+			t.Errorf("ShopEvery(%v): no error", bad)
 		}
 	}
 }
 
 // The week of volumes holds the sample's counts of that week, channel by
 // channel, with phone rows only while the line was open.
-func TestSampleVolumes(t *testing.T) {
-	hourly, err := Sample()
+func TestVolumes(t *testing.T) {
+	hourly, err := Shop()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestSampleVolumes(t *testing.T) {
 		want["email"] += hourly.Column("emails")[i]
 	}
 	for _, step := range []time.Duration{time.Hour, 15 * time.Minute} {
-		tb, err := SampleVolumes(from, to, step)
+		tb, err := Volumes(from, to, step)
 		if err != nil {
 			t.Fatal(err)
 		}

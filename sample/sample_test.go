@@ -1,4 +1,4 @@
-package data
+package sample
 
 import (
 	"bytes"
@@ -6,16 +6,17 @@ import (
 	"flag"
 	"math"
 	"os"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/staffcast/staffcast/data"
 )
 
 var update = flag.Bool("update", false, "rewrite generated files (the embedded sample)")
 
 func TestEmbeddedSampleIsCurrent(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteTable(&buf, GenerateSample(SampleSeed).Table(), CSV); err != nil {
+	if err := data.WriteTable(&buf, Generate(Seed).Table(), data.CSV); err != nil {
 		t.Fatal(err)
 	}
 	if *update {
@@ -23,23 +24,23 @@ func TestEmbeddedSampleIsCurrent(t *testing.T) {
 		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 		zw.Write(buf.Bytes())
 		zw.Close()
-		if err := os.WriteFile("sample/nordic_shop.csv.gz", gz.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile("nordic_shop.csv.gz", gz.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	got, err := SampleCSV()
+	got, err := ShopCSV()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, buf.Bytes()) {
-		t.Error("embedded sample differs from GenerateSample(SampleSeed): run go generate ./data")
+		t.Error("embedded sample differs from Generate(Seed): run go generate ./sample")
 	}
 }
 
 func TestSampleShape(t *testing.T) {
 	t.Parallel()
-	s, err := Sample()
+	s, err := Shop()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,51 +87,21 @@ func TestSampleShape(t *testing.T) {
 	}
 }
 
-func TestOnlineRetailUK(t *testing.T) {
-	t.Parallel()
-	s, err := OnlineRetailUK()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The README of ../shared/data/real: 8,976 rows, 19,771 orders in total.
-	total := 0.0
-	for _, v := range s.Column("count") {
-		total += v
-	}
-	if len(s.Start) != 8976 || total != 19771 {
-		t.Errorf("%d rows, %v orders; want 8,976 and 19,771", len(s.Start), total)
-	}
-}
-
-func TestOnlineRetailUKIsAWallClockGrid(t *testing.T) {
-	t.Parallel()
-	// Read as London time the file's 01:00 on 2011-03-27 does not exist:
-	// the reader must say so at that line rather than guess.
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		t.Skip(err)
-	}
-	_, err = ReadSeries(bytes.NewReader(onlineRetailUK), "uk.csv", CSV, SeriesOptions{ReadOptions: ReadOptions{Location: loc}})
-	if err == nil || !strings.Contains(err.Error(), "uk.csv:2787:") || !strings.Contains(err.Error(), "does not exist") {
-		t.Errorf("reading as Europe/London: %v, want the nonexistent 01:00 at line 2787", err)
-	}
-}
-
 func TestSampleOrdersAggregateBack(t *testing.T) {
 	t.Parallel()
 	// Second method for the order log: aggregating it per hour gives back
 	// the sample's hourly orders exactly, across the autumn DST change.
-	s, err := Sample()
+	s, err := Shop()
 	if err != nil {
 		t.Fatal(err)
 	}
 	loc := s.Start[0].Location()
 	from, to := time.Date(2025, 10, 20, 0, 0, 0, 0, loc), time.Date(2025, 10, 27, 0, 0, 0, 0, loc)
 	var buf bytes.Buffer
-	if err := WriteSampleOrders(&buf, s, from, to, 1); err != nil {
+	if err := WriteOrders(&buf, s, from, to, 1); err != nil {
 		t.Fatal(err)
 	}
-	agg, err := Aggregate(&buf, "orders.csv", CSV, AggregateOptions{ReadOptions: ReadOptions{Location: loc, TimeColumn: "created_at"}})
+	agg, err := data.Aggregate(&buf, "orders.csv", data.CSV, data.AggregateOptions{ReadOptions: data.ReadOptions{Location: loc, TimeColumn: "created_at"}})
 	if err != nil {
 		t.Fatal(err)
 	}
