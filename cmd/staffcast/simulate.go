@@ -55,7 +55,7 @@ p90: the forecast's p90 column, each optionally @channel, or standard for
 all four) and the policies that might rescue each, and writes the policy
 page a team lead can follow.`,
 		Flags: append(append([]cli.Flag{
-			&cli.StringFlag{Name: "in", Usage: "requirements per interval (staffcast staff output): CSV, Parquet or Arrow; - for CSV on stdin", Required: true},
+			&cli.StringFlag{Name: "in", Usage: "requirements per interval (staffcast staff output): CSV, Parquet or Arrow; - for CSV on stdin (required: simulate checks a plan you give it)"},
 			&cli.StringFlag{Name: "shifts", Usage: "take the agents from this shift table (staffcast shifts output) instead of the agents column"},
 			&cli.StringFlag{Name: "channel", Usage: "simulate this channel only (phone or chat); needed with --shifts when the input has both"},
 			&cli.DurationFlag{Name: "interval", Usage: "interval length; 0 = the spacing of start"},
@@ -145,6 +145,10 @@ func runSimulate(c *cli.Context) error {
 
 // readSimInput reads the flags and the input table into queues.
 func readSimInput(c *cli.Context) (*simInput, error) {
+	if c.String("in") == "" {
+		// Not Required in the flag: urfave/cli's own message for that exits 1.
+		return nil, usageError(errors.New("--in: want the plan to check, as staffcast staff writes it (staffcast staff --out requirements.csv)"))
+	}
 	in := &simInput{}
 	if s := c.String("target"); s != "" && s != "none" {
 		t, err := staffing.ParseTarget(s)

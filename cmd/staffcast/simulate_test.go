@@ -32,6 +32,7 @@ func TestSimulate(t *testing.T) {
 		{"scenario_bad", []string{"--in", req, "--aht", "4m", "--scenario", "volume=-1"}, exitUsage},
 		{"scenario_p90_missing", []string{"--in", req, "--aht", "4m", "--scenario", "p90"}, exitInput},
 		{"no_agents", []string{"--in", "testdata/sim_volumes.csv", "--aht", "4m"}, exitInput},
+		{"no_in", []string{"--aht", "4m"}, exitUsage},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
