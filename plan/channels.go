@@ -38,15 +38,18 @@ type ChannelPlan struct {
 	// whether the staffing keeps the promise then.
 	Quotes []Quote
 	// Budget is the one budget, per week, of the period the week lies in
-	// (Period), and PhoneHours what the recommended phone hours of that
-	// period take of it (a mean week). Scheduled is the scheduled
-	// agent-hours of every channel in the week staffed; chat and email
-	// come on top of the phone hours the budget bought (see Over).
+	// (Period): it covers every channel staffed (and callbacks). Costs is
+	// what each takes of it in a mean week of that period under the
+	// recommended hours (phone first, then callbacks, chat, email), the
+	// phone's hours chosen within what the others leave (PeriodResult.Others);
+	// PhoneHours is the phone's part. Scheduled is the scheduled
+	// agent-hours of every channel in the week staffed, which is one week
+	// and not the period's mean.
 	Period                        string
 	Budget, PhoneHours, Scheduled float64
+	Costs                         []ChannelCost
 	// Today is Scheduled had the phone kept today's hours (Options.Current),
-	// chat and email in theirs or in today's phone hours: what the whole
-	// centre costs today, beside what the phone's budget measures.
+	// chat and email in theirs or in today's phone hours.
 	Today float64
 	// Teams compares, per team, its channels pooled (blended agents)
 	// with a team per channel, in agent-hours per week.
@@ -56,13 +59,17 @@ type ChannelPlan struct {
 	Published string
 }
 
-// Over is the scheduled agent-hours of the week beyond the budget (<= 0:
-// within it). The hours are chosen on the phone's calls and the orders,
-// within the budget; chat and email are staffed afterwards in hours set
-// around them, so their cost is reported here rather than traded inside
-// the optimisation. Lowering the budget by chat's and email's scheduled
-// hours keeps the whole centre within it.
-func (cp *ChannelPlan) Over() float64 { return cp.Scheduled - cp.Budget }
+// Total is the cost of every channel in a mean week of the budget's
+// period (the sum of Costs; premium-weighted when premiums are set).
+func (cp *ChannelPlan) Total() float64 {
+	_, c := sumCost(cp.Costs)
+	return c
+}
+
+// Over is the mean week's cost of every channel beyond the budget (<= 0:
+// within it); positive only when the phone's hours could not be fitted
+// within MaxBudgetPasses passes.
+func (cp *ChannelPlan) Over() float64 { return cp.Total() - cp.Budget }
 
 // Quote is what can be promised to an email arriving in one hour of one
 // weekday.
@@ -140,43 +147,13 @@ func emailVolumes(opt *Options, d hours.Demand, week int) ([]float64, error) {
 	return out, nil
 }
 
-// planChannels staffs phone, chat and email over the first week of the
-// planned demand: phone in the recommended hours of each period with the
-// phone settings, chat by Options.Channels[Chat] in Options.ChatHours,
-// email by Options.Channels[Email] (its promise DefaultEmailPromise
-// unless set) worked in Options.EmailHours; chat's and email's hours
-// default to the recommended phone hours. It adds the chat and email
-// rows to reqs.
-func planChannels(opt *Options, prs []PeriodResult, periods []Period, d hours.Demand, cc *hours.ClosedCalls, reqs []Requirement) (*ChannelPlan, []Requirement, error) {
-	if len(d.Start) == 0 {
-		return nil, reqs, nil
-	}
-	// The period t is in, and its recommended phone hours.
-	periodOf := func(t time.Time) *PeriodResult {
-		for _, p := range periods {
-			if !p.In(t) {
-				continue
-			}
-			for j := range prs {
-				if prs[j].Name == p.Name {
-					return &prs[j]
-				}
-			}
-		}
-		return nil
-	}
-	phoneOpen := func(t time.Time) bool {
-		pr := periodOf(t)
-		return pr != nil && pr.Plan.Hours().Contains(t)
-	}
-	end := d.Start[0].AddDate(0, 0, 7)
-	week := 0
-	for week < len(d.Start) && d.Start[week].Before(end) {
-		week++
-	}
-	emails, err := emailVolumes(opt, d, week)
+// newChannelSet checks the channels Options set up against the planned
+// demand d and returns their settings and volumes (emails forecast or
+// taken from the history over the whole of d).
+func newChannelSet(opt *Options, d hours.Demand) (*channelSet, error) {
+	emails, err := emailVolumes(opt, d, len(d.Start))
 	if err != nil {
-		return nil, reqs, err
+		return nil, err
 	}
 	// Every channel set up must be in the data.
 	has := map[staffing.Channel]bool{staffing.Phone: true, staffing.Chat: d.Chats != nil, staffing.Email: emails != nil}
@@ -189,14 +166,14 @@ func planChannels(opt *Options, prs []PeriodResult, periods []Period, d hours.De
 	}
 	for ch := range opt.Channels {
 		if !has[ch] {
-			return nil, reqs, missing(ch)
+			return nil, missing(ch)
 		}
 	}
 	if opt.ChatHours != nil && !has[staffing.Chat] {
-		return nil, reqs, missing(staffing.Chat)
+		return nil, missing(staffing.Chat)
 	}
 	if opt.EmailHours != nil && !has[staffing.Email] {
-		return nil, reqs, missing(staffing.Email)
+		return nil, missing(staffing.Email)
 	}
 	var staffed []staffing.Channel
 	for _, ch := range staffing.Channels {
@@ -207,11 +184,10 @@ func planChannels(opt *Options, prs []PeriodResult, periods []Period, d hours.De
 	for _, t := range opt.Teams {
 		for _, ch := range t.Channels {
 			if !has[ch] {
-				return nil, reqs, &TeamChannelError{Team: t.Name, Channel: ch, Staffed: staffed}
+				return nil, &TeamChannelError{Team: t.Name, Channel: ch, Staffed: staffed}
 			}
 		}
 	}
-
 	// settings staffs every channel in its hours, with phoneOpen the
 	// phone's and the default of chat's and email's.
 	settings := func(phoneOpen func(time.Time) bool) staffing.Settings {
@@ -239,10 +215,73 @@ func planChannels(opt *Options, prs []PeriodResult, periods []Period, d hours.De
 		set(staffing.Email, opt.EmailHours)
 		return st
 	}
-	st := settings(phoneOpen)
-	if err := staffing.CheckChannel(st, staffing.Email); has[staffing.Email] && err != nil {
-		return nil, reqs, err
+	if err := staffing.CheckChannel(settings(func(time.Time) bool { return true }), staffing.Email); has[staffing.Email] && err != nil {
+		return nil, err
 	}
+	return &channelSet{settings: settings, d: d, emails: emails}, nil
+}
+
+// has says which channels the plan staffs.
+func (c *channelSet) has() map[staffing.Channel]bool {
+	return map[staffing.Channel]bool{staffing.Phone: true, staffing.Chat: c.d.Chats != nil, staffing.Email: c.emails != nil}
+}
+
+// covers names the channels inside the one budget.
+func (c *channelSet) covers(opt *Options) string {
+	s := "phone"
+	if opt.Callbacks > 0 {
+		s += ", callbacks"
+	}
+	has := c.has()
+	for _, ch := range []staffing.Channel{staffing.Chat, staffing.Email} {
+		if has[ch] {
+			s += ", " + ch.String()
+		}
+	}
+	return s
+}
+
+// planChannels staffs phone, chat and email over the first week of the
+// planned demand: phone in the recommended hours of each period with the
+// phone settings, chat by Options.Channels[Chat] in Options.ChatHours,
+// email by Options.Channels[Email] (its promise DefaultEmailPromise
+// unless set) worked in Options.EmailHours; chat's and email's hours
+// default to the recommended phone hours. It adds the chat and email
+// rows to reqs.
+func planChannels(opt *Options, cs *channelSet, prs []PeriodResult, periods []Period, d hours.Demand, cc *hours.ClosedCalls, reqs []Requirement) (*ChannelPlan, []Requirement, error) {
+	if len(d.Start) == 0 {
+		return nil, reqs, nil
+	}
+	// The period t is in, and its recommended phone hours.
+	periodOf := func(t time.Time) *PeriodResult {
+		for _, p := range periods {
+			if !p.In(t) {
+				continue
+			}
+			for j := range prs {
+				if prs[j].Name == p.Name {
+					return &prs[j]
+				}
+			}
+		}
+		return nil
+	}
+	phoneOpen := func(t time.Time) bool {
+		pr := periodOf(t)
+		return pr != nil && pr.Plan.Hours().Contains(t)
+	}
+	end := d.Start[0].AddDate(0, 0, 7)
+	week := 0
+	for week < len(d.Start) && d.Start[week].Before(end) {
+		week++
+	}
+	var emails []float64
+	if cs.emails != nil {
+		emails = cs.emails[:week]
+	}
+	has := cs.has()
+	settings := cs.settings
+	st := settings(phoneOpen)
 	// scheduled are the scheduled agent-hours of needs, the phone's never
 	// under MinAgents while open, as in the requirements.
 	minAgents := max(1, opt.Settings.MinAgents)
@@ -288,6 +327,13 @@ func planChannels(opt *Options, prs []PeriodResult, periods []Period, d hours.De
 	out.Today = scheduled(today)
 	if pr := periodOf(d.Start[0]); pr != nil {
 		out.Period, out.Budget, out.PhoneHours = pr.Name, pr.Budget, pr.Plan.AgentHours
+		out.Costs = append(out.Costs, ChannelCost{Channel: staffing.Phone, AgentHours: pr.Plan.AgentHours, Cost: pr.Plan.Cost})
+		if pr.CallbackHours > 0 {
+			// callbackCost prices callbacks (premium-weighted when
+			// premiums are set); their agent-hours are not kept apart.
+			out.Costs = append(out.Costs, ChannelCost{Channel: staffing.Callback, AgentHours: pr.CallbackHours, Cost: pr.CallbackHours})
+		}
+		out.Costs = append(out.Costs, pr.Others...)
 		ph := pr.Plan.Hours()
 		out.Hours = append(out.Hours, staffing.ChannelHours{Channel: staffing.Phone, Hours: ph})
 		hoursOf := func(h *staffing.OpeningHours) staffing.OpeningHours {

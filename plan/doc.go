@@ -20,6 +20,15 @@
 // most orders. The optimum is exact (a dynamic programme checked against
 // enumeration in staffing/hours). Days closed today may stay closed.
 //
+// # One budget
+//
+// With chat and email planned beside the phone (Options.Channels and
+// the rest), each period's budget covers them all, callbacks too: by
+// default what today's hours cost for every channel. The phone's hours
+// are chosen within what the others leave under those hours, searched
+// in bounded passes since chat and email follow the phone's hours
+// (PeriodResult.Others, MaxBudgetPasses); the frontier raises the total.
+//
 // # Closed-hour calls
 //
 // See hours.EstimateClosedCalls: the attempts the phone system logged

@@ -113,6 +113,10 @@ type Assumptions struct {
 	Demand         string  // "forecast (regression model) of ..." or "history ..."
 	Premiums       string
 	Callbacks      float64
+	// BudgetCovers lists the channels inside the one budget when channels
+	// beside the phone are planned ("phone, chat, email"); empty: the
+	// phone alone (and its callbacks).
+	BudgetCovers string
 }
 
 // Totals are a plan's figures over the periods.
@@ -120,8 +124,8 @@ type Totals struct {
 	OrdersCovered  float64 // share of orders placed while open
 	CallsReachable float64 // share of calls arriving while open
 	CallsAnswered  float64 // share of calls answered within target
-	AgentHours     float64 // per week
-	Cost           float64 // per week, premium-weighted agent-hours
+	AgentHours     float64 // per week; with other channels planned, theirs too (PeriodResult.Others)
+	Cost           float64 // per week, premium-weighted agent-hours, callbacks and other channels included
 	Budget         float64 // per week
 	// TodaysCallers is the share of the calls arriving in today's hours that
 	// still arrive while the phones are open: what happens to today's callers.
@@ -137,6 +141,16 @@ type PeriodResult struct {
 	Week   *hours.Week
 	// Plan is the recommendation and Current today's hours under the same model.
 	Plan, Current *hours.Plan
+	// Others are what the channels beside the phone (chat, email) take of
+	// the budget in a mean week under Plan's hours, when Options plan
+	// them; the phone's hours were chosen within what they and the
+	// callbacks leave (Passes passes, at most MaxBudgetPasses).
+	Others []ChannelCost
+	Passes int
+	rows   []staffing.Row // the other channels' rows of the period
+	// phoneBudget is the budget Plan was made in: what callbacks and the
+	// other channels leave the phone.
+	phoneBudget float64
 	// Low and High are the recommendations had the closed-hour calls been
 	// at the low or the high end of their band; Sensitive says whether
 	// either differs in its hours from Plan.
@@ -272,6 +286,13 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if frontier == nil {
 		frontier = DefaultFrontier
 	}
+	var cs *channelSet // the channels beside the phone, inside the one budget
+	if opt.channelsWanted() {
+		if cs, err = newChannelSet(&opt, demand); err != nil {
+			return nil, err
+		}
+		res.Assumptions.BudgetCovers = cs.covers(&opt)
+	}
 	for _, p := range periods {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -284,7 +305,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 		opt.progress("period %s: recommending hours", p.Name)
-		pr, err := planPeriod(ctx, &opt, p, &w, demand)
+		pr, err := planPeriod(ctx, &opt, p, &w, demand, cs)
 		if err != nil {
 			return nil, fmt.Errorf("period %s: %w", p.Name, err)
 		}
@@ -299,6 +320,16 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		plans = append(plans, pr.Plan)
 	}
 	res.Frontier = append(res.Frontier, FrontierPoint{0, res.Recommended, plans})
+	// known is each period's last plan within the one budget and the
+	// phone's budget it was made in (see within).
+	known := make([]struct {
+		plan   *hours.Plan
+		budget float64
+	}, len(res.Periods))
+	for i, pr := range res.Periods {
+		known[i].plan = pr.Plan
+		known[i].budget = pr.phoneBudget
+	}
 	for _, f := range frontier {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -306,13 +337,22 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		opt.progress("frontier: budget +%.0f%%", 100*f)
 		var prs []PeriodResult
 		var plans []*hours.Plan
-		for _, pr := range res.Periods {
+		for i, pr := range res.Periods {
 			s := pr.settings(&opt, pr.Budget*(1+f), pr.Floor)
-			pl, err := hours.Recommend(pr.Week, s)
+			q := pr
+			var pl *hours.Plan
+			if cs != nil { // the step raises the total; the phone takes what the others leave
+				var first float64
+				if first, err = cs.phoneShare(&opt, &q, s, s.Budget); err == nil {
+					pl, known[i].budget, err = q.within(&opt, s, first, s.Budget, cs, known[i].plan, known[i].budget)
+					known[i].plan = pl
+				}
+			} else {
+				pl, err = hours.Recommend(pr.Week, s)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("frontier +%.0f%%, period %s: %w", 100*f, pr.Name, err)
 			}
-			q := pr
 			q.Plan, q.Budget = pl, s.Budget
 			prs = append(prs, q)
 			plans = append(plans, pl)
@@ -327,7 +367,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	if opt.channelsWanted() { // channels.go
-		if res.Channels, res.Requirements, err = planChannels(&opt, res.Periods, periods, demand, dcc, res.Requirements); err != nil {
+		if res.Channels, res.Requirements, err = planChannels(&opt, cs, res.Periods, periods, demand, dcc, res.Requirements); err != nil {
 			return nil, err
 		}
 	}
@@ -350,7 +390,7 @@ func (pr *PeriodResult) settings(opt *Options, budget, floor float64) hours.Sett
 	return s
 }
 
-func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, demand hours.Demand) (*PeriodResult, error) {
+func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, demand hours.Demand, cs *channelSet) (*PeriodResult, error) {
 	pr := &PeriodResult{Name: p.Name, Weeks: float64(w.Days) / 7, Week: w}
 	if opt.Holiday != nil && opt.Premiums.Holidays > 0 {
 		pr.holiday = shares(demand, p, opt.Holiday)
@@ -374,35 +414,38 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 		pr.Budget = 0 // value minus cost needs no budget
 	}
 	s = pr.settings(opt, pr.Budget, pr.Floor)
-	plan, err := hours.Recommend(w, s)
-	if err != nil {
-		return nil, err
+	// Callbacks and the channels beside the phone count inside the budget
+	// (within); the default budget is what today's hours cost with them.
+	if cs != nil {
+		pr.rows = cs.rows(p)
 	}
-	// Callbacks count inside the budget: take what they cost out of it and
-	// plan again until the hours stop changing. The default budget is what
-	// today's hours cost with their callbacks.
-	if opt.Callbacks > 0 {
+	first := pr.Budget
+	if defaultBudget && opt.Callbacks > 0 {
 		_, curCB, err := callbackCost(opt, w, s, cur)
 		if err != nil {
 			return nil, err
 		}
-		if defaultBudget {
-			pr.Budget += curCB
+		pr.Budget += curCB
+	}
+	if defaultBudget && cs != nil && pr.Budget > 0 {
+		today, err := cs.costOf(pr, opt.Current, s.Premium)
+		if err != nil {
+			return nil, err
 		}
-		s.Budget = pr.Budget
-		for i := 0; i < 4; i++ {
-			if pr.Callbacks, pr.CallbackHours, err = callbackCost(opt, w, s, plan); err != nil {
-				return nil, err
-			}
-			if pr.Budget == 0 || plan.Cost+pr.CallbackHours <= pr.Budget+1e-9 {
-				break
-			}
-			s.Budget = pr.Budget - pr.CallbackHours
-			if plan, err = hours.Recommend(w, s); err != nil {
-				return nil, err
-			}
+		_, c := sumCost(today)
+		pr.Budget += c
+	}
+	if cs != nil && pr.Budget > 0 {
+		if first, err = cs.phoneShare(opt, pr, s, pr.Budget); err != nil {
+			return nil, err
 		}
 	}
+	plan, phoneBudget, err := pr.within(opt, s, first, pr.Budget, cs, nil, 0)
+	if err != nil {
+		return nil, cs.totalInfeasible(err, opt, pr, s)
+	}
+	pr.phoneBudget = phoneBudget
+	s.Budget = phoneBudget
 	pr.Plan = plan
 	if pr.Marginals, err = hours.Marginals(w, s, plan); err != nil {
 		return nil, err
@@ -424,6 +467,9 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 			return nil, err
 		}
 		budget := pr.Budget
+		if cs != nil {
+			budget = phoneBudget // what the other channels leave the phone
+		}
 		if opt.Budget == 0 && opt.Budgets == nil && budget > 0 {
 			budget = c.Cost
 		}
@@ -496,7 +542,9 @@ func totals(ps []PeriodResult, pick func(*PeriodResult) *hours.Plan) Totals {
 		cOpen += wk * p.CallsOpen
 		cAll += wk * p.CallsAll
 		ah += wk * p.AgentHours
-		cost += wk * (p.Cost + ps[i].CallbackHours)
+		oh, oc := sumCost(ps[i].Others)
+		ah += wk * oh
+		cost += wk * (p.Cost + ps[i].CallbackHours + oc)
 		budget += wk * ps[i].Budget
 		weeks += wk
 	}

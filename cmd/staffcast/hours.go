@@ -34,7 +34,7 @@ func hoursFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "repeat-attempts", Value: hours.DefaultRepeatAttempts, Usage: "attempts per caller in the closed-hour attempts column (>= 1)"},
 		fillGapsFlag(gapsNeeded),
 		&cli.StringFlag{Name: "objective", Value: "calls-then-orders", Usage: "calls-then-orders (answer today's calls, then cover orders), orders, calls or value"},
-		&cli.StringFlag{Name: "budget", Usage: `cost per week: 230h for every period, or per period: normal=210h,christmas=380h; default: what the --current hours cost in each period`},
+		&cli.StringFlag{Name: "budget", Usage: `cost per week: 230h for every period, or per period: normal=210h,christmas=380h; default: what the --current hours cost in each period; with chat or email planned (plan --channels), totals for every channel`},
 		&cli.StringFlag{Name: "premium", Usage: `cost of unsocial hours in agent-hours, e.g. "Mon-Fri 18:00-24:00=1.5,Sat-Sun=1.7,holidays=2"; default: none`},
 		&cli.StringFlag{Name: "frontier", Value: "10,20,30,50", Usage: "budget steps above each period's budget to plan as well, in percent; none for no frontier"},
 		&cli.IntFlag{Name: "max-windows", Usage: "at most this many distinct windows in the week (>= 1); default: no cap"},

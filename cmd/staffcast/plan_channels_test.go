@@ -26,7 +26,7 @@ func TestPlanChannels(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	for _, want := range []string{"\nChannels, first planned week (", "│ email   │", "│ total   │", "Budget, one for all: ",
+	for _, want := range []string{"\nChannels, first planned week (", "│ email   │", "│ total   │", "Budget, one for all (phone, chat, email): ", "one budget for all channels: phone, chat, email",
 		"chat: the chatbot resolves", "email: self-service resolves", "of the week's) arrive while chat is closed; a chatbot, open round the clock, meets them",
 		"team phone+chat+email: ", "What we can promise, by hour (email)", "promise 90% within 10m", "Emails arriving while closed are NOT answered within 10m",
 		"Published hours (for the website): Phone: ", "; chat: every day 08-22; email: answered within 10 minutes during opening hours ("} {
@@ -55,7 +55,12 @@ func TestPlanChannels(t *testing.T) {
 			Scheduled float64 `json:"scheduled_agent_hours"`
 			Budget    float64 `json:"budget_agent_hours"`
 			Over      float64 `json:"over_budget_agent_hours"`
-			Quotes    []struct {
+			Total     float64 `json:"total_mean_week"`
+			Costs     []struct {
+				Channel string  `json:"channel"`
+				Cost    float64 `json:"cost"`
+			} `json:"budget_mean_week"`
+			Quotes []struct {
 				Open bool    `json:"open"`
 				P50  float64 `json:"quote_p50"`
 				P90  float64 `json:"quote_p90"`
@@ -85,8 +90,12 @@ func TestPlanChannels(t *testing.T) {
 	if chat := cp.Channels[1]; math.Abs(chat.Deflected-0.25*chat.Offered) > 0.01 || chat.Saved <= 0 {
 		t.Errorf("chat %+v: want 25%% deflected saving hours", chat)
 	}
-	if cp.Scheduled != sum || math.Abs(cp.Over-(cp.Scheduled-cp.Budget)) > 0.01 || cp.Budget <= 0 {
-		t.Errorf("scheduled %v (channels sum to %v), budget %v, over %v", cp.Scheduled, sum, cp.Budget, cp.Over)
+	total := 0.0
+	for _, c := range cp.Costs {
+		total += c.Cost
+	}
+	if cp.Scheduled != sum || len(cp.Costs) != 3 || math.Abs(total-cp.Total) > 0.05 || math.Abs(cp.Over-(cp.Total-cp.Budget)) > 0.01 || cp.Over > 0.01 || cp.Budget <= 0 {
+		t.Errorf("scheduled %v (channels sum to %v), budget %v, mean week %v (%+v), over %v", cp.Scheduled, sum, cp.Budget, cp.Total, cp.Costs, cp.Over)
 	}
 	if len(cp.Quotes) < 100 || len(cp.Teams) != 1 || !strings.HasPrefix(cp.Published, "Phone: ") {
 		t.Errorf("%d quotes, teams %v, published %q", len(cp.Quotes), cp.Teams, cp.Published)
@@ -173,13 +182,34 @@ func TestReadmeChannelFigures(t *testing.T) {
 			Scheduled float64 `json:"scheduled_agent_hours"`
 			Today     float64 `json:"today_scheduled_agent_hours"`
 			Budget    float64 `json:"budget_agent_hours"`
+			Period    string  `json:"budget_period"`
+			Total     float64 `json:"total_mean_week"`
+			Costs     []struct {
+				Channel string  `json:"channel"`
+				Cost    float64 `json:"cost"`
+			} `json:"budget_mean_week"`
 		} `json:"channels"`
+		Frontier []struct {
+			Budget float64 `json:"budget_agent_hours"`
+			Step   float64 `json:"step"`
+			Orders float64 `json:"orders_covered"`
+		} `json:"frontier"`
 	}
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
 		t.Fatal(err)
 	}
 	cp := res.Channels
-	want := []string{fmt.Sprintf("%.0f in all against the phone's %.0f", cp.Scheduled, cp.Budget)}
+	want := []string{fmt.Sprintf("period %s's budget is %.0f agent-hours a week", cp.Period, cp.Budget), fmt.Sprintf("%.0f in all", cp.Scheduled)}
+	var costs []string
+	for _, c := range cp.Costs {
+		costs = append(costs, fmt.Sprintf("%s %.0f", c.Channel, c.Cost))
+	}
+	want = append(want, fmt.Sprintf("takes %s = %.0f", strings.Join(costs, " + "), cp.Total))
+	for _, f := range res.Frontier {
+		if f.Step == 0.1 || f.Step == 0.5 {
+			want = append(want, fmt.Sprintf("+%.0f%% (%.0f) covers %.1f%% of orders", 100*f.Step, f.Budget, 100*f.Orders))
+		}
+	}
 	if cp.Today == cp.Scheduled {
 		want = append(want, "as many as in\ntoday's hours")
 	}

@@ -73,6 +73,9 @@ func Assumptions(res *plan.Result, opt plan.Options) [][2]string {
 	if a.Callbacks > 0 {
 		budget += fmt.Sprintf(", callbacks (%.0f%% of closed-hour callers) inside it", 100*a.Callbacks)
 	}
+	if a.BudgetCovers != "" {
+		budget += "; one budget for all channels: " + a.BudgetCovers + " (today's cost: chat and email in their own hours, else in today's phone hours; --budget values are totals); the phone's hours are chosen within what the others leave under those hours"
+	}
 	premiums := "none"
 	if a.Premiums != "" {
 		premiums = a.Premiums + " (cost in premium-weighted agent-hours)"
@@ -338,6 +341,9 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 	fmt.Fprintln(w, ".")
 	for _, p := range res.Periods {
 		fmt.Fprintf(w, "\nPeriod %s (%.1f weeks of demand), budget %.0f agent-hours a week", p.Name, p.Weeks, p.Budget)
+		if len(p.Others) > 0 {
+			fmt.Fprintf(w, " for %s (the phone's columns below)", res.Assumptions.BudgetCovers)
+		}
 		if opt.Settings.Objective == hours.CallsThenOrders {
 			fmt.Fprintf(w, ", floor %.0f calls a week answered within target", p.Floor)
 		}

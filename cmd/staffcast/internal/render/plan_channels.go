@@ -142,24 +142,24 @@ func publishedWeekText(h staffing.OpeningHours) string {
 	return strings.TrimPrefix(s, "Phone: ")
 }
 
-// budgetText says how chat and email stand to the one budget.
+// budgetText says how every channel stands to the one budget.
 func budgetText(cp *plan.ChannelPlan) string {
 	if cp.Period == "" {
 		return ""
 	}
-	other := cp.Scheduled
-	for _, x := range cp.Channels {
-		if x.Channel == staffing.Phone {
-			other -= x.ScheduledHours
-		}
+	var parts, names []string
+	for _, c := range cp.Costs {
+		parts = append(parts, fmt.Sprintf("%v %.0f", c.Channel, c.Cost))
+		names = append(names, c.Channel.String())
 	}
-	s := fmt.Sprintf("Budget, one for all: the phone hours were chosen within period %s's budget of %.0f agent-hours a week (they take %.0f in a mean week). "+
-		"Chat and email are staffed afterwards, in hours set around the phone's, and are not traded inside that choice, which weighs calls and orders: "+
-		"this week they add %.0f, so all channels take %.0f scheduled agent-hours, against %.0f in today's hours (%+.0f)", cp.Period, cp.Budget, cp.PhoneHours, other, cp.Scheduled, cp.Today, cp.Scheduled-cp.Today)
-	if over := cp.Over(); over > 0 {
-		return s + fmt.Sprintf(", %.0f over the phone's budget: a budget for all channels is %.0f agent-hours a week.", over, math.Ceil(cp.Scheduled))
+	s := fmt.Sprintf("Budget, one for all (%s): period %s's %.0f agent-hours a week; a mean week of the recommended hours takes %s = %.0f",
+		strings.Join(names, ", "), cp.Period, cp.Budget, strings.Join(parts, " + "), cp.Total())
+	if over := cp.Over(); over > 0.5 {
+		s += fmt.Sprintf(", %.0f OVER the budget (the phone's hours could not be fitted in it)", over)
+	} else {
+		s += fmt.Sprintf(", within it (%.0f to spare)", math.Max(0, -over))
 	}
-	return s + fmt.Sprintf(", within the budget (%.0f to spare).", -cp.Over())
+	return s + fmt.Sprintf(". This week all channels take %.0f scheduled agent-hours, %.0f in today's hours (%+.0f).", cp.Scheduled, cp.Today, cp.Scheduled-cp.Today)
 }
 
 // promiseText says plainly where the staffing does not keep the email promise.
@@ -215,7 +215,11 @@ func planChannelsCSV(w io.Writer, res *plan.Result) {
 		fmt.Fprintf(w, "# channel %v: hours=%q offered=%.1f deflected=%.1f agent_hours=%.2f scheduled_agent_hours=%.0f saved_agent_hours=%.2f closed_offered=%.1f%s\n",
 			x.Channel, h, x.Offered, x.Deflected, x.AgentHours, x.ScheduledHours, x.SavedHours, x.ClosedOffered, sl)
 	}
-	fmt.Fprintf(w, "# channels_total: scheduled_agent_hours=%.0f budget=%.0f over_budget=%.0f\n", cp.Scheduled, cp.Budget, cp.Over())
+	fmt.Fprintf(w, "# channels_total: scheduled_agent_hours=%.0f", cp.Scheduled)
+	for _, c := range cp.Costs {
+		fmt.Fprintf(w, " %v_mean_week=%.1f", c.Channel, c.Cost)
+	}
+	fmt.Fprintf(w, " total_mean_week=%.1f budget=%.1f over_budget=%.1f\n", cp.Total(), cp.Budget, cp.Over())
 	if len(cp.Quotes) > 0 {
 		fmt.Fprintf(w, "# email_quotes: %s\n", promiseText(cp))
 	}
@@ -259,6 +263,13 @@ type jsonTeam struct {
 	Dedicated float64 `json:"dedicated_agent_hours"`
 }
 
+// jsonCost is one channel's part of the one budget in a mean week.
+type jsonCost struct {
+	Channel    string  `json:"channel"`
+	AgentHours float64 `json:"agent_hours"`
+	Cost       float64 `json:"cost"`
+}
+
 type jsonChannels struct {
 	From           string        `json:"from"`
 	To             string        `json:"to"`
@@ -268,6 +279,8 @@ type jsonChannels struct {
 	Budget         float64       `json:"budget_agent_hours"`
 	PhoneHours     float64       `json:"phone_agent_hours_mean_week"`
 	Today          float64       `json:"today_scheduled_agent_hours"`
+	Costs          []jsonCost    `json:"budget_mean_week"`
+	Total          float64       `json:"total_mean_week"`
 	Over           float64       `json:"over_budget_agent_hours"`
 	Budgeting      string        `json:"budget_note"`
 	EmailQuotes    []jsonQuote   `json:"email_quotes,omitempty"`
@@ -283,7 +296,10 @@ func planChannelsJSON(res *plan.Result) *jsonChannels {
 		return nil
 	}
 	out := &jsonChannels{From: cp.From.Format(time.RFC3339), To: cp.To.Format(time.RFC3339), Scheduled: cp.Scheduled, Period: cp.Period, Budget: round(cp.Budget, 2),
-		PhoneHours: round(cp.PhoneHours, 2), Today: cp.Today, Over: round(cp.Over(), 2), Budgeting: budgetText(cp), PublishedHours: cp.Published}
+		PhoneHours: round(cp.PhoneHours, 2), Today: cp.Today, Over: round(cp.Over(), 2), Budgeting: budgetText(cp), PublishedHours: cp.Published, Total: round(cp.Total(), 2)}
+	for _, c := range cp.Costs {
+		out.Costs = append(out.Costs, jsonCost{c.Channel.String(), round(c.AgentHours, 2), round(c.Cost, 2)})
+	}
 	for i, x := range cp.Channels {
 		j := jsonChannel{Channel: x.Channel.String(), Offered: round(x.Offered, 2), Deflected: round(x.Deflected, 2), AgentHours: round(x.AgentHours, 3),
 			Rounded: x.RoundedHours, Scheduled: x.ScheduledHours, Saved: round(x.SavedHours, 3), ClosedOffered: round(x.ClosedOffered, 2), ClosedDeflected: round(x.ClosedDeflected, 2)}
