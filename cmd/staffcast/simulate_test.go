@@ -75,37 +75,17 @@ func TestSimulateChart(t *testing.T) {
 	}
 }
 
-// TestSimulateHelpExamples runs the examples of simulate --help on the
-// test files, with fewer replications.
-func TestSimulateHelpExamples(t *testing.T) {
+// TestSimulatePolicyOut checks that --out policy.md, with no --format,
+// writes the bad-day policy page (Markdown), not a table. The --help
+// examples themselves run in TestHelpExamples.
+func TestSimulatePolicyOut(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	files := strings.NewReplacer(
-		"requirements.csv", "testdata/sim_requirements_p90.csv",
-		"volumes.csv", "testdata/sim_volumes.csv",
-		"shifts.csv", "testdata/sim_shifts.csv",
-		"sim.csv", filepath.Join(dir, "sim.csv"),
-		"sl.png", filepath.Join(dir, "sl.png"),
-		"policy.md", filepath.Join(dir, "policy.md"),
-	)
-	ran := 0
-	for _, line := range strings.Split(simulateCommand().UsageText, "\n") {
-		line = strings.TrimSpace(line)
-		args, ok := strings.CutPrefix(line, "staffcast simulate ")
-		if !ok {
-			continue
-		}
-		ran++
-		argv := append([]string{"simulate"}, strings.Fields(files.Replace(args))...)
-		argv = append(argv, "--tz", "Europe/Stockholm", "--replications", "5")
-		if _, stderr, code := run(t, "", argv...); code != exitOK {
-			t.Errorf("%s: exit %d\n%s", line, code, stderr)
-		}
+	out := filepath.Join(t.TempDir(), "policy.md")
+	if _, stderr, code := run(t, "", "simulate", "--in", "testdata/sim_requirements_p90.csv", "--tz", "Europe/Stockholm",
+		"--aht", "4m", "--patience", "2m", "--scenario", "standard", "--replications", "5", "--out", out); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, "policy.md")); err != nil || !strings.HasPrefix(string(b), "# Bad-day policy") {
+	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "# Bad-day policy") {
 		t.Errorf("policy.md is not the policy page: %v\n%.200s", err, b)
-	}
-	if ran < 4 {
-		t.Errorf("ran %d examples, want 4", ran)
 	}
 }
