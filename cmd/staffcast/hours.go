@@ -60,7 +60,19 @@ func hoursFlags() []cli.Flag {
 		&cli.StringFlag{Name: "requirements-out", Usage: "write the agents the recommended hours need per interval of the first planned week (start, channel, volume, agents, scheduled_agents) to FILE.csv for staffcast shifts --in"},
 	}
 	f = append(f, timeFlags()...)
-	return append(f, staffingFlags()...)
+	return append(f, withDefaultText(staffingFlags(), "aht", "4m")...)
+}
+
+// withDefaultText sets the default --help shows for the flag name, where a
+// command fills in an unset flag itself (hours and plan: --aht 4m) and
+// urfave/cli would print the zero value.
+func withDefaultText(flags []cli.Flag, name, text string) []cli.Flag {
+	for _, f := range flags {
+		if d, ok := f.(*cli.DurationFlag); ok && d.Name == name {
+			d.DefaultText = text
+		}
+	}
+	return flags
 }
 
 func hoursCommand() *cli.Command {

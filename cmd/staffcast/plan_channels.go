@@ -17,14 +17,14 @@ func planChannelFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "channels", Usage: "staff every channel in the data (calls, chats, emails) each in its own hours, with the defaults below; any flag below does the same"},
 		&cli.StringFlag{Name: "chat-hours", Usage: `chat's opening hours, e.g. "Mon-Sun 08:00-22:00"; default: the recommended phone hours`},
-		&cli.DurationFlag{Name: "chat-aht", Usage: "handling time of a chat handled alone; default --aht"},
+		&cli.DurationFlag{Name: "chat-aht", DefaultText: "--aht", Usage: "handling time of a chat handled alone"},
 		&cli.StringFlag{Name: "chat-target", Usage: "chat service level, PERCENT/SECONDS; default --target"},
 		&cli.IntFlag{Name: "chats", Value: 1, Usage: "chats one agent handles at once"},
 		&cli.Float64Flag{Name: "chat-deflect", Usage: "share of chats a chatbot resolves, in [0,1)"},
 		&cli.StringFlag{Name: "email-hours", Usage: `hours emails are worked in, e.g. "Mon-Sat 08:00-20:00"; default: the recommended phone hours`},
 		&cli.DurationFlag{Name: "email-within", Value: plan.DefaultEmailPromise.Within, Usage: "email promise: answered within this much open time (under 2 intervals: an Erlang C queue; longer: the backlog model)"},
 		&cli.Float64Flag{Name: "email-share", Value: plan.DefaultEmailPromise.Share, Usage: "email promise: share answered within --email-within, in (0,1]"},
-		&cli.DurationFlag{Name: "email-aht", Usage: "handling time of an email; default --aht"},
+		&cli.DurationFlag{Name: "email-aht", DefaultText: "--aht", Usage: "handling time of an email"},
 		&cli.Float64Flag{Name: "email-deflect", Usage: "share of emails self-service resolves, in [0,1)"},
 		&cli.StringFlag{Name: "teams", Usage: "compare blended and dedicated teams, e.g. phone+chat+email or phone,chat+email"},
 	}

@@ -67,13 +67,13 @@ and the published hours go to stderr.
 			&cli.StringFlag{Name: "open", Usage: `opening hours in which email and callbacks are worked, e.g. "Mon-Fri 08:00-17:00,Sat 10:00-14:00"; default: every input interval`},
 			&cli.StringFlag{Name: "column", Usage: "the column of volumes to staff (long form); default volume, else forecast, p50 or offered"},
 			&cli.StringFlag{Name: "channel-settings", Usage: "CSV or JSON file of per-channel settings (see below)"},
-			&cli.DurationFlag{Name: "chat-aht", Usage: "handling time of a chat handled alone; default --aht"},
+			&cli.DurationFlag{Name: "chat-aht", DefaultText: "--aht", Usage: "handling time of a chat handled alone"},
 			&cli.StringFlag{Name: "chat-target", Usage: "chat service level, PERCENT/SECONDS; default --target"},
-			&cli.DurationFlag{Name: "email-aht", Usage: "handling time of an email; default --aht"},
+			&cli.DurationFlag{Name: "email-aht", DefaultText: "--aht", Usage: "handling time of an email"},
 			&cli.StringFlag{Name: "deflect", Usage: "share of contacts a chatbot or self-service resolves, per channel, e.g. chat=0.25,email=0.1"},
 			&cli.StringFlag{Name: "teams", Usage: "compare blended and dedicated teams, e.g. phone,chat+email (channels joined by + share agents); totals on stderr"},
 			&cli.BoolFlag{Name: "quotes", Usage: "print what can be promised by weekday and hour (quote_p50, quote_p90) instead of the rows"},
-		}, timeFlags()...), staffingFlags()...), append(outputFlags(formatTable, formatCSV, formatJSON, formatParquet), staffRiskFlags()...)...),
+		}, timeFlags()...), withDefaultText(staffingFlags(), "aht", "the input's aht_seconds; 4m for the sample")...), append(outputFlags(formatTable, formatCSV, formatJSON, formatParquet), staffRiskFlags()...)...),
 		Action: runStaff,
 	}
 }
