@@ -14,7 +14,7 @@ import (
 func sampleCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "sample",
-		Usage: "write the embedded sample: three years of a Nordic web shop's hourly orders, calls, chats and emails",
+		Usage: "write the embedded sample: three years of a Nordic web shop's orders, calls, chats and emails (hourly or finer), its order log, or a week of volumes for staff",
 		UsageText: `staffcast sample --out shop.csv
    staffcast sample --out shop.parquet
    staffcast sample --every 15m --out shop-15m.csv     # the same history in quarter hours
