@@ -23,10 +23,10 @@ Without --agents it finds the smallest staffing that meets every target
 (--target, --asa, --max-occupancy, --max-abandon); with --agents N it
 evaluates N agents; with --agents A:B it prints the Erlang table.`,
 		Flags: append(append([]cli.Flag{
-			&cli.Float64Flag{Name: "volume", Usage: "contacts offered in the interval"},
+			&cli.Float64Flag{Name: "volume", DefaultText: "none, required", Usage: "contacts offered in the interval"},
 			&cli.DurationFlag{Name: "interval", Value: 30 * 60e9, Usage: "interval length"},
 			&cli.StringFlag{Name: "agents", Usage: "evaluate N agents, or the table for A:B, instead of finding the requirement"},
-		}, staffingFlags()...), outputFlags(formatTable, formatCSV, formatJSON)...),
+		}, withDefaultText(staffingFlags(), "aht", "none, required")...), outputFlags(formatTable, formatCSV, formatJSON)...),
 		Action: runErlang,
 	}
 }
