@@ -29,7 +29,8 @@ func (c Channel) String() string {
 }
 
 // ParseChannel reads a channel name: phone, chat, email or callback
-// (case-insensitive; "voice" and "call" mean phone).
+// (case-insensitive, plurals too; "voice" and "call" mean phone and
+// "mail" email).
 func ParseChannel(s string) (Channel, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "phone", "voice", "call", "calls":
