@@ -176,7 +176,7 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 		}
 	}
 	for _, ch := range Channels {
-		cs[ch] = s.channel(ch)
+		cs[ch] = s.Channel(ch)
 		if used[ch] {
 			if err := cs[ch].validate(ch, s.Interval); err != nil {
 				return nil, err
