@@ -58,3 +58,35 @@ func TestCorrectPlanChannelSettings(t *testing.T) {
 		t.Errorf("SIPP meets the target in %.0f%% of intervals in simulation; a steady load staffed by Erlang C should meet it in most", 100*cc.SIPPMeets)
 	}
 }
+
+// TestStaffForRiskChannelSettings checks that StaffForRisk simulates the
+// demand a channel's plan was made for: the phone's own handling time and
+// the contacts left after deflection. Staffed for its 95% volume, a day of
+// intervals must meet the target in most of them across demand draws
+// (TestShareMeetingRisesWithRisk has the same day without channel
+// settings: 0.97 of them here); simulated with the plan-wide handling
+// time and before deflection, as before the fix, it met it in 0.25.
+func TestStaffForRiskChannelSettings(t *testing.T) {
+	t.Parallel()
+	s := staffing.Settings{
+		Interval: 15 * time.Minute,
+		AHT:      3 * time.Minute,
+		Target:   staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
+		Channels: map[staffing.Channel]staffing.ChannelSettings{staffing.Phone: {AHT: 4 * time.Minute, Deflect: 0.5}},
+	}
+	t0 := time.Date(2025, 11, 17, 8, 0, 0, 0, time.UTC)
+	var rows []staffing.Row
+	var qs []Quantiles
+	for i := range 32 {
+		rows = append(rows, staffing.Row{Start: t0.Add(time.Duration(i) * 15 * time.Minute), Channel: staffing.Phone})
+		qs = append(qs, Quantiles{P10: 120, P50: 150, P90: 188})
+	}
+	table, err := StaffForRisk(context.Background(), rows, qs, s, []float64{0.95}, 200, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("share of intervals meeting 80/20 at risk 0.95: %+v", table[0].Share)
+	if sh := table[0].Share; sh.Mean < 0.6 {
+		t.Errorf("staffed for the 95%% volume, the share of intervals meeting the target is %+v, want most", sh)
+	}
+}
