@@ -76,12 +76,13 @@ type ChannelCorrection struct {
 }
 
 // CorrectPlan runs TimeVarying on every phone and chat channel of a plan
-// that staffing.Plan made (needs), with replications and seed for the
-// simulation, and returns the corrected plan. The service level is
-// counted over all offered contacts, so the target's SLBase must be
-// staffing.AllOffered; other targets of s.Target (ASA, occupancy,
-// abandonment) are kept by never staffing below the plan. Email and
-// callback rows are left as they are. On ErrNotConverged the corrected
+// that staffing.Plan made (needs), each with its own settings and target
+// (s.Channel), with replications and seed for the simulation, and
+// returns the corrected plan. The service level is counted over all
+// offered contacts, so each target's SLBase must be staffing.AllOffered;
+// its other targets (ASA, occupancy, abandonment) are kept by never
+// staffing below the plan. Email and callback rows, and rows in which
+// their channel is closed, are left as they are. On ErrNotConverged the corrected
 // plan so far is returned with the error.
 func CorrectPlan(ctx context.Context, rows []staffing.Row, needs []staffing.Need, s staffing.Settings, replications int, seed uint64) (*Correction, error) {
 	if len(rows) != len(needs) {
