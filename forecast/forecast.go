@@ -395,9 +395,9 @@ type validation struct {
 	start []time.Time
 }
 
-// originMAE returns the MAE of a blend's validation forecasts at each
-// origin (NaN where the origin has no actual) and the recency-weighted
-// mean of them.
+// blendMAE returns the recency-weighted mean, over the validation origins
+// that have actuals, of the MAE of a blend's validation forecasts (NaN
+// when no origin has one).
 func (v *validation) blendMAE(y []float64, members []Model, weights []float64) float64 {
 	sum, wsum := 0.0, 0.0
 	for o, cut := range v.cuts {

@@ -43,17 +43,15 @@ func (c *channelSet) rows(p Period) []staffing.Row {
 		if !p.In(t) {
 			continue
 		}
-		if c.d.Chats != nil && !isNaN(c.d.Chats[i]) {
+		if c.d.Chats != nil && !math.IsNaN(c.d.Chats[i]) {
 			rows = append(rows, staffing.Row{Start: t, Volume: max(0, c.d.Chats[i]), Channel: staffing.Chat})
 		}
-		if c.emails != nil && !isNaN(c.emails[i]) {
+		if c.emails != nil && !math.IsNaN(c.emails[i]) {
 			rows = append(rows, staffing.Row{Start: t, Volume: max(0, c.emails[i]), Channel: staffing.Email})
 		}
 	}
 	return rows
 }
-
-func isNaN(x float64) bool { return x != x }
 
 // cost staffs rows (chat and email) with the phone open in phone and
 // returns each channel's scheduled agent-hours and premium-weighted cost

@@ -93,8 +93,8 @@ type Result struct {
 	// Requirements are the agents the recommended hours need per interval
 	// of the first week of the planned demand (for shift planning).
 	Requirements []Requirement
-	// Demand is the demand the hours were planned on (forecast or history)
-	// and From and To its span.
+	// From and To are the span of the demand the hours were planned on
+	// (the forecast or the history's last 52 weeks).
 	From, To time.Time
 	// Channels is phone, chat and email on the recommended hours, when
 	// Options asks for it; nil otherwise.
@@ -110,7 +110,7 @@ type Assumptions struct {
 	Objective      hours.Objective
 	ClosedHour     string  // the source of closed-hour calls: attempts, chats or orders
 	RepeatAttempts float64 // attempts per caller, with the attempts source
-	Demand         string  // "forecast (regression model) of ..." or "history ..."
+	Demand         string  // "a forecast (… model) of the 52 weeks after the history" or "the last 52 weeks of the history"
 	Premiums       string
 	Callbacks      float64
 	// BudgetCovers lists the channels inside the one budget when channels

@@ -33,9 +33,9 @@ var erlangCases = []struct {
 
 // misses counts formula values outside the simulation's 95% interval.
 // A correct simulation misses 5% of the time, so a fixed seed over a few
-// dozen checks is expected to miss one or two: checkMisses allows up to
-// maxMisses, the 99% quantile of Binomial(checks, 0.05), and no miss
-// beyond twice the half-width (a 99.99% interval).
+// dozen checks is expected to miss one or two: done allows up to the 99%
+// quantile of Binomial(checks, 0.05), and check allows no miss beyond
+// twice the half-width (a 99.99% interval).
 type misses struct{ n, checks int }
 
 // check fails at once when want lies beyond twice the 95% half-width or
@@ -57,8 +57,8 @@ func (m *misses) check(t *testing.T, what string, got Estimate, want, maxHalf fl
 	}
 }
 
-// done applies the binomial allowance: with c checks at 95%, more than
-// maxMisses(c) misses has under 1% probability.
+// done applies the binomial allowance: with c checks at 95%, more misses
+// than the allowance computed here has under 1% probability.
 func (m *misses) done(t *testing.T) {
 	t.Helper()
 	// 99% quantile of Binomial(n, 0.05), from its CDF.

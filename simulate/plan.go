@@ -1,45 +1,57 @@
 package simulate
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/staffcast/staffcast/staffing"
 )
 
+// planQueue is one channel of a staffing plan as a Queue, with the
+// target the channel is staffed for and the plan row of each interval.
+type planQueue struct {
+	q      Queue
+	target staffing.Target
+	index  []int
+}
+
 // planQueues groups a staffing plan's phone and chat rows into one Queue
-// per channel, with the agents of needs, and returns the row index of
-// each queue interval. Email and callback rows are deferred work and are
-// left out.
-func planQueues(rows []staffing.Row, needs []staffing.Need, s staffing.Settings) ([]Queue, [][]int) {
-	var queues []Queue
-	var index [][]int
+// per channel, as staffing.Plan staffed them: with the channel's own
+// settings (staffing.Settings.Channel), the contacts left after
+// deflection and the agents of needs. Rows in which the channel is closed
+// are left out, so that the simulation sees a closure, and so are email
+// and callback rows, which are deferred work.
+func planQueues(rows []staffing.Row, needs []staffing.Need, s staffing.Settings) []planQueue {
+	var queues []planQueue
 	at := map[staffing.Channel]int{}
 	for i, r := range rows {
-		if r.Channel != staffing.Phone && r.Channel != staffing.Chat {
+		if r.Channel != staffing.Phone && r.Channel != staffing.Chat || needs[i].Closed {
 			continue
 		}
 		j, ok := at[r.Channel]
 		if !ok {
 			j = len(queues)
 			at[r.Channel] = j
-			q := Queue{Name: r.Channel.String(), AHT: s.AHT, Patience: s.Patience}
+			c := s.Channel(r.Channel)
+			q := Queue{Name: r.Channel.String(), AHT: c.AHT, Patience: c.Patience}
 			if r.Channel == staffing.Chat {
-				q.Chat = s.Chat
+				q.Chat = c.Chat
 			}
-			queues = append(queues, q)
-			index = append(index, nil)
+			queues = append(queues, planQueue{q: q, target: *c.Target})
 		}
-		queues[j].Intervals = append(queues[j].Intervals, Interval{Start: r.Start, Volume: r.Volume, AHT: r.AHT, Agents: needs[i].Agents})
-		index[j] = append(index[j], i)
+		n := needs[i]
+		queues[j].q.Intervals = append(queues[j].q.Intervals, Interval{Start: r.Start, Volume: n.Offered - n.Deflected, AHT: r.AHT, Agents: n.Agents})
+		queues[j].index = append(queues[j].index, i)
 	}
-	return queues, index
+	return queues
 }
 
 // simSettings are the simulation settings a staffing target implies.
-func simSettings(s staffing.Settings, replications int, seed uint64) Settings {
-	return Settings{Interval: s.Interval, ServiceLevel: s.Target.ServiceLevel, AnswerWithin: s.Target.AnswerWithin, Replications: replications, Seed: seed}
+func simSettings(t staffing.Target, interval time.Duration, replications int, seed uint64) Settings {
+	return Settings{Interval: interval, ServiceLevel: t.ServiceLevel, AnswerWithin: t.AnswerWithin, Replications: replications, Seed: seed}
 }
 
 // Correction is a staffing plan corrected for the queue carried over
@@ -64,29 +76,32 @@ type ChannelCorrection struct {
 }
 
 // CorrectPlan runs TimeVarying on every phone and chat channel of a plan
-// that staffing.Plan made (needs), with replications and seed for the
-// simulation, and returns the corrected plan. The service level is
-// counted over all offered contacts, so the target's SLBase must be
-// staffing.AllOffered; other targets of s.Target (ASA, occupancy,
-// abandonment) are kept by never staffing below the plan. Email and
-// callback rows are left as they are. On ErrNotConverged the corrected
+// that staffing.Plan made (needs), each with its own settings and target
+// (s.Channel), with replications and seed for the simulation, and
+// returns the corrected plan. The service level is counted over all
+// offered contacts, so each target's SLBase must be staffing.AllOffered;
+// its other targets (ASA, occupancy, abandonment) are kept by never
+// staffing below the plan. Email and callback rows, and rows in which
+// their channel is closed, are left as they are. On ErrNotConverged the corrected
 // plan so far is returned with the error.
 func CorrectPlan(ctx context.Context, rows []staffing.Row, needs []staffing.Need, s staffing.Settings, replications int, seed uint64) (*Correction, error) {
 	if len(rows) != len(needs) {
 		return nil, fmt.Errorf("simulate: %d rows and %d needs", len(rows), len(needs))
 	}
-	if s.Target.SLBase != staffing.AllOffered {
-		return nil, errors.New("simulate: the simulation counts the service level over all offered contacts: use the all-offered base")
+	queues := planQueues(rows, needs, s)
+	for _, pq := range queues {
+		if pq.target.SLBase != staffing.AllOffered {
+			return nil, fmt.Errorf("simulate: %s: the simulation counts the service level over all offered contacts: use the all-offered base", pq.q.Name)
+		}
 	}
 	c := &Correction{Needs: append([]staffing.Need(nil), needs...), SIPP: make([]int, len(needs))}
 	for i, n := range needs {
 		c.SIPP[i] = n.Agents
 	}
-	queues, index := planQueues(rows, needs, s)
-	ss := simSettings(s, replications, seed)
 	var notConverged error
-	for j, q := range queues {
-		tv, err := TimeVarying(ctx, q, ss)
+	for _, pq := range queues {
+		q := pq.q
+		tv, err := TimeVarying(ctx, q, simSettings(pq.target, s.Interval, replications, seed))
 		if errors.Is(err, ErrNotConverged) {
 			notConverged = fmt.Errorf("%s: %w", q.Name, err)
 		} else if err != nil {
@@ -96,7 +111,7 @@ func CorrectPlan(ctx context.Context, rows []staffing.Row, needs []staffing.Need
 		cc.SIPPMeets, cc.Intervals = tv.SIPPCheck.MeetShare()
 		cc.Meets, _ = tv.Check.MeetShare()
 		h := s.Interval.Hours()
-		for k, i := range index[j] {
+		for k, i := range pq.index {
 			n := &c.Needs[i]
 			cc.SIPPHours += float64(n.Agents) * h
 			n.Fractional += float64(tv.Agents[k] - n.Agents) // the correction adds whole agents
@@ -105,7 +120,7 @@ func CorrectPlan(ctx context.Context, rows []staffing.Row, needs []staffing.Need
 			n.Scheduled = staffing.Scheduled(float64(n.Agents), s.Shrinkage)
 			st := tv.Check.Intervals[k]
 			n.ServiceLevel, n.ASASeconds, n.Occupancy = st.ServiceLevel.Mean, st.ASASeconds.Mean, st.Occupancy.Mean
-			if s.Patience > 0 {
+			if q.Patience > 0 {
 				n.PAbandon = st.AbandonRate.Mean
 			}
 		}
@@ -160,14 +175,18 @@ func StaffForRisk(ctx context.Context, rows []staffing.Row, quantiles []Quantile
 			return nil, err
 		}
 		rl := RiskLevel{Level: level, Needs: needs}
-		queues, index := planQueues(rows, needs, s)
 		var shares []float64
-		for j, q := range queues {
-			for k, i := range index[j] {
-				q.Intervals[k].Volume, q.Intervals[k].VolumeSigma = median[i], sigma[i]
+		for _, pq := range planQueues(rows, needs, s) {
+			q := pq.q
+			deflect := s.Channel(rows[pq.index[0]].Channel).Deflect
+			for k, i := range pq.index {
+				// The contacts left after deflection, as Plan counts them:
+				// the lognormal scaled.
+				keep := 1 - cmp.Or(rows[i].Deflect, deflect)
+				q.Intervals[k].Volume, q.Intervals[k].VolumeSigma = keep*median[i], sigma[i]
 				rl.AgentHours += float64(q.Intervals[k].Agents) * s.Interval.Hours()
 			}
-			res, err := Run(ctx, q, simSettings(s, replications, seed))
+			res, err := Run(ctx, q, simSettings(pq.target, s.Interval, replications, seed))
 			if err != nil {
 				return nil, err
 			}

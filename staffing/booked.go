@@ -25,7 +25,7 @@ type BookedNeed struct {
 // Model: booked work is scheduled, not random. Its arrival time is known,
 // so there is no queue and no waiting to plan for; what limits an agent
 // is how many whole callbacks (with their preparation) fit in one slot,
-// floor(slot/(aht+prep)). A slot with b bookings needs ceil(b/perAgent)
+// k = floor(slot/(aht+prep)). A slot with b bookings needs ceil(b/k)
 // agents. Capacity turns this round: with the agents staffed, how many
 // bookings each slot can accept, the figure a booking page should offer.
 func Booked(volume float64, interval, slot, aht, prep time.Duration) (BookedNeed, error) {

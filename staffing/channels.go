@@ -40,8 +40,9 @@ type ChannelSettings struct {
 	Open func(t time.Time) bool
 }
 
-// channel returns the settings of ch with the plan-wide defaults filled in.
-func (s Settings) channel(ch Channel) ChannelSettings {
+// Channel returns the settings of ch with the plan-wide defaults filled
+// in: what Plan applies to ch's rows.
+func (s Settings) Channel(ch Channel) ChannelSettings {
 	var c ChannelSettings
 	if s.Channels != nil {
 		c = s.Channels[ch]
@@ -317,5 +318,5 @@ func ParseShares(s string) (map[Channel]float64, error) {
 // handling time, a callback slot that cannot hold one callback. Plan
 // makes the same check for the channels its rows have.
 func CheckChannel(s Settings, ch Channel) error {
-	return s.channel(ch).validate(ch, s.Interval)
+	return s.Channel(ch).validate(ch, s.Interval)
 }

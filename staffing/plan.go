@@ -29,7 +29,8 @@ func (c Channel) String() string {
 }
 
 // ParseChannel reads a channel name: phone, chat, email or callback
-// (case-insensitive; "voice" and "call" mean phone).
+// (case-insensitive, plurals too; "voice" and "call" mean phone and
+// "mail" email).
 func ParseChannel(s string) (Channel, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "phone", "voice", "call", "calls":
@@ -175,7 +176,7 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 		}
 	}
 	for _, ch := range Channels {
-		cs[ch] = s.channel(ch)
+		cs[ch] = s.Channel(ch)
 		if used[ch] {
 			if err := cs[ch].validate(ch, s.Interval); err != nil {
 				return nil, err

@@ -41,7 +41,7 @@ func NewPlanner(s Settings) (*Planner, error) {
 	}
 	p := &Planner{s: s}
 	for _, ch := range Channels {
-		p.cs[ch] = s.channel(ch)
+		p.cs[ch] = s.Channel(ch)
 	}
 	return p, nil
 }

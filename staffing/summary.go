@@ -78,7 +78,7 @@ func NewTotals(s Settings) *Totals {
 	t := &Totals{h: s.Interval.Hours()}
 	for _, ch := range Channels {
 		t.by[ch].Channel = ch
-		c := s.channel(ch)
+		c := s.Channel(ch)
 		if isSpread(ch, c) {
 			t.by[ch].Promise = c.Promise
 			if p := c.Promise; p.Within > 0 {

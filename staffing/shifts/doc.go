@@ -66,10 +66,11 @@
 //
 // # Files
 //
-// solve.go: Solve, the pieces; flow.go: the exact flow; lp.go: the LP
-// (PDHG) and its bound; round.go: diving, break placement, repair;
-// search.go: local search, ruin and recreate; caps.go: the caps layer;
-// model.go: the LP file for CBC.
+// shifts.go: Rules, Schedule and the candidate shifts; solve.go: Solve,
+// the pieces; flow.go: the exact flow; lp.go: the LP (PDHG) and its
+// bound; round.go: diving, break placement, repair; search.go: local
+// search, ruin and recreate; caps.go: the caps layer; model.go: the LP
+// file for CBC.
 //
 // NewModel writes the same integer programme in LP format for an outside
 // solver (COIN-OR CBC) and reads its solution back.
