@@ -85,7 +85,6 @@ page a team lead can follow.`,
 // channel, with its interval table rows.
 type simInput struct {
 	queues   []simulate.Queue
-	rows     [][]int // input row of each queue's intervals
 	p90      [][]float64
 	settings simulate.Settings
 	table    *data.Table
@@ -234,51 +233,40 @@ func readSimInput(c *cli.Context) (*simInput, error) {
 		}
 		only = &ch
 	}
-	agents := tb.Column("agents")
-	if c.String("shifts") == "" && (agents == nil || agents.Float == nil) {
+	agentsCol := tb.Column("agents")
+	if c.String("shifts") == "" && (agentsCol == nil || agentsCol.Float == nil) {
 		return nil, inputError(fmt.Errorf("%s: %w: want a numeric column \"agents\" (staffcast staff output), or pass --shifts", c.String("in"), data.ErrMissingColumn))
 	}
-	p90 := tb.Column("p90")
-	byChannel := map[staffing.Channel]int{}
-	var skipped []string
-	for i, r := range rows {
-		if only != nil && r.Channel != *only {
-			continue
-		}
-		if r.Channel != staffing.Phone && r.Channel != staffing.Chat {
-			if !strings.Contains(strings.Join(skipped, ","), r.Channel.String()) {
-				skipped = append(skipped, r.Channel.String())
-			}
-			continue
-		}
-		j, ok := byChannel[r.Channel]
-		if !ok {
-			j = len(in.queues)
-			byChannel[r.Channel] = j
-			q := simulate.Queue{Name: r.Channel.String(), AHT: c.Duration("aht"), Handling: handling, HandlingCV: cv, Patience: c.Duration("patience"), PatienceIs: patienceDist, PatienceCV: patienceCV}
-			if r.Channel == staffing.Chat {
-				q.Chat = chat
-			}
-			q.Callback = simulate.Callback{QueueLength: c.Int("callback-queue"), Wait: c.Duration("callback-wait"), Promise: c.Duration("callback-promise")}
-			in.queues = append(in.queues, q)
-			in.rows = append(in.rows, nil)
-			in.p90 = append(in.p90, nil)
-		}
-		iv := simulate.Interval{Start: r.Start, Volume: r.Volume, AHT: r.AHT}
-		if agents != nil && agents.Float != nil {
-			a := agents.Float[i]
-			if math.IsNaN(a) || a < 0 || a != math.Trunc(a) {
-				return nil, inputError(tb.ErrorAt(i, "agents", fmt.Sprint(a), errors.New("want a whole number of agents >= 0")))
-			}
-			iv.Agents = int(a)
-		}
-		in.queues[j].Intervals = append(in.queues[j].Intervals, iv)
-		in.rows[j] = append(in.rows[j], i)
-		if p90 != nil && p90.Float != nil {
-			in.p90[j] = append(in.p90[j], p90.Float[i])
-		}
+	var agents []float64
+	if agentsCol != nil {
+		agents = agentsCol.Float
 	}
-	if len(skipped) > 0 {
+	template := simulate.Queue{AHT: c.Duration("aht"), Handling: handling, HandlingCV: cv, Patience: c.Duration("patience"), PatienceIs: patienceDist, PatienceCV: patienceCV,
+		Callback: simulate.Callback{QueueLength: c.Int("callback-queue"), Wait: c.Duration("callback-wait"), Promise: c.Duration("callback-promise")}}
+	plan, err := simulate.QueuesFromPlan(rows, agents, only, template, chat)
+	var bad *simulate.AgentsError
+	if errors.As(err, &bad) {
+		return nil, inputError(tb.ErrorAt(bad.Row, "agents", fmt.Sprint(bad.Agents), errors.New("want a whole number of agents >= 0")))
+	} else if err != nil {
+		return nil, inputError(fmt.Errorf("%s: %w", c.String("in"), err))
+	}
+	in.queues = plan.Queues
+	if p90 := tb.Column("p90"); p90 != nil && p90.Float != nil {
+		for _, rows := range plan.Rows {
+			v := make([]float64, len(rows))
+			for k, i := range rows {
+				v[k] = p90.Float[i]
+			}
+			in.p90 = append(in.p90, v)
+		}
+	} else {
+		in.p90 = make([][]float64, len(in.queues))
+	}
+	if len(plan.Skipped) > 0 {
+		skipped := make([]string, len(plan.Skipped))
+		for i, ch := range plan.Skipped {
+			skipped[i] = ch.String()
+		}
 		fmt.Fprintf(c.App.ErrWriter, "not simulated: %s (deferred work, not a queue callers wait in)\n", strings.Join(skipped, ", "))
 	}
 	if len(in.queues) == 0 {
@@ -339,16 +327,8 @@ func applyShifts(c *cli.Context, path string, opt data.ReadOptions, q *simulate.
 			}
 		}
 	}
-	starts := make([]time.Time, len(q.Intervals))
-	for i, iv := range q.Intervals {
-		starts[i] = iv.Start
-	}
-	n, err := simulate.AgentsFromShifts(shifts, starts, step)
-	if err != nil {
+	if err := simulate.StaffFromShifts(q, shifts, step); err != nil {
 		return inputError(fmt.Errorf("%s: %w", path, err))
-	}
-	for i := range q.Intervals {
-		q.Intervals[i].Agents = n[i]
 	}
 	return nil
 }
