@@ -285,6 +285,16 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 		if err != nil {
 			return nil, 0, nil, err
 		}
+		var phone []staffing.Row
+		for _, r := range rows {
+			if r.Channel == staffing.Phone {
+				phone = append(phone, r)
+			}
+		}
+		needs, err := staffing.Plan(phone, staffing.Settings{Interval: step, AHT: 4 * time.Minute, Target: staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second}, Shrinkage: 0.3})
+		if err != nil {
+			return nil, 0, nil, err
+		}
 		// Every hour of the week, 0 where the phone line is closed.
 		var start []time.Time
 		var req []float64
@@ -293,15 +303,8 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 			start = append(start, t)
 			req = append(req, 0)
 		}
-		for _, r := range rows {
-			if r.Channel != staffing.Phone {
-				continue
-			}
-			need, err := staffing.Required(staffing.Queue{Volume: r.Volume, Interval: step, AHT: 4 * time.Minute}, staffing.Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second})
-			if err != nil {
-				return nil, 0, nil, err
-			}
-			req[int(r.Start.Sub(t0)/step)] = float64(staffing.Scheduled(float64(need.Agents), 0.3))
+		for _, n := range needs {
+			req[int(n.Start.Sub(t0)/step)] = float64(n.Scheduled)
 		}
 		return start, step, req, nil
 	}
