@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -120,5 +121,80 @@ func TestRunOneBudgetInfeasible(t *testing.T) {
 	}
 	if cp := res.Channels; cp == nil || cp.Period != "normal" || cp.Over() > 1e-6 {
 		t.Errorf("total %v: channel plan %+v", opt.Budgets["normal"], cp)
+	}
+}
+
+// TestRunBudgetOnePeriod gives a budget to normal alone: christmas must
+// plan exactly as when no budget is given at all (today's cost, callbacks
+// included; the band's sensitivity against today's cost at each end; no
+// budget under the value objective). Callbacks make the default budget
+// differ from the bare cost of today's hours, so a period that mistook
+// itself for budgeted would check its sensitivity against another budget.
+func TestRunBudgetOnePeriod(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		set  func(*Options)
+	}{
+		{"callbacks", func(o *Options) { o.Callbacks, o.CallbackWithin = 0.3, 2*time.Hour }},
+		{"value", func(o *Options) {
+			o.Settings.Objective = hours.Profit
+			o.Settings.ValuePerOrder, o.Settings.ValuePerContact, o.Settings.CostPerAgentHour = 3, 5, 40
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			opt := sampleOptions(t)
+			opt.Frontier = []float64{}
+			tc.set(&opt)
+			none, err := Run(context.Background(), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt.Budgets = map[string]float64{"normal": 1.1 * none.Periods[0].Current.Cost}
+			if tc.name == "value" {
+				opt.Budgets["normal"] = 1000 // a budget wide enough not to bind: normal is not under test
+			}
+			one, err := Run(context.Background(), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, b := none.Periods[1], one.Periods[1]
+			if a.Name != "christmas" || b.Name != "christmas" {
+				t.Fatalf("periods %q and %q, want christmas", a.Name, b.Name)
+			}
+			if a.Budget != b.Budget {
+				t.Errorf("christmas budget %v with a budget for normal only, %v with none", b.Budget, a.Budget)
+			}
+			if tc.name == "value" && b.Budget != 0 {
+				t.Errorf("value objective: christmas budget %v, want none (0)", b.Budget)
+			}
+			hoursOf := func(p *hours.Plan) any {
+				if p == nil {
+					return nil
+				}
+				return p.Hours()
+			}
+			for _, c := range []struct {
+				what      string
+				got, want *hours.Plan
+			}{{"recommendation", b.Plan, a.Plan}, {"low end", b.Low, a.Low}, {"high end", b.High, a.High}} {
+				if !reflect.DeepEqual(hoursOf(c.got), hoursOf(c.want)) {
+					t.Errorf("christmas %s: %v with a budget for normal only, %v with none", c.what, hoursOf(c.got), hoursOf(c.want))
+					continue
+				}
+				if c.got == nil {
+					continue
+				}
+				g, w := c.got, c.want
+				if g.OrdersCovered() != w.OrdersCovered() || g.CallsAnswered() != w.CallsAnswered() || g.AgentHours != w.AgentHours || g.Cost != w.Cost {
+					t.Errorf("christmas %s: orders %v, calls %v, %v agent-hours, cost %v; with no budget %v, %v, %v, %v", c.what,
+						g.OrdersCovered(), g.CallsAnswered(), g.AgentHours, g.Cost, w.OrdersCovered(), w.CallsAnswered(), w.AgentHours, w.Cost)
+				}
+			}
+			if a.Sensitive != b.Sensitive || a.CallbackHours != b.CallbackHours {
+				t.Errorf("christmas: sensitive %v, callbacks %v h with a budget for normal only; %v, %v h with none", b.Sensitive, b.CallbackHours, a.Sensitive, a.CallbackHours)
+			}
+		})
 	}
 }

@@ -200,6 +200,16 @@ type Requirement struct {
 // smallest budget that would.
 var ErrFloor = hours.ErrInfeasible
 
+// BudgetFor returns the budget per week given for the period named
+// (Budgets, else Budget) and whether one was given; a period without one
+// gets what today's hours cost in it (none with the value objective).
+func (o *Options) BudgetFor(period string) (float64, bool) {
+	if b, ok := o.Budgets[period]; ok {
+		return b, true
+	}
+	return o.Budget, o.Budget > 0
+}
+
 func (o *Options) progress(format string, args ...any) {
 	if o.Progress != nil {
 		o.Progress(fmt.Sprintf(format, args...))
@@ -402,16 +412,17 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 	}
 	pr.Current = cur
 	pr.Floor = cur.CallsLow
-	pr.Budget = cur.Cost
-	defaultBudget := true
-	if opt.Budget > 0 {
-		pr.Budget, defaultBudget = opt.Budget, false
-	}
-	if b, ok := opt.Budgets[p.Name]; ok {
-		pr.Budget, defaultBudget = b, false
-	}
-	if opt.Settings.Objective == hours.Profit && opt.Budget == 0 && opt.Budgets == nil {
+	// Each period's budget is given or not on its own: a budget for one
+	// period leaves every other period on today's cost.
+	b, given := opt.BudgetFor(p.Name)
+	defaultBudget := !given
+	switch {
+	case given:
+		pr.Budget = b
+	case opt.Settings.Objective == hours.Profit:
 		pr.Budget = 0 // value minus cost needs no budget
+	default:
+		pr.Budget = cur.Cost
 	}
 	s = pr.settings(opt, pr.Budget, pr.Floor)
 	// Callbacks and the channels beside the phone count inside the budget
@@ -470,7 +481,7 @@ func planPeriod(ctx context.Context, opt *Options, p Period, w *hours.Week, dema
 		if cs != nil {
 			budget = phoneBudget // what the other channels leave the phone
 		}
-		if opt.Budget == 0 && opt.Budgets == nil && budget > 0 {
+		if defaultBudget && budget > 0 {
 			budget = c.Cost
 		}
 		ss = pr.settings(opt, budget, c.CallsLow)

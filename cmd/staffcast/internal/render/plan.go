@@ -62,7 +62,7 @@ func Assumptions(res *plan.Result, opt plan.Options) [][2]string {
 	if opt.Budgets != nil {
 		var parts []string
 		for _, p := range res.Periods {
-			if b, ok := opt.Budgets[p.Name]; ok {
+			if b, ok := opt.BudgetFor(p.Name); ok {
 				parts = append(parts, fmt.Sprintf("%s %g", p.Name, b))
 			} else {
 				parts = append(parts, p.Name+" as today")
