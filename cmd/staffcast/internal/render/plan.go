@@ -150,16 +150,12 @@ type jsonCurrent struct {
 	Cost          float64 `json:"cost,omitempty"`
 }
 
+// jsonDay is a recommended day: its figures (the fields of jsonCurrent,
+// inlined) and today's beside them.
 type jsonDay struct {
-	Weekday        string      `json:"weekday"`
-	Closed         bool        `json:"closed,omitempty"`
-	Open           string      `json:"open,omitempty"`
-	Close          string      `json:"close,omitempty"`
-	OrdersCovered  float64     `json:"orders_covered"`
-	CallsReach     float64     `json:"calls_reachable"`
-	CallsAnswered  float64     `json:"calls_answered"`
-	AgentHours     float64     `json:"agent_hours"`
-	Cost           float64     `json:"cost,omitempty"`
+	Weekday string `json:"weekday"`
+	Closed  bool   `json:"closed,omitempty"`
+	jsonCurrent
 	CallbackAgents []float64   `json:"callback_agents,omitempty"`
 	Current        jsonCurrent `json:"current"`
 }
@@ -260,9 +256,7 @@ func planJSON(res *plan.Result, opt plan.Options) any {
 		}
 		for _, d := range weekOrder {
 			day := p.Plan.Days[d]
-			f := dayFigures(day, withCost)
-			jd := jsonDay{Weekday: d.String(), Closed: day.Closed, Open: f.Open, Close: f.Close, OrdersCovered: f.OrdersCovered, CallsReach: f.CallsReach,
-				CallsAnswered: f.CallsAnswered, AgentHours: f.AgentHours, Cost: f.Cost, Current: dayFigures(p.Current.Days[d], withCost)}
+			jd := jsonDay{Weekday: d.String(), Closed: day.Closed, jsonCurrent: dayFigures(day, withCost), Current: dayFigures(p.Current.Days[d], withCost)}
 			for _, a := range p.Callbacks[d] {
 				jd.CallbackAgents = append(jd.CallbackAgents, round(a, 3))
 			}
