@@ -362,11 +362,8 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 	if s, err = data.SeriesFromTable(s.Table(), data.SeriesOptions{Columns: []string{col}, Every: s.Step, FillGaps: data.GapZero}); err != nil {
 		return nil, 0, nil, inputError(err)
 	}
-	for i, v := range s.Columns[0].Float {
-		if v != v || v < 0 || v != float64(int(v)) {
-			return nil, 0, nil, inputError(tb.ErrorAt(i, col, fmt.Sprint(v), fmt.Errorf("want a whole number of agents >= 0 (use scheduled_agents, rounded up)")))
-		}
-	}
+	// The values were checked row by row above (where the error can name
+	// the line); sums of whole agents and filled gaps stay whole.
 	return s.Start, s.Step, s.Columns[0].Float, nil
 }
 
