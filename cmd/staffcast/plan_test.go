@@ -59,6 +59,25 @@ func TestPlanMinAgentsHuge(t *testing.T) {
 	}
 }
 
+// TestHoursValueHasNoBudget checks that the value objective, which needs
+// no cap, does not report one: not "today's cost" in the assumptions, not
+// "budget 0" per period.
+func TestHoursValueHasNoBudget(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := run(t, "", "hours", "--objective", "value", "--value-per-order", "5", "--cost-per-agent-hour", "300", "--frontier", "none")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"budget:            none (value minus cost decides the hours)", "), no budget"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "budget 0 agent-hours") {
+		t.Errorf("output reports a zero budget:\n%s", stdout)
+	}
+}
+
 func TestPlanJSONContract(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

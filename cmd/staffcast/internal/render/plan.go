@@ -56,6 +56,11 @@ func Assumptions(res *plan.Result, opt plan.Options) [][2]string {
 		hours.FromOrders:   "orders: calls per order by weekday and hour where both were seen (first open hour capped at the next one's: displaced callers); band: 0.75-1.25x in hours seen open on other days, 0.25-1.5x in hours never open",
 	}[a.ClosedHour]
 	budget := "what today's hours cost in each period"
+	asToday := "as today"
+	if opt.Settings.Objective == hours.Profit {
+		// Value minus cost needs no cap: a period given no budget has none.
+		budget, asToday = "none (value minus cost decides the hours)", "none"
+	}
 	if opt.Budget > 0 {
 		budget = fmt.Sprintf("%g agent-hours a week in every period", opt.Budget)
 	}
@@ -65,7 +70,7 @@ func Assumptions(res *plan.Result, opt plan.Options) [][2]string {
 			if b, ok := opt.BudgetFor(p.Name); ok {
 				parts = append(parts, fmt.Sprintf("%s %g", p.Name, b))
 			} else {
-				parts = append(parts, p.Name+" as today")
+				parts = append(parts, p.Name+" "+asToday)
 			}
 		}
 		budget = strings.Join(parts, ", ") + " agent-hours a week"
@@ -334,7 +339,11 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 	}
 	fmt.Fprintln(w, ".")
 	for _, p := range res.Periods {
-		fmt.Fprintf(w, "\nPeriod %s (%.1f weeks of demand), budget %.0f agent-hours a week", p.Name, p.Weeks, p.Budget)
+		if p.Budget > 0 {
+			fmt.Fprintf(w, "\nPeriod %s (%.1f weeks of demand), budget %.0f agent-hours a week", p.Name, p.Weeks, p.Budget)
+		} else {
+			fmt.Fprintf(w, "\nPeriod %s (%.1f weeks of demand), no budget", p.Name, p.Weeks)
+		}
 		if len(p.Others) > 0 {
 			fmt.Fprintf(w, " for %s (the phone's columns below)", res.Assumptions.BudgetCovers)
 		}
