@@ -52,14 +52,24 @@ func RequiredChat(q Queue, c Concurrency, t Target) (Requirement, error) {
 	if err := c.Validate(); err != nil {
 		return Requirement{}, err
 	}
+	return requiredChat(q, c, t, func(q Queue, t *Target) (Requirement, error) { return Required(q, *t) })
+}
+
+// requiredChat is RequiredChat for a valid concurrency, staffing the slot
+// queue with req: Required, or for a plan whose target is checked once,
+// required on a checked queue.
+func requiredChat(q Queue, c Concurrency, t Target, req func(Queue, *Target) (Requirement, error)) (Requirement, error) {
 	k := c.k()
 	slots := q
 	slots.AHT = c.SlotAHT(q.AHT)
 	if t.MaxAgents > 0 {
 		t.MaxAgents *= k
+		if t.MaxAgents > DefaultMaxAgents { // the cap on slots is beyond Required's
+			return Requirement{}, errors.Join(slots.Validate(), t.Validate())
+		}
 	}
-	req, err := Required(slots, t)
-	req.Agents = (req.Agents + k - 1) / k
-	req.Fractional /= float64(k)
-	return req, err
+	r, err := req(slots, &t)
+	r.Agents = (r.Agents + k - 1) / k
+	r.Fractional /= float64(k)
+	return r, err
 }

@@ -186,11 +186,9 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 	out := make([]Need, len(rows))
 	deferred := map[Channel][]int{}
 	for i, r := range rows {
-		n, err := s.rowNeed(r, cs)
-		if err != nil {
+		if err := s.rowNeed(&out[i], r, &cs, checkedRequired); err != nil {
 			return out, &RowError{Row: i, Err: err}
 		}
-		out[i] = n
 		if isSpread(r.Channel, cs[r.Channel]) {
 			deferred[r.Channel] = append(deferred[r.Channel], i)
 		}
@@ -211,36 +209,37 @@ func isSpread(ch Channel, c ChannelSettings) bool {
 	return ch == Email || ch == Callback && c.Slot == 0
 }
 
-// rowNeed staffs one row as far as the row alone allows: phone, chat and
-// booked callbacks in full; for email and other callbacks it fills in
-// the volumes and whether the channel is closed, for planDeferred or the
-// Planner to finish.
-func (s Settings) rowNeed(r Row, cs [4]ChannelSettings) (Need, error) {
+// rowNeed staffs one row into n as far as the row alone allows: phone,
+// chat and booked callbacks in full; for email and other callbacks it
+// fills in the volumes and whether the channel is closed, for
+// planDeferred or the Planner to finish. The channels' settings are
+// validated (Plan and Planner do it once); req staffs a queue.
+func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, req requireFunc) error {
 	nan := math.NaN()
-	n := Need{Start: r.Start, Channel: r.Channel, PAbandon: nan, Backlog: nan, QuoteP50: nan, QuoteP90: nan, Capacity: nan, Offered: r.Volume}
-	n.ServiceLevel, n.ASASeconds, n.Occupancy = nan, nan, nan
+	*n = Need{Start: r.Start, Channel: r.Channel, PAbandon: nan, Backlog: nan, QuoteP50: nan, QuoteP90: nan, Capacity: nan, Offered: r.Volume,
+		ServiceLevel: nan, ASASeconds: nan, Occupancy: nan}
 	if r.Channel < Phone || r.Channel > Callback {
-		return n, fmt.Errorf("staffing: unknown channel %v", r.Channel)
+		return fmt.Errorf("staffing: unknown channel %v", r.Channel)
 	}
-	c := cs[r.Channel]
+	c := &cs[r.Channel]
 	deflect := cmp.Or(r.Deflect, c.Deflect)
 	if !(deflect >= 0 && deflect < 1) {
-		return n, fmt.Errorf("staffing: Row.Deflect = %v: want a share in [0,1)", deflect)
+		return fmt.Errorf("staffing: Row.Deflect = %v: want a share in [0,1)", deflect)
 	}
 	n.Deflected = r.Volume * deflect
 	aht := cmp.Or(r.AHT, c.AHT)
 	q := Queue{Volume: r.Volume - n.Deflected, Interval: s.Interval, AHT: aht, Patience: c.Patience}
-	if err := q.Validate(); err != nil {
-		return n, err
+	if err := q.check(); err != nil {
+		return err
 	}
 	n.Closed = c.Open != nil && !c.Open(r.Start)
 	switch {
-	case isSpread(r.Channel, c):
-		return n, nil
+	case isSpread(r.Channel, *c):
+		return nil
 	case r.Channel == Callback:
 		b, err := Booked(n.Offered-n.Deflected, s.Interval, c.Slot, aht, c.Prep)
 		if err != nil {
-			return n, err
+			return err
 		}
 		if n.Deflected > 0 {
 			if all, err := Booked(n.Offered, s.Interval, c.Slot, aht, c.Prep); err == nil {
@@ -249,33 +248,46 @@ func (s Settings) rowNeed(r Row, cs [4]ChannelSettings) (Need, error) {
 		}
 		n.Agents, n.Fractional, n.Capacity = b.Agents, b.Fractional, float64(b.Capacity)
 		n.Scheduled = Scheduled(float64(n.Agents), s.Shrinkage)
-		return n, nil
+		return nil
 	case n.Closed:
-		return n, nil
+		return nil
 	}
 	required := func(q Queue) (Requirement, error) {
 		if r.Channel == Chat {
-			return RequiredChat(q, c.Chat, *c.Target)
+			return requiredChat(q, c.Chat, *c.Target, req)
 		}
-		return Required(q, *c.Target)
+		return req(q, c.Target)
 	}
-	req, err := required(q)
+	rq, err := required(q)
 	if err != nil {
-		return n, err
+		return err
 	}
 	if n.Deflected > 0 {
 		q.Volume = r.Volume
 		if all, err := required(q); err == nil {
-			n.Saved = all.Fractional - req.Fractional
+			n.Saved = all.Fractional - rq.Fractional
 		}
 	}
-	n.Agents, n.Fractional = req.Agents, req.Fractional
-	n.Scheduled = Scheduled(float64(req.Agents), s.Shrinkage)
-	n.ServiceLevel, n.ASASeconds, n.Occupancy = req.Result.ServiceLevel, req.Result.ASASeconds, req.Result.Occupancy
+	n.Agents, n.Fractional = rq.Agents, rq.Fractional
+	n.Scheduled = Scheduled(float64(rq.Agents), s.Shrinkage)
+	n.ServiceLevel, n.ASASeconds, n.Occupancy = rq.Result.ServiceLevel, rq.Result.ASASeconds, rq.Result.Occupancy
 	if c.Patience > 0 {
-		n.PAbandon = req.Result.PAbandon
+		n.PAbandon = rq.Result.PAbandon
 	}
-	return n, nil
+	return nil
+}
+
+// requireFunc staffs a queue to a validated target: checkedRequired, or
+// a plan's memo of it.
+type requireFunc func(q Queue, t *Target) (Requirement, error)
+
+// checkedRequired is Required for a validated target: it checks the queue
+// alone.
+func checkedRequired(q Queue, t *Target) (Requirement, error) {
+	if err := q.check(); err != nil {
+		return Requirement{}, err
+	}
+	return required(q, t)
 }
 
 // promiseTarget is the Erlang C target of a queued promise.
@@ -291,7 +303,7 @@ func promiseTarget(p Promise) Target {
 // finishDeferred completes the need n of a deferred row from the backlog
 // model's d (and all, the same without deflection, or nil) and, for an
 // open row of a queued channel, the Erlang C queue.
-func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c ChannelSettings, s Settings, queued bool) error {
+func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c *ChannelSettings, s *Settings, queued bool, req requireFunc) error {
 	n.Agents, n.Fractional, n.Backlog = d.Agents, d.Fractional, d.Backlog
 	n.QuoteP50, n.QuoteP90 = d.QuoteP50, d.QuoteP90
 	if all != nil {
@@ -301,21 +313,21 @@ func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c Channel
 		aht := cmp.Or(r.AHT, c.AHT)
 		target := promiseTarget(c.Promise)
 		q := Queue{Volume: n.Offered - n.Deflected, Interval: s.Interval, AHT: aht}
-		req, err := Required(q, target)
+		rq, err := req(q, &target)
 		if err != nil {
 			return err
 		}
 		if n.Deflected > 0 {
 			q.Volume = n.Offered
-			if full, err := Required(q, target); err == nil {
-				n.Saved += full.Fractional - req.Fractional
+			if full, err := req(q, &target); err == nil {
+				n.Saved += full.Fractional - rq.Fractional
 			}
 		}
 		// The queue's agents, plus whole agents for any backlog carried
 		// in from closed hours.
-		n.Agents = req.Agents + d.Agents
-		n.Fractional = req.Fractional + d.Fractional
-		res := req.Result
+		n.Agents = rq.Agents + d.Agents
+		n.Fractional = rq.Fractional + d.Fractional
+		res := rq.Result
 		n.ServiceLevel, n.ASASeconds, n.Occupancy = res.ServiceLevel, res.ASASeconds, res.Occupancy
 		n.QuoteP50, n.QuoteP90 = WaitQuantile(res, aht, 0.5), WaitQuantile(res, aht, 0.9)
 	}
@@ -358,7 +370,7 @@ func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Chann
 		return &RowError{Row: idx[0], Err: err}
 	}
 	for k, i := range idx {
-		if err := finishDeferred(&out[i], needs[k], &all[k], rows[i], c, s, queued); err != nil {
+		if err := finishDeferred(&out[i], needs[k], &all[k], rows[i], &c, &s, queued, checkedRequired); err != nil {
 			return &RowError{Row: i, Err: err}
 		}
 	}
