@@ -52,24 +52,24 @@ func RequiredChat(q Queue, c Concurrency, t Target) (Requirement, error) {
 	if err := c.Validate(); err != nil {
 		return Requirement{}, err
 	}
-	return requiredChat(q, c, t, func(q Queue, t *Target) (Requirement, error) { return Required(q, *t) })
+	slots, t := chatSlots(q, c, t)
+	req, err := Required(slots, t)
+	return perAgent(req, c), err
 }
 
-// requiredChat is RequiredChat for a valid concurrency, staffing the slot
-// queue with req: Required, or for a plan whose target is checked once,
-// required on a checked queue.
-func requiredChat(q Queue, c Concurrency, t Target, req func(Queue, *Target) (Requirement, error)) (Requirement, error) {
-	k := c.k()
-	slots := q
-	slots.AHT = c.SlotAHT(q.AHT)
+// chatSlots returns the slot queue and its target for a chat queue q.
+func chatSlots(q Queue, c Concurrency, t Target) (Queue, Target) {
+	q.AHT = c.SlotAHT(q.AHT)
 	if t.MaxAgents > 0 {
-		t.MaxAgents *= k
-		if t.MaxAgents > DefaultMaxAgents { // the cap on slots is beyond Required's
-			return Requirement{}, errors.Join(slots.Validate(), t.Validate())
-		}
+		t.MaxAgents *= c.k()
 	}
-	r, err := req(slots, &t)
-	r.Agents = (r.Agents + k - 1) / k
-	r.Fractional /= float64(k)
-	return r, err
+	return q, t
+}
+
+// perAgent turns the slot queue's requirement into agents.
+func perAgent(req Requirement, c Concurrency) Requirement {
+	k := c.k()
+	req.Agents = (req.Agents + k - 1) / k
+	req.Fractional /= float64(k)
+	return req
 }

@@ -184,9 +184,10 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 		}
 	}
 	out := make([]Need, len(rows))
+	m := new(requiredMemo) // rows with equal queues are staffed once
 	deferred := map[Channel][]int{}
 	for i, r := range rows {
-		if err := s.rowNeed(&out[i], r, &cs, checkedRequired); err != nil {
+		if err := s.rowNeed(&out[i], r, &cs, m); err != nil {
 			return out, &RowError{Row: i, Err: err}
 		}
 		if isSpread(r.Channel, cs[r.Channel]) {
@@ -195,7 +196,7 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 	}
 	for _, ch := range []Channel{Email, Callback} {
 		if idx := deferred[ch]; len(idx) > 0 {
-			if err := planDeferred(rows, idx, cs[ch], s, ch, out); err != nil {
+			if err := planDeferred(rows, idx, cs[ch], s, ch, out, m); err != nil {
 				return out, err
 			}
 		}
@@ -213,8 +214,8 @@ func isSpread(ch Channel, c ChannelSettings) bool {
 // chat and booked callbacks in full; for email and other callbacks it
 // fills in the volumes and whether the channel is closed, for
 // planDeferred or the Planner to finish. The channels' settings are
-// validated (Plan and Planner do it once); req staffs a queue.
-func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, req requireFunc) error {
+// validated (Plan and Planner do it once); m remembers requirements.
+func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, m *requiredMemo) error {
 	nan := math.NaN()
 	*n = Need{Start: r.Start, Channel: r.Channel, PAbandon: nan, Backlog: nan, QuoteP50: nan, QuoteP90: nan, Capacity: nan, Offered: r.Volume,
 		ServiceLevel: nan, ASASeconds: nan, Occupancy: nan}
@@ -253,10 +254,15 @@ func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, req requireFu
 		return nil
 	}
 	required := func(q Queue) (Requirement, error) {
-		if r.Channel == Chat {
-			return requiredChat(q, c.Chat, *c.Target, req)
+		if r.Channel != Chat {
+			return m.required(q, c.Target)
 		}
-		return req(q, c.Target)
+		slots, t := chatSlots(q, c.Chat, *c.Target)
+		if t.MaxAgents > DefaultMaxAgents { // the cap on slots is beyond Required's, as RequiredChat says
+			return Requirement{}, errors.Join(slots.Validate(), t.Validate())
+		}
+		req, err := m.required(slots, &t)
+		return perAgent(req, c.Chat), err
 	}
 	rq, err := required(q)
 	if err != nil {
@@ -277,19 +283,6 @@ func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, req requireFu
 	return nil
 }
 
-// requireFunc staffs a queue to a validated target: checkedRequired, or
-// a plan's memo of it.
-type requireFunc func(q Queue, t *Target) (Requirement, error)
-
-// checkedRequired is Required for a validated target: it checks the queue
-// alone.
-func checkedRequired(q Queue, t *Target) (Requirement, error) {
-	if err := q.check(); err != nil {
-		return Requirement{}, err
-	}
-	return required(q, t)
-}
-
 // promiseTarget is the Erlang C target of a queued promise.
 func promiseTarget(p Promise) Target {
 	t := Target{ServiceLevel: p.Share, AnswerWithin: p.Within}
@@ -303,7 +296,7 @@ func promiseTarget(p Promise) Target {
 // finishDeferred completes the need n of a deferred row from the backlog
 // model's d (and all, the same without deflection, or nil) and, for an
 // open row of a queued channel, the Erlang C queue.
-func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c *ChannelSettings, s *Settings, queued bool, req requireFunc) error {
+func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c *ChannelSettings, s *Settings, queued bool, m *requiredMemo) error {
 	n.Agents, n.Fractional, n.Backlog = d.Agents, d.Fractional, d.Backlog
 	n.QuoteP50, n.QuoteP90 = d.QuoteP50, d.QuoteP90
 	if all != nil {
@@ -313,13 +306,13 @@ func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c *Channe
 		aht := cmp.Or(r.AHT, c.AHT)
 		target := promiseTarget(c.Promise)
 		q := Queue{Volume: n.Offered - n.Deflected, Interval: s.Interval, AHT: aht}
-		rq, err := req(q, &target)
+		rq, err := m.required(q, &target)
 		if err != nil {
 			return err
 		}
 		if n.Deflected > 0 {
 			q.Volume = n.Offered
-			if full, err := req(q, &target); err == nil {
+			if full, err := m.required(q, &target); err == nil {
 				n.Saved += full.Fractional - rq.Fractional
 			}
 		}
@@ -336,7 +329,7 @@ func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c *Channe
 }
 
 // planDeferred staffs the rows idx of one deferred channel, filling out.
-func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Channel, out []Need) error {
+func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Channel, out []Need, m *requiredMemo) error {
 	for k := 1; k < len(idx); k++ {
 		if !rows[idx[k]].Start.After(rows[idx[k-1]].Start) {
 			return &RowError{Row: idx[k], Err: fmt.Errorf("staffing: %v rows must be in time order without repeats", ch)}
@@ -370,7 +363,7 @@ func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Chann
 		return &RowError{Row: idx[0], Err: err}
 	}
 	for k, i := range idx {
-		if err := finishDeferred(&out[i], needs[k], &all[k], rows[i], &c, &s, queued, checkedRequired); err != nil {
+		if err := finishDeferred(&out[i], needs[k], &all[k], rows[i], &c, &s, queued, m); err != nil {
 			return &RowError{Row: i, Err: err}
 		}
 	}

@@ -27,6 +27,7 @@ type Planner struct {
 	queue  []plannedRow // needs in the order added, from the first not yet taken
 	stream [4]*spreadStream
 	closed bool
+	memo   *requiredMemo // rows with equal queues are staffed once
 }
 
 type plannedRow struct {
@@ -39,7 +40,7 @@ func NewPlanner(s Settings) (*Planner, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	p := &Planner{s: s}
+	p := &Planner{s: s, memo: new(requiredMemo)}
 	for _, ch := range Channels {
 		p.cs[ch] = s.Channel(ch)
 	}
@@ -66,7 +67,7 @@ func (p *Planner) Add(r Row) error {
 	// The need is staffed where the queue keeps it: a Need is 160 bytes.
 	p.queue = append(p.queue, plannedRow{})
 	pr := &p.queue[len(p.queue)-1]
-	if err := p.s.rowNeed(&pr.need, r, &p.cs, checkedRequired); err != nil {
+	if err := p.s.rowNeed(&pr.need, r, &p.cs, p.memo); err != nil {
 		p.queue = p.queue[:len(p.queue)-1]
 		return &RowError{Row: i, Err: err}
 	}
@@ -264,7 +265,7 @@ func (st *spreadStream) settle(p *Planner, final bool) error {
 			}
 		}
 		pr := &p.queue[w.at]
-		if err := finishDeferred(&pr.need, w.d, &w.a, w.row, &st.c, &st.s, st.queued, checkedRequired); err != nil {
+		if err := finishDeferred(&pr.need, w.d, &w.a, w.row, &st.c, &st.s, st.queued, p.memo); err != nil {
 			return &RowError{Row: p.rows - (len(p.queue) - w.at), Err: err}
 		}
 		pr.ready = true
