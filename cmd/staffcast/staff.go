@@ -147,7 +147,7 @@ func runStaff(c *cli.Context) error {
 			return planError(err, at, rr.column)
 		}
 		flush := func() error {
-			needs = planner.Ready(needs[:0])
+			needs = planner.Ready(needs)
 			where = where[:copy(where, where[len(needs):])]
 			totals.Add(needs)
 			if teams != nil {
@@ -156,7 +156,9 @@ func runStaff(c *cli.Context) error {
 			if len(needs) == 0 {
 				return nil
 			}
-			return emit(needs)
+			err := emit(needs)
+			needs = needs[:0]
+			return err
 		}
 		for ch := first; ; {
 			for i, r := range ch.rows {
@@ -165,6 +167,11 @@ func runStaff(c *cli.Context) error {
 				if err := planner.Add(r); err != nil {
 					return failed(err)
 				}
+				// Taking each need as it is final keeps the planner's
+				// queue to the rows a quote waits for, instead of a
+				// chunk's worth grown (and its pages first touched)
+				// row by row.
+				needs = planner.Ready(needs)
 			}
 			if err := flush(); err != nil {
 				return err
