@@ -447,7 +447,7 @@ func manySeries(c *cli.Context) ([]namedSeries, error) {
 	}
 	var out []namedSeries
 	for _, name := range order {
-		sub := filterRows(tb, func(i int) bool { return sc.Text[i] == name })
+		sub := tb.Subset(func(i int) bool { return sc.Text[i] == name })
 		s, err := data.SeriesFromTable(sub, data.SeriesOptions{ReadOptions: ro, FillGaps: gaps})
 		if err != nil {
 			return nil, inputError(fmt.Errorf("series %q: %w", name, gapError(err, gapsModelled)))
