@@ -18,8 +18,7 @@ type Table struct {
 
 	// Where each row came from, for error messages: set by the readers.
 	file    string
-	lines   []int // text line of each row, or nil
-	noLine  bool  // rows are counted, not lines (Parquet, Arrow)
+	lines   []int // text line of each row, or nil: rows are counted (Parquet, Arrow)
 	rowBase int   // rows before this one in the file, for a chunk (TableReader)
 	rows    []int // row number in the file of each row, for a Subset of a table without lines
 }
