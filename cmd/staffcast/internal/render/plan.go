@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strings"
 	"time"
 
@@ -381,14 +380,8 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		} else {
 			fmt.Fprintln(w, "  the hours stay the same with closed-hour calls anywhere in their estimated band")
 		}
-		ms := append([]hours.Marginal(nil), p.Marginals...)
-		sort.SliceStable(ms, func(i, j int) bool {
-			return ms[i].OrdersShare/math.Max(math.Abs(ms[i].AgentHours), 0.5) > ms[j].OrdersShare/math.Max(math.Abs(ms[j].AgentHours), 0.5)
-		})
-		for _, m := range ms[:min(2, len(ms))] {
-			if m.Orders > 0 {
-				fmt.Fprintf(w, "  staying open %s-%s on %ss covers %s more of that day's orders for %.0f agent-hours\n", clock.Format(m.From), clock.Format(m.To), m.Weekday, pct(m.OrdersShare), m.AgentHours)
-			}
+		for _, m := range hours.BestExtensions(p.Marginals, 2) {
+			fmt.Fprintf(w, "  staying open %s-%s on %ss covers %s more of that day's orders for %.0f agent-hours\n", clock.Format(m.From), clock.Format(m.To), m.Weekday, pct(m.OrdersShare), m.AgentHours)
 		}
 		outside := fmt.Sprintf("  outside the recommended hours: %s of orders, %s of calls", pct(1-p.Plan.OrdersCovered()), pct(p.Plan.CallsOutside()))
 		if p.Week.HasChats {
