@@ -52,7 +52,7 @@ func PolicyPage(w io.Writer, name string, q simulate.Queue, s simulate.Settings,
 			b.WriteString("**Nothing tried keeps the target.** Closest:\n\n")
 		} else {
 			x := r.Remedies[r.Recommended]
-			fmt.Fprintf(&b, "**Do this: %s.** %s\n\n", x.Rule, cost(x))
+			fmt.Fprintf(&b, "**Do this: %s.** %s\n\n", x.Rule, remedyCost(x))
 		}
 		b.WriteString("| action | keeps target | service level | abandoned | callbacks (late) | waiting at close | extra agent-hours |\n|---|---|---|---|---|---|---|\n")
 		for _, x := range r.Remedies {
@@ -73,8 +73,8 @@ func PolicyPage(w io.Writer, name string, q simulate.Queue, s simulate.Settings,
 	return err
 }
 
-// cost says what a remedy costs in the planner's terms.
-func cost(x simulate.Remedy) string {
+// remedyCost says what a remedy costs in the planner's terms.
+func remedyCost(x simulate.Remedy) string {
 	o := x.Outcome[0]
 	var parts []string
 	if o.ExtraHours > 0 {
