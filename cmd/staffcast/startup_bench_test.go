@@ -71,8 +71,8 @@ func BenchmarkStartup(b *testing.B) {
 // build builds the package or file src into bin and settles it as
 // scripts/startup.sh does: the Go linker writes through a memory map,
 // and a binary fresh from it cost staffcast 0.7-1.2 ms more per start
-// than the same bytes read from disk, which is what a binary in use is. The lean
-// build (flags from leanTags) is also built without cgo.
+// than the same bytes read from disk, which is what a binary in use is.
+// The lean build (flags given) is also built without cgo.
 func build(b *testing.B, dir, bin, src string, flags ...string) {
 	b.Helper()
 	cmd := exec.Command("go", append(append([]string{"build", "-o", bin}, flags...), src)...)
