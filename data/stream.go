@@ -208,7 +208,7 @@ func (tr *TableReader) parquet(r io.Reader) error {
 			}
 			n = m
 		}
-		t = &Table{file: tr.name, noLine: true, rowBase: row, Columns: pqTableColumns(cols, tcol)}
+		t = &Table{file: tr.name, rowBase: row, Columns: pqTableColumns(cols, tcol)}
 		if err := appendPqBatch(t, tr.name, cols, tcol, &p, row, vals); err != nil {
 			return nil, err
 		}
