@@ -275,7 +275,7 @@ func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, m *requiredMe
 		}
 	}
 	n.Agents, n.Fractional = rq.Agents, rq.Fractional
-	n.Scheduled = Scheduled(float64(rq.Agents), s.Shrinkage)
+	n.Scheduled = scheduled(rq.Agents, s.Shrinkage)
 	n.ServiceLevel, n.ASASeconds, n.Occupancy = rq.Result.ServiceLevel, rq.Result.ASASeconds, rq.Result.Occupancy
 	if c.Patience > 0 {
 		n.PAbandon = rq.Result.PAbandon

@@ -168,6 +168,16 @@ func ParseTarget(s string) (Target, error) {
 	return Target{ServiceLevel: p / 100, AnswerWithin: within}, nil
 }
 
+// scheduled is Scheduled for whole agents: without shrinkage, the agents
+// themselves (ceil(n − 1e-9) is n for every whole n >= 1), without the
+// division and rounding.
+func scheduled(agents int, shrinkage float64) int {
+	if shrinkage == 0 {
+		return max(agents, 0)
+	}
+	return Scheduled(float64(agents), shrinkage)
+}
+
 // Scheduled grosses agents up for shrinkage (breaks, meetings, sickness,
 // training): ceil(agents / (1 − shrinkage)). A quotient within 1e-9 of a
 // whole number is taken as that number, so 8 agents at 20% shrinkage
