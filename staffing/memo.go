@@ -18,14 +18,17 @@ type requiredMemo struct {
 	// vols holds each slot's volume bits, which differ between most keys
 	// that meet in a slot: a miss reads 4 KiB that stay in the cache
 	// instead of the slot.
-	vols         [memoSlots]uint64
-	slots        [memoSlots]memoSlot
+	vols  [memoSlots]uint64
+	slots [memoSlots]memoSlot
+	// hits and misses count lookups, for the tests and for measuring
+	// how often real data repeats.
 	hits, misses int
 }
 
 // memoSlots is a power of two: 512 slots hold the distinct volumes of a
-// phone queue of up to several hundred contacts an interval (a year of a
-// bank's hourly calls has about 400), in 84 KiB.
+// phone queue of up to a few hundred contacts an interval (a year of an
+// Israeli bank's hourly calls, 1999, has 234 distinct counts and finds
+// 93% of its rows in the memo), in 90 KiB.
 const memoSlots = 512
 
 type memoSlot struct {
