@@ -253,24 +253,13 @@ func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, m *requiredMe
 	case n.Closed:
 		return nil
 	}
-	required := func(q Queue) (Requirement, error) {
-		if r.Channel != Chat {
-			return m.required(q, c.Target)
-		}
-		slots, t := chatSlots(q, c.Chat, *c.Target)
-		if t.MaxAgents > DefaultMaxAgents { // the cap on slots is beyond Required's, as RequiredChat says
-			return Requirement{}, errors.Join(slots.Validate(), t.Validate())
-		}
-		req, err := m.required(slots, &t)
-		return perAgent(req, c.Chat), err
-	}
-	rq, err := required(q)
+	rq, err := m.queue(r.Channel, q, c)
 	if err != nil {
 		return err
 	}
 	if n.Deflected > 0 {
 		q.Volume = r.Volume
-		if all, err := required(q); err == nil {
+		if all, err := m.queue(r.Channel, q, c); err == nil {
 			n.Saved = all.Fractional - rq.Fractional
 		}
 	}
@@ -281,6 +270,20 @@ func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, m *requiredMe
 		n.PAbandon = rq.Result.PAbandon
 	}
 	return nil
+}
+
+// queue is the requirement of a phone or chat queue q with the channel's
+// settings c: RequiredChat for chat, Required for phone.
+func (m *requiredMemo) queue(ch Channel, q Queue, c *ChannelSettings) (Requirement, error) {
+	if ch != Chat {
+		return m.required(q, c.Target)
+	}
+	slots, t := chatSlots(q, c.Chat, *c.Target)
+	if t.MaxAgents > DefaultMaxAgents { // the cap on slots is beyond Required's, as RequiredChat says
+		return Requirement{}, errors.Join(slots.Validate(), t.Validate())
+	}
+	req, err := m.required(slots, &t)
+	return perAgent(req, c.Chat), err
 }
 
 // promiseTarget is the Erlang C target of a queued promise.
