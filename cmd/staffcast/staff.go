@@ -79,6 +79,20 @@ and the published hours go to stderr.
 }
 
 func runStaff(c *cli.Context) error {
+	if !riskMode(c) {
+		// Streamed, staff holds a chunk and the needs a quote waits
+		// for: a few MB, while package initialisation leaves about 3 MB
+		// and the collector's first goal is 4 MB, so that a year of
+		// rows paid for two or more collections (10% of its CPU). A
+		// goal of five times the live heap (GOGC=400) lets it run with
+		// none; the soft limit of 48 MiB keeps a long stream (a Parquet
+		// row group being written is 64 Ki rows) under 100 MB of RSS.
+		// Set before the first chunk is read: set after it, the
+		// collection the first chunk started ran beside the whole year
+		// (its write barriers and marking, 1 ms of 14).
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
+	}
 	out, err := newOutput(c, formatTable, formatCSV, formatJSON, formatParquet)
 	if err != nil {
 		return err
@@ -244,15 +258,6 @@ func runStaff(c *cli.Context) error {
 		}
 		err = out.writeTable(c.App.Writer, needsTable(all, spec), 3)
 	default:
-		// Streamed, staff holds a chunk and the needs a quote waits
-		// for: a few MB, while package initialisation leaves about 3 MB
-		// and the collector's first goal is 4 MB, so that a year of
-		// rows paid for two or more collections (10% of its CPU). A
-		// goal of five times the live heap (GOGC=400) lets it run with
-		// none; the soft limit of 48 MiB keeps a long stream (a Parquet
-		// row group being written is 64 Ki rows) under 100 MB of RSS.
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
 		f, ferr := data.ParseFormat(out.format)
 		if ferr != nil {
 			return usageError(ferr)
