@@ -149,14 +149,22 @@ func runStaff(c *cli.Context) error {
 	// each chunk of finished needs to emit: only the chunk being read and
 	// the needs a quote waits for are held.
 	run := func(emit func([]staffing.Need) error) error {
-		where := make([]rowPos, 0, chunk) // the input row of every need not yet emitted
+		// where is the input row of every need not yet emitted; no
+		// pointers, so that appending a row costs no write barrier.
+		type wherePos struct {
+			pos    data.Pos
+			volume float64
+		}
+		where := make([]wherePos, 0, chunk)
+		file := tb.File() // every chunk's
 		added := 0
 		needs := make([]staffing.Need, 0, chunk)
 		failed := func(err error) error {
 			var re *staffing.RowError
 			at := rowPos{}
 			if errors.As(err, &re) {
-				at = where[re.Row-(added-len(where))]
+				w := where[re.Row-(added-len(where))]
+				at = rowPos{file, w.pos, w.volume}
 			}
 			return planError(err, at, rr.column)
 		}
@@ -176,7 +184,7 @@ func runStaff(c *cli.Context) error {
 		}
 		for ch := first; ; {
 			for i, r := range ch.rows {
-				where = append(where, rowPos{ch.tb, ch.line[i], r.Volume})
+				where = append(where, wherePos{ch.tb.Pos(ch.line[i]), r.Volume})
 				added++
 				if err := planner.Add(r); err != nil {
 					return failed(err)
@@ -218,7 +226,7 @@ func runStaff(c *cli.Context) error {
 			var re *staffing.RowError
 			at := rowPos{}
 			if errors.As(err, &re) {
-				at = rowPos{tb, first.line[re.Row], first.rows[re.Row].Volume}
+				at = rowPos{tb.File(), tb.Pos(first.line[re.Row]), first.rows[re.Row].Volume}
 			}
 			return planError(err, at, rr.column)
 		}
@@ -313,7 +321,7 @@ func planError(err error, at rowPos, column string) error {
 	if !errors.As(err, &re) {
 		return usageError(flagNames(err))
 	}
-	err = at.tb.ErrorAt(at.line, column, fmt.Sprint(at.volume), flagNames(rowFields.Replace(re.Err)))
+	err = at.pos.ErrorAt(at.file, column, fmt.Sprint(at.volume), flagNames(rowFields.Replace(re.Err)))
 	if errors.Is(re.Err, staffing.ErrUnreachable) {
 		return unreachableError(err)
 	}
@@ -326,10 +334,11 @@ func riskMode(c *cli.Context) bool {
 	return c.Bool("time-varying") || c.IsSet("risk") || c.String("quantile-column") != ""
 }
 
-// rowPos is where a plan row came from, for its error messages.
+// rowPos is where a plan row came from, for its error messages: its
+// chunk is gone (reused) by the time the planner finds a quote's error.
 type rowPos struct {
-	tb     *data.Table
-	line   int
+	file   string
+	pos    data.Pos
 	volume float64
 }
 
@@ -369,6 +378,7 @@ func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (ne
 		if err != nil {
 			return nil, nil, inputError(err)
 		}
+		tr.Reuse() // run keeps nothing of a chunk but copies and data.Pos
 		return tr.Next, func() { tr.Close() }, nil
 	}
 	f, err := data.FormatFromPath(path)
@@ -383,6 +393,7 @@ func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (ne
 		file.Close()
 		return nil, nil, inputError(err)
 	}
+	tr.Reuse()
 	return tr.Next, func() { tr.Close(); file.Close() }, nil
 }
 
@@ -561,15 +572,6 @@ type errorReplacer struct{ r *strings.Replacer }
 
 func (e errorReplacer) Replace(err error) error { return errors.New(e.r.Replace(err.Error())) }
 
-// position names row i of tb as a message does: "line 3" or "row 3".
-func position(tb *data.Table, i int) string {
-	e := tb.ErrorAt(i, "", "", nil)
-	if e.Line > 0 {
-		return fmt.Sprintf("line %d", e.Line)
-	}
-	return fmt.Sprintf("row %d", e.Row)
-}
-
 // wideColumns are the columns of the wide form and their channels.
 var wideColumns = []struct {
 	name string
@@ -599,7 +601,7 @@ type rowReader struct {
 
 	decided bool
 	wide    []wideSource
-	last    [4]lastRow // by channel; tb nil before its first row
+	last    [4]lastRow // by channel
 	chunk   staffChunk // the last chunk's slices, reused
 }
 
@@ -608,10 +610,22 @@ type wideSource struct {
 	ch   staffing.Channel
 }
 
+// lastRow is a channel's last row: row i of the chunk being read
+// (inChunk), else at pos, of a chunk gone. seen is false before the first.
 type lastRow struct {
-	start time.Time
-	tb    *data.Table
-	i     int
+	seen    bool
+	start   time.Time
+	i       int
+	inChunk bool
+	pos     data.Pos
+}
+
+// where names the row in messages: "line 3".
+func (l lastRow) where(tb *data.Table) string {
+	if l.inChunk {
+		return tb.Pos(l.i).String()
+	}
+	return l.pos.String()
 }
 
 // staffChunk is one chunk's plan rows; line[i] is the table row behind
@@ -743,22 +757,27 @@ func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
 				r.Channel = c
 			}
 			var d time.Duration
-			if last := rr.last[r.Channel]; last.tb != nil {
+			if last := rr.last[r.Channel]; last.seen {
 				d = r.Start.Sub(last.start)
 				switch {
 				case d == 0:
-					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, position(last.tb, last.i))))
+					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, last.where(tb))))
 				case d < 0:
-					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: this %v row comes before the one at %s; sort the rows by start", data.ErrUnsorted, r.Channel, position(last.tb, last.i))))
+					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: this %v row comes before the one at %s; sort the rows by start", data.ErrUnsorted, r.Channel, last.where(tb))))
 				}
 				if rr.interval == 0 {
 					spacing[d]++
 				}
 			}
-			rr.last[r.Channel] = lastRow{r.Start, tb, i}
+			rr.last[r.Channel] = lastRow{seen: true, start: r.Start, i: i, inChunk: true}
 			ch.rows = append(ch.rows, r)
 			ch.line = append(ch.line, i)
 			ch.gap = append(ch.gap, d)
+		}
+	}
+	for c := range rr.last {
+		if l := &rr.last[c]; l.inChunk {
+			l.pos, l.inChunk = tb.Pos(l.i), false
 		}
 	}
 	if rr.interval == 0 {
