@@ -250,11 +250,12 @@ func (tc *tailCache) store(slot int, b []byte) {
 // miss one comparison and a copy of the digits.
 //
 // A column that does not repeat (a forecast's volumes) would pay the
-// copy on every miss for nothing: after 1,024 misses with hits under one
-// in sixteen, only one miss in 64 is kept, enough to notice repeats.
+// look-up and the copy on every miss for nothing: after 1,024 misses
+// with hits under one in sixteen, only one number in 64 is looked up
+// and kept, enough to notice repeats.
 type numberCache struct {
-	slots        [256]numberSlot
-	hits, misses int
+	slots               [256]numberSlot
+	hits, misses, calls int
 }
 
 type numberSlot struct {
@@ -270,6 +271,10 @@ func (nc *numberCache) append(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return appendNumber(b, v)
 	}
+	nc.calls++
+	if nc.misses > 1024 && nc.hits < nc.misses/16 && nc.calls%64 != 0 {
+		return strconv.AppendFloat(b, v, 'f', -1, 64)
+	}
 	bits := math.Float64bits(v)
 	s := &nc.slots[(bits*0x9e3779b97f4a7c15)>>56]
 	if s.n > 0 && s.bits == bits {
@@ -279,9 +284,6 @@ func (nc *numberCache) append(b []byte, v float64) []byte {
 	start := len(b)
 	b = strconv.AppendFloat(b, v, 'f', -1, 64)
 	nc.misses++
-	if nc.misses > 1024 && nc.hits < nc.misses/16 && nc.misses%64 != 0 {
-		return b
-	}
 	if n := len(b) - start; n <= len(s.b) {
 		s.bits, s.n = bits, uint8(n)
 		copy(s.b[:], b[start:])
