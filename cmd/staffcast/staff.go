@@ -383,7 +383,7 @@ func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (ne
 
 // staffSettings builds the plan settings from the flags and the
 // --channel-settings file, checking every flag before any data is read.
-func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) {
+func staffSettings(c *cli.Context) (staffing.Settings, []data.ChannelSetting, error) {
 	target, err := readTarget(c)
 	if err != nil {
 		return staffing.Settings{}, nil, err
@@ -414,29 +414,12 @@ func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) 
 		}
 		s.Open = hours.Contains
 	}
-	var files []channelSetting
+	var files []data.ChannelSetting
 	if path := c.String("channel-settings"); path != "" {
 		if files, err = readChannelSettings(path); err != nil {
 			return s, nil, usageError(err)
 		}
-		for _, f := range files {
-			cs := f.settings
-			if cs.Target != nil {
-				// The file sets the service level; the other targets stay the flags'.
-				t := target
-				t.ServiceLevel, t.AnswerWithin = cs.Target.ServiceLevel, cs.Target.AnswerWithin
-				cs.Target = &t
-			}
-			if f.chats || f.slowdown {
-				if !f.chats {
-					cs.Chat.Chats = s.Chat.Chats
-				}
-				if !f.slowdown {
-					cs.Chat.Slowdown = s.Chat.Slowdown
-				}
-			}
-			s.Channels[f.channel] = cs
-		}
+		data.ApplyChannelSettings(&s, files)
 	}
 	set := func(ch staffing.Channel, f func(*staffing.ChannelSettings)) {
 		cs := s.Channels[ch]
@@ -486,14 +469,14 @@ func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) 
 //
 // It also checks what depends on the channels present: a promise shorter
 // than the handling time, a callback slot that cannot hold a callback.
-func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, files []channelSetting) error {
+func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, files []data.ChannelSetting) error {
 	var have [4]bool
 	for _, r := range rows {
 		have[r.Channel] = true
 	}
 	for _, f := range files {
-		if !have[f.channel] {
-			return usageError(fmt.Errorf("%s:%d: field \"channel\": settings for %v, but the data have no %v rows", c.String("channel-settings"), f.line, f.channel, f.channel))
+		if !have[f.Channel] {
+			return usageError(fmt.Errorf("%s:%d: field \"channel\": settings for %v, but the data have no %v rows", c.String("channel-settings"), f.Line, f.Channel, f.Channel))
 		}
 	}
 	for flag, ch := range map[string]staffing.Channel{"chat-aht": staffing.Chat, "chat-target": staffing.Chat, "email-aht": staffing.Email} {
@@ -532,8 +515,8 @@ func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, fil
 		}
 		if err := staffing.CheckChannel(s, ch); err != nil {
 			for _, f := range files {
-				if f.channel == ch {
-					return usageError(fmt.Errorf("%s:%d: %s", c.String("channel-settings"), f.line, settingsFields.Replace(err.Error())))
+				if f.Channel == ch {
+					return usageError(fmt.Errorf("%s:%d: %s", c.String("channel-settings"), f.Line, settingsFields.Replace(err.Error())))
 				}
 			}
 			return usageError(flagNames(err))
@@ -882,7 +865,7 @@ func fillNeedsTable(t *data.Table, needs []staffing.Need, sp needsSpec) *data.Ta
 // staffSummary writes the totals by channel, what deflection saves, what
 // the bot covers while a channel is closed, whether the quotes keep the
 // promise, and the hours to publish, to stderr.
-func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Settings, files []channelSetting) {
+func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Settings, files []data.ChannelSetting) {
 	w := c.App.ErrWriter
 	var frac, whole, sched, saved float64
 	for _, x := range sum {
@@ -942,7 +925,7 @@ func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Sett
 		for _, x := range sum {
 			own := false
 			for _, f := range files {
-				own = own || f.channel == x.Channel && f.hours != nil
+				own = own || f.Channel == x.Channel && f.Hours != nil
 			}
 			if x.Promise.Within > 0 && !own {
 				hours = append(hours, staffing.ChannelHours{Channel: x.Channel, Hours: open, Within: x.Promise.Within})
@@ -950,10 +933,10 @@ func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Sett
 		}
 	}
 	for _, f := range files {
-		if f.hours != nil {
-			h := staffing.ChannelHours{Channel: f.channel, Hours: *f.hours}
-			if f.channel == staffing.Email || f.channel == staffing.Callback && f.settings.Slot == 0 {
-				h.Within = cmp.Or(f.settings.Promise.Within, s.Promise.Within)
+		if f.Hours != nil {
+			h := staffing.ChannelHours{Channel: f.Channel, Hours: *f.Hours}
+			if f.Channel == staffing.Email || f.Channel == staffing.Callback && f.Settings.Slot == 0 {
+				h.Within = cmp.Or(f.Settings.Promise.Within, s.Promise.Within)
 			}
 			hours = append(hours, h)
 		}

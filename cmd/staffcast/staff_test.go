@@ -211,7 +211,7 @@ func TestChannelSettingsHelpExample(t *testing.T) {
 	if err != nil || len(got) != 3 {
 		t.Fatalf("the help's example: %d rows, %v", len(got), err)
 	}
-	if cb := got[2].settings; got[2].channel != staffing.Callback || cb.Slot != 15*time.Minute || cb.Prep != time.Minute || got[2].hours == nil {
+	if cb := got[2].Settings; got[2].Channel != staffing.Callback || cb.Slot != 15*time.Minute || cb.Prep != time.Minute || got[2].Hours == nil {
 		t.Errorf("callback row read as %+v", got[2])
 	}
 	_, stderr, code := run(t, "", "staff", "--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", path, "--format", "csv")
