@@ -205,3 +205,106 @@ func TestCapsCyclicAgainstBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// minCostByAgents enumerates every schedule with 0..maxX agents per
+// column that covers req and returns the least cost per number of agents
+// (+Inf where none).
+func minCostByAgents(req []int, cols [][]int, cost []float64, maxX int) []float64 {
+	best := make([]float64, len(cols)*maxX+1)
+	for a := range best {
+		best[a] = math.Inf(1)
+	}
+	x := make([]int, len(cols))
+	cov := make([]int, len(req))
+	for {
+		clear(cov)
+		c, a := 0.0, 0
+		for j, v := range x {
+			c += float64(v) * cost[j]
+			a += v
+			for _, t := range cols[j] {
+				cov[t] += v
+			}
+		}
+		ok := true
+		for t := range req {
+			ok = ok && cov[t] >= req[t]
+		}
+		if ok && c < best[a] {
+			best[a] = c
+		}
+		i := 0
+		for ; i < len(x); i++ {
+			if x[i]++; x[i] <= maxX {
+				break
+			}
+			x[i] = 0
+		}
+		if i == len(x) {
+			return best
+		}
+	}
+}
+
+// Two short days apart, solved as pieces, with an agent cap below what
+// the uncapped schedule uses: the cap couples the days, which are priced
+// and combined. The capped optimum comes from brute force per day and
+// number of agents, combined over the two days; the bound must not exceed
+// it, the schedule not beat it, and the cap, cover and cost must hold
+// when recounted from the shift table.
+func TestCappedPiecesAgainstBruteForce(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(41, 42))
+	rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{3 * time.Hour, 6 * time.Hour}, CostPerHour: []float64{1, 1.1},
+		Break: time.Hour, BreakFrom: 3 * time.Hour, EarliestStart: 8 * time.Hour, LatestEnd: 16 * time.Hour}
+	t0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	start := hoursFrom(t0, 48)
+	for trial := 0; trial < 8; trial++ {
+		req := make([]float64, 48)
+		ireq := make([]int, 48)
+		var byAgents [2][]float64
+		for d := 0; d < 2; d++ {
+			day, iday := randomRequirement(rng, 8)
+			copy(req[24*d+8:], day)
+			copy(ireq[24*d+8:], iday)
+			cols, cost := explicitColumns(8, candidates(start[24*d+8:24*d+16], time.Hour, rules))
+			byAgents[d] = minCostByAgents(iday, cols, cost, 2)
+		}
+		free, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := totalAgents(free)
+		if a < 2 {
+			continue
+		}
+		rules := rules
+		rules.MaxAgents = a - 1 - trial%2
+		opt := math.Inf(1)
+		for a0, c0 := range byAgents[0] {
+			for a1, c1 := range byAgents[1] {
+				if a0+a1 <= rules.MaxAgents {
+					opt = math.Min(opt, c0+c1)
+				}
+			}
+		}
+		s, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
+		if math.IsInf(opt, 1) {
+			if !errors.Is(err, ErrUncoverable) {
+				t.Errorf("trial %d cap %d: no schedule meets the cap, got %v", trial, rules.MaxAgents, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("trial %d cap %d: %v (optimum %v)", trial, rules.MaxAgents, err, opt)
+		}
+		checkCaps(t, start, ireq, s, rules, false)
+		t.Logf("trial %d cap %d (uncapped %d, %v): cost %v, bound %v, optimum %v", trial, rules.MaxAgents, a, free.Cost, s.Cost, s.LowerBound, opt)
+		if s.LowerBound > opt+1e-9 || s.Cost < opt-1e-9 {
+			t.Errorf("trial %d cap %d: cost %v bound %v; optimum %v", trial, rules.MaxAgents, s.Cost, s.LowerBound, opt)
+		}
+		if s.Cost > opt*1.2+1e-9 {
+			t.Errorf("trial %d cap %d: cost %v is more than 20%% above the optimum %v", trial, rules.MaxAgents, s.Cost, opt)
+		}
+	}
+}

@@ -139,7 +139,7 @@ func (s *solver) exact() (result, error) {
 // heuristic schedule, under the caps layer, or piece by piece.
 func (s *solver) heuristic() (result, error) {
 	r := s.r
-	if r.MaxAgents == 0 && r.MaxStartTimes == 0 && !r.Cyclic {
+	if r.MaxStartTimes == 0 && !r.Cyclic {
 		if pcs := pieces(s.req, s.cands); len(pcs) > 0 {
 			return s.decomposed(pcs)
 		}
@@ -277,9 +277,10 @@ func pieces(req []int, cands []candidate) []piece {
 // first piece of the same shape (the same candidates at the same
 // offsets: the same hours of another day), solved first; so a piece's
 // schedule depends neither on the number of workers nor on their timing.
+// An agent cap, which couples the pieces, is met by a price per agent
+// (see capPieces).
 func (s *solver) decomposed(pcs []piece) (result, error) {
-	probs := make([]*problem, len(pcs))
-	first := make([]int, len(pcs)) // the first piece of each piece's shape
+	ws := &pieceSet{s: s, pcs: pcs, probs: make([]*problem, len(pcs)), first: make([]int, len(pcs)), warm: make([]*warmStart, len(pcs))}
 	for i, pc := range pcs {
 		cs := make([]candidate, len(pc.cands))
 		for k, j := range pc.cands {
@@ -287,111 +288,163 @@ func (s *solver) decomposed(pcs []piece) (result, error) {
 			cs[k].start -= pc.from
 		}
 		req := s.req[pc.from:pc.to]
-		probs[i] = newProblem(s.ctx, req, cs, s.r, tieCost(req, cs, s.g))
-		first[i] = i
+		ws.probs[i] = newProblem(s.ctx, req, cs, s.r, tieCost(req, cs, s.g))
+		ws.first[i] = i
 		for f := range i {
-			if first[f] == f && len(pcs[f].cands) == len(cs) && pc.to-pc.from == pcs[f].to-pcs[f].from && sameShape(probs[f].cands, cs) {
-				first[i] = f
+			if ws.first[f] == f && len(pcs[f].cands) == len(cs) && pc.to-pc.from == pcs[f].to-pcs[f].from && sameShape(ws.probs[f].cands, cs) {
+				ws.first[i] = f
 				break
 			}
 		}
 	}
-	type out struct {
-		ps          []placed
-		cost, bound float64
-		err         error
-	}
-	outs := make([]out, len(pcs))
-	warm := make([]*warmStart, len(pcs))
-	done := 0
-	// run calls do(i) for each i of todo, Options.Workers at a time. A
-	// panic in do (a bug, or in Options.Progress) stops it and comes back
-	// as an error: the caller cannot recover one on a worker goroutine.
-	run := func(todo []int, do func(i int)) error {
-		workers := s.opt.Workers
-		if workers <= 0 {
-			workers = runtime.GOMAXPROCS(0)
-		}
-		next := make(chan int)
-		var (
-			wg       sync.WaitGroup
-			pmu      sync.Mutex
-			panicked error
-		)
-		failed := func() bool {
-			pmu.Lock()
-			defer pmu.Unlock()
-			return panicked != nil
-		}
-		for range min(workers, len(todo)) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					err := panicerr.Catch(func() error { do(i); return nil })
-					if err != nil {
-						pmu.Lock()
-						if panicked == nil {
-							panicked = fmt.Errorf("shifts: piece %d of the horizon: %w", i, err)
-						}
-						pmu.Unlock()
-					}
-				}
-			}()
-		}
-		for _, i := range todo {
-			if s.ctx.Err() != nil || failed() {
-				break
-			}
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-		return panicked
-	}
-	var firsts, all []int
+	var firsts []int
 	for i := range pcs {
-		if first[i] == i {
+		if ws.first[i] == i {
 			firsts = append(firsts, i)
 		}
-		all = append(all, i)
 	}
-	const stage = "days (pieces of the horizon) with breaks"
-	s.report(stage, 0, len(pcs))
-	if err := run(firsts, func(i int) {
-		_, _, x, y := probs[i].pdhg()
-		warm[i] = &warmStart{x: x, y: y}
+	if err := ws.run(firsts, func(i int) {
+		_, _, x, y := ws.probs[i].pdhg()
+		ws.warm[i] = &warmStart{x: x, y: y}
 	}); err != nil {
 		return result{}, err
 	}
-	if err := run(all, func(i int) {
-		var o out
-		var ps []placed
-		ps, o.cost, o.bound, o.err = probs[i].solvePiece(warm[first[i]], s.g, uint64(pcs[i].from))
+	outs, err := ws.solveAt(0, "days (pieces of the horizon) with breaks")
+	if err != nil {
+		return result{}, err
+	}
+	res := result{cands: s.cands}
+	a := 0
+	for _, o := range outs {
+		res.ps = append(res.ps, o.ps...)
+		res.cost += o.cost
+		res.bound += math.Min(o.bound, o.cost)
+		a += o.agents
+	}
+	if s.r.MaxAgents > 0 && a > s.r.MaxAgents {
+		return ws.capPieces(outs, res.bound)
+	}
+	return res, nil
+}
+
+// pieceSet is a horizon cut into pieces: each piece's problem, the first
+// piece of its shape and that piece's LP solution (the warm start).
+type pieceSet struct {
+	s     *solver
+	pcs   []piece
+	probs []*problem
+	first []int
+	warm  []*warmStart
+}
+
+// pieceOut is a piece's schedule (over the horizon's candidates), its
+// true cost and agents, and a lower bound, rounded up to the granularity,
+// on the piece's optimum at the price per agent it was solved at.
+type pieceOut struct {
+	ps          []placed
+	cost, bound float64
+	agents      int
+}
+
+// run calls do(i) for each i of todo, Options.Workers at a time. A panic
+// in do (a bug, or in Options.Progress) stops it and comes back as an
+// error: the caller cannot recover one on a worker goroutine.
+func (ws *pieceSet) run(todo []int, do func(i int)) error {
+	s := ws.s
+	workers := s.opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var (
+		wg       sync.WaitGroup
+		pmu      sync.Mutex
+		panicked error
+	)
+	failed := func() bool {
+		pmu.Lock()
+		defer pmu.Unlock()
+		return panicked != nil
+	}
+	for range min(workers, len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				err := panicerr.Catch(func() error { do(i); return nil })
+				if err != nil {
+					pmu.Lock()
+					if panicked == nil {
+						panicked = fmt.Errorf("shifts: piece %d of the horizon: %w", i, err)
+					}
+					pmu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, i := range todo {
+		if s.ctx.Err() != nil || failed() {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return panicked
+}
+
+// solveAt solves every piece with each shift dearer by lam (the price of
+// an agent under the cap; 0: none), warm-started, and returns the pieces'
+// schedules at their true costs with their bounds at that price.
+func (ws *pieceSet) solveAt(lam float64, stage string) ([]pieceOut, error) {
+	s := ws.s
+	outs := make([]pieceOut, len(ws.pcs))
+	errs := make([]error, len(ws.pcs))
+	all := make([]int, len(ws.pcs))
+	for i := range all {
+		all[i] = i
+	}
+	done := 0
+	s.report(stage, 0, len(ws.pcs))
+	err := ws.run(all, func(i int) {
+		p, g := ws.probs[i], s.g
+		if lam > 0 {
+			// The priced costs have their own unit (a price on a grid of
+			// g/16 keeps one); the bound rounds up to that.
+			p = p.priced(lam)
+			g = granularity(p.cands, s.r.UnderPenalty)
+		}
+		rounds := 100
+		if lam > 0 {
+			rounds = pricedRounds
+		}
+		ps, cost, bound, err := p.solvePiece(ws.warm[ws.first[i]], g, uint64(ws.pcs[i].from), rounds)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		o := pieceOut{agents: agents(ps), bound: roundUp(math.Min(bound, cost), g)}
+		o.cost = cost - lam*float64(o.agents)
 		for _, u := range ps {
-			u.cand = pcs[i].cands[u.cand]
+			u.cand = ws.pcs[i].cands[u.cand]
 			o.ps = append(o.ps, u)
 		}
-		o.bound = roundUp(o.bound, s.g)
 		outs[i] = o
 		s.mu.Lock()
 		done++
 		d := done
 		s.mu.Unlock()
-		s.report(stage, d, len(pcs))
-	}); err != nil {
-		return result{}, err
+		s.report(stage, d, len(ws.pcs))
+	})
+	if err != nil {
+		return nil, err
 	}
-	res := result{cands: s.cands}
-	for _, o := range outs {
-		if o.err != nil {
-			return result{}, o.err
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		res.ps = append(res.ps, o.ps...)
-		res.cost += o.cost
-		res.bound += math.Min(o.bound, o.cost)
 	}
-	return res, nil
+	return outs, s.ctx.Err()
 }
 
 // warmStart is an LP solution to start a piece's LP from.
@@ -399,9 +452,9 @@ type warmStart struct{ x, y []float64 }
 
 // solvePiece solves p without caps: LP (from w, nil: cold), rounding,
 // bound; where the schedule costs more than the bound rounded up to the
-// granularity g, it searches on, with seed for its random choices. It
-// returns the schedule, its cost and the bound.
-func (p *problem) solvePiece(w *warmStart, g float64, seed uint64) ([]placed, float64, float64, error) {
+// granularity g, it searches on for up to rounds rounds, with seed for
+// its random choices. It returns the schedule, its cost and the bound.
+func (p *problem) solvePiece(w *warmStart, g float64, seed uint64, rounds int) ([]placed, float64, float64, error) {
 	var x0, y0 []float64
 	if w != nil {
 		x0, y0 = w.x, w.y
@@ -423,7 +476,7 @@ func (p *problem) solvePiece(w *warmStart, g float64, seed uint64) ([]placed, fl
 				units = append(units, placed{u.cand, u.off, 1})
 			}
 		}
-		units, cost = p.ruinRecreate(units, target, 100, seed)
+		units, cost = p.ruinRecreate(units, target, rounds, seed)
 		ps = merge(units)
 	}
 	return ps, cost, math.Min(lb, cost), nil
@@ -443,3 +496,151 @@ func sameShape(a, b []candidate) bool {
 	}
 	return true
 }
+
+// capPieces meets MaxAgents on a horizon in pieces, whose uncapped
+// schedules outs0 use too many agents, by Lagrangian relaxation of the
+// cap's row Σ x ≤ A: at a price λ per agent the pieces are independent
+// again and solved apart, and Σ_pieces B(λ) − λA, with B(λ) a piece's
+// bound at the priced costs rounded up to their unit, is a lower bound on
+// the capped optimum for every λ ≥ 0 (bound0, the uncapped bound, is the
+// one at 0). The price is doubled until the pieces together meet the cap,
+// then bisected on a grid of g/16 (so that the priced costs keep a unit
+// to round to). Every piece's schedule at every price tried is kept, and
+// the cheapest combination within the cap (a multiple-choice knapsack,
+// by dynamic programming over agents) is the schedule.
+func (ws *pieceSet) capPieces(outs0 []pieceOut, bound0 float64) (result, error) {
+	s := ws.s
+	capA := s.r.MaxAgents
+	opts := make([][]pieceOut, len(ws.pcs))
+	add := func(outs []pieceOut) int {
+		a := 0
+		for i, o := range outs {
+			opts[i] = append(opts[i], o)
+			a += o.agents
+		}
+		return a
+	}
+	add(outs0)
+	scale := 0.0 // the mean shift cost, for a grid when costs have no unit
+	for _, c := range s.cands {
+		scale += c.cost / float64(len(s.cands))
+	}
+	q := s.g / 16
+	if q <= 0 {
+		q = math.Max(scale, 1e-6) / 64
+	}
+	bound := bound0
+	at := func(k int) (bool, error) {
+		lam := float64(k) * q
+		outs, err := ws.solveAt(lam, "days at a price per agent (agent cap)")
+		if err != nil {
+			return false, err
+		}
+		lb := -lam * float64(capA)
+		for _, o := range outs {
+			lb += o.bound
+		}
+		bound = math.Max(bound, lb)
+		return add(outs) <= capA, nil
+	}
+	// best combines the options so far; the search stops once it meets
+	// the bound (rounded up to the unit of the true costs).
+	var pick []int
+	best := math.Inf(1)
+	proven := func() bool {
+		if pick = cheapestWithin(opts, capA); pick != nil {
+			best = 0
+			for i, k := range pick {
+				best += opts[i][k].cost
+			}
+		}
+		return best <= roundUp(bound, s.g)+1e-9
+	}
+	// The first price is g/2, whose priced costs keep a coarse unit (the
+	// pieces meet their rounded bounds quickly); finer ones only when the
+	// combination is not yet proven.
+	lo, hi := 0, 8
+	for {
+		if float64(hi)*q > 64*math.Max(scale, 1e-6) {
+			return result{}, s.noPriceError()
+		}
+		ok, err := at(hi)
+		if err != nil {
+			return result{}, err
+		}
+		if ok {
+			break
+		}
+		lo, hi = hi, 2*hi
+	}
+	for steps := 0; hi-lo > 1 && steps < 4 && !proven(); steps++ {
+		mid := (lo + hi) / 2
+		ok, err := at(mid)
+		if err != nil {
+			return result{}, err
+		}
+		if ok {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	if proven(); pick == nil {
+		return result{}, s.noPriceError()
+	}
+	res := result{cands: s.cands}
+	for i, k := range pick {
+		o := opts[i][k]
+		res.ps = append(res.ps, o.ps...)
+		res.cost += o.cost
+	}
+	res.bound = math.Min(bound, res.cost)
+	return res, nil
+}
+
+// cheapestWithin picks one option per piece so that their agents add up
+// to at most capA at least total cost (a multiple-choice knapsack, solved
+// exactly by dynamic programming over the agents used); the first of
+// equal choices wins. It returns the option index per piece, or nil when
+// no choice is within the cap.
+func cheapestWithin(opts [][]pieceOut, capA int) []int {
+	inf := math.Inf(1)
+	dp := make([]float64, capA+1) // cheapest cost of the pieces so far with a agents
+	for a := 1; a <= capA; a++ {
+		dp[a] = inf
+	}
+	choice := make([][]int16, len(opts))
+	for i, os := range opts {
+		next := make([]float64, capA+1)
+		choice[i] = make([]int16, capA+1)
+		for a := range next {
+			next[a] = inf
+			for k, o := range os {
+				if o.agents <= a && dp[a-o.agents]+o.cost < next[a]-1e-9 {
+					next[a], choice[i][a] = dp[a-o.agents]+o.cost, int16(k)
+				}
+			}
+		}
+		dp = next
+	}
+	best := 0
+	for a := range dp {
+		if dp[a] < dp[best]-1e-9 {
+			best = a
+		}
+	}
+	if math.IsInf(dp[best], 1) {
+		return nil
+	}
+	pick := make([]int, len(opts))
+	for i := len(opts) - 1; i >= 0; i-- {
+		k := int(choice[i][best])
+		pick[i] = k
+		best -= opts[i][k].agents
+	}
+	return pick
+}
+
+// pricedRounds caps the search of a piece at a price per agent: its
+// schedule is one option among several for the combination.
+const pricedRounds = 25
