@@ -70,11 +70,10 @@ func simplexCols(t *testing.T, req []int, cols [][]int, cost []float64) float64 
 // the requirement and the schedule's own count.
 func checkCover(t *testing.T, start []time.Time, req []float64, s *Schedule, cyclic bool) {
 	t.Helper()
-	week := 7 * 24 * time.Hour
 	for i, st := range start {
 		n := 0
 		for _, sh := range s.Shifts {
-			for _, at := range []time.Time{st, st.Add(week)} {
+			for _, at := range []time.Time{st, st.AddDate(0, 0, 7)} { // the same clock time a week on (167 or 169 h over DST)
 				if at.Before(sh.Start) || !at.Before(sh.End) || !cyclic && at != st {
 					continue
 				}
@@ -311,5 +310,40 @@ func TestBreaksEdgeCases(t *testing.T) {
 	s, err = Solve(context.Background(), start, time.Hour, req, rules, nil)
 	if err != nil || s.Under[3] != 1 || s.LowerBound > s.Cost || s.Cost < 16+3 {
 		t.Errorf("penalty: %+v, %v", s, err)
+	}
+}
+
+// Cyclic weeks over the daylight-saving changes are cut into days at a
+// clock time every day of the week has once (not one DST skips or
+// repeats): the schedule still covers the week, wrapping, and its cost
+// is within the bound's reach.
+func TestCyclicDSTWeeks(t *testing.T) {
+	t.Parallel()
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, t0 := range []time.Time{time.Date(2025, 3, 24, 0, 0, 0, 0, loc), time.Date(2025, 10, 20, 0, 0, 0, 0, loc)} {
+		var start []time.Time
+		for at := t0; at.Before(t0.AddDate(0, 0, 7)); at = at.Add(time.Hour) {
+			start = append(start, at)
+		}
+		req := make([]float64, len(start))
+		for i, st := range start {
+			req[i] = 1
+			if h := st.Hour(); h >= 8 && h < 20 {
+				req[i] = float64(2 + (h+i/24)%3)
+			}
+		}
+		rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{4 * time.Hour, 8 * time.Hour}, LatestEnd: 30 * time.Hour,
+			Break: time.Hour, BreakFrom: 8 * time.Hour, Cyclic: true}
+		s, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCover(t, start, req, s, true)
+		if s.LowerBound > s.Cost || s.Gap > 0.05 {
+			t.Errorf("week of %s: cost %v, bound %v, gap %v", t0.Format(time.DateOnly), s.Cost, s.LowerBound, s.Gap)
+		}
 	}
 }
