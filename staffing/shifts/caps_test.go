@@ -5,6 +5,10 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -304,6 +308,68 @@ func TestCappedPiecesAgainstBruteForce(t *testing.T) {
 		}
 		if s.Cost > opt*1.2+1e-9 {
 			t.Errorf("trial %d cap %d: cost %v is more than 20%% above the optimum %v", trial, rules.MaxAgents, s.Cost, opt)
+		}
+	}
+}
+
+// The LP model carries the agent cap as a row over every column; where
+// CBC is installed, its optimum of the model must be the brute-force
+// capped optimum.
+func TestModelAgentCap(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(51, 52))
+	start := hoursFrom(time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC), 8)
+	bin, lookErr := exec.LookPath("cbc")
+	for trial := 0; trial < 4; trial++ {
+		rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{3 * time.Hour, 6 * time.Hour}, CostPerHour: []float64{1, 1.1},
+			Break: time.Hour, BreakFrom: 3 * time.Hour, MaxAgents: 3}
+		req, ireq := randomRequirement(rng, len(start))
+		m, err := NewModel(start, time.Hour, req, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := m.WriteLP(&b); err != nil {
+			t.Fatal(err)
+		}
+		lp := b.String()
+		row := lp[strings.Index(lp, " agents:"):strings.Index(lp, "General")]
+		if !strings.HasSuffix(strings.TrimSpace(row), "<= 3") || strings.Count(row, " + x") != len(m.cols) {
+			t.Fatalf("trial %d: cap row %q for %d columns", trial, row, len(m.cols))
+		}
+		if lookErr != nil {
+			continue
+		}
+		dir := t.TempDir()
+		file, sol := filepath.Join(dir, "m.lp"), filepath.Join(dir, "m.sol")
+		if err := os.WriteFile(file, []byte(lp), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(bin, file, "solve", "solu", sol).CombinedOutput(); err != nil {
+			t.Skipf("cbc does not run here: %v\n%s", err, out)
+		}
+		cands := candidates(start, time.Hour, rules)
+		cols, cost := explicitColumns(len(start), cands)
+		opt := bruteForceCapped(ireq, cols, cost, nil, 2, 0, rules.MaxAgents, 0)
+		f, err := os.Open(sol)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := m.ReadCBCSolution(f, math.NaN())
+		f.Close()
+		if math.IsInf(opt, 1) {
+			if err == nil {
+				t.Errorf("trial %d req %v: CBC found %v h within a cap brute force says cannot be met", trial, ireq, s.Cost)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("trial %d req %v: %v (optimum %v)", trial, ireq, err, opt)
+		}
+		checkCaps(t, start, ireq, s, rules, false)
+		t.Logf("trial %d: CBC %v, brute force %v", trial, s.Cost, opt)
+		if math.Abs(s.Cost-opt) > 1e-9 {
+			t.Errorf("trial %d req %v: CBC %v, brute force %v", trial, ireq, s.Cost, opt)
 		}
 	}
 }
