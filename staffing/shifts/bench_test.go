@@ -62,6 +62,20 @@ func BenchmarkSolveWeeks15mBreaks(b *testing.B) {
 	}
 }
 
+// The same weeks with the agents capped at 95% of what the uncapped
+// schedules use (249 and 1061 agents): the cap couples the days, which
+// are priced per agent, solved apart and combined.
+func BenchmarkSolveWeeks15mBreaksCapped(b *testing.B) {
+	for _, c := range []struct{ weeks, cap int }{{1, 236}, {4, 1007}} {
+		b.Run(fmt.Sprintf("weeks=%d", c.weeks), func(b *testing.B) {
+			start, req := weeksRequirement(15*time.Minute, c.weeks)
+			rules := Rules{StartEvery: 15 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour},
+				Break: 30 * time.Minute, BreakFrom: 6 * time.Hour, MaxAgents: c.cap}
+			benchSolve(b, start, 15*time.Minute, req, rules)
+		})
+	}
+}
+
 func BenchmarkSolveWeek30m(b *testing.B) {
 	start, req := weekRequirement(30 * time.Minute)
 	rules := Rules{StartEvery: 30 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour}}

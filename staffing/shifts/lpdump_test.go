@@ -1,6 +1,7 @@
 package shifts
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -39,6 +40,9 @@ func TestWriteBenchLP(t *testing.T) {
 	for _, w := range []int{1, 4} {
 		start, req := weeksRequirement(15*time.Minute, w)
 		write("weeks"+string(rune('0'+w)), start, req)
+		capped := rules
+		capped.MaxAgents = map[int]int{1: 236, 4: 1007}[w] // as BenchmarkSolveWeeks15mBreaksCapped
+		writeRules(fmt.Sprintf("weeks%d_cap%d", w, capped.MaxAgents), start, req, capped)
 	}
 	// The capped and cyclic benchmark weeks (BenchmarkSolveWeek15mBreaks*).
 	for _, c := range []struct {

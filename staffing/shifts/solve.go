@@ -50,12 +50,15 @@ type Progress struct {
 // and dropping the least-used start times (the bound is then without
 // that cap, Status StartsCapped).
 //
-// Without caps or a cyclic week, the horizon is cut wherever no allowed
-// shift spans the cut (nights closed to shifts, or LatestEnd at
-// midnight): the pieces, usually days, are independent, solved in
-// parallel (Options.Workers) and their costs and bounds added up. A
-// panic while solving a piece (a bug) comes back as an error that says
-// "internal error: panic: …" and keeps the stack (internal/panicerr).
+// Without a start-time cap or a cyclic week, the horizon is cut wherever
+// no allowed shift spans the cut (nights closed to shifts, or LatestEnd
+// at midnight): the pieces, usually days, are independent, solved in
+// parallel (Options.Workers) and their costs and bounds added up; an
+// agent cap is priced across them (see the package doc). A cyclic week is
+// cut at a time of day where its schedule's shifts cross least, keeping
+// those. A panic while solving a piece (a bug) comes back as an error
+// that says "internal error: panic: …" and keeps the stack
+// (internal/panicerr).
 //
 // start holds the interval starts, consecutive at step in real time (a
 // week in Europe/Stockholm may have 167 or 169 hourly intervals). When
