@@ -123,7 +123,7 @@ func readArrow(r io.Reader, name string, opt ReadOptions) (tbl *Table, err error
 	}
 	p := opt.parser()
 	tcol := opt.timeColumn()
-	out := &Table{file: name, noLine: true}
+	out := &Table{file: name}
 	for j, fld := range schema.Fields() {
 		col, err := arrowColumn(name, fld, columns[j], p, fld.Name == tcol)
 		if err != nil {

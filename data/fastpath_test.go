@@ -32,6 +32,49 @@ func TestAppendNumberIsShortestForm(t *testing.T) {
 	}
 }
 
+// numberCache must write what appendNumber does, for numbers that repeat
+// (hits), numbers that share a slot (collisions: 256 slots for 5,000
+// distinct values), and numbers too long to keep.
+func TestNumberCacheAsAppendNumber(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	distinct := []float64{0.1, -0.1, 1e-7, 1e-300, 123456789.123, math.SmallestNonzeroFloat64, math.Nextafter(1, 2), math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 7, 1 << 60}
+	for range 5000 {
+		distinct = append(distinct, r.Float64(), r.NormFloat64()*1e3, math.Float64frombits(r.Uint64()))
+	}
+	var nc numberCache
+	for range 200000 {
+		v := distinct[r.IntN(len(distinct))]
+		want := string(appendNumber([]byte("x,"), v))
+		if got := string(nc.append([]byte("x,"), v)); got != want {
+			t.Fatalf("numberCache.append(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// parseDecimal must read what strconv.ParseFloat reads, to the bit, or
+// leave the string to it.
+func TestParseDecimalAsParseFloat(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	ss := []string{"0", "00", "0.0", ".5", "5.", ".", "", "1.2.3", "-1", "+1", "1e3", "123456789012345", "1234567890123456", "0.000000000000001", "999999999999999.", "9007199254740993", "12,5", " 1", "inf", "NaN"}
+	for range 200000 {
+		digits := strconv.FormatUint(r.Uint64()>>uint(r.IntN(64)), 10)
+		if p := r.IntN(len(digits) + 2); p <= len(digits) {
+			digits = digits[:p] + "." + digits[p:]
+		}
+		ss = append(ss, digits, strconv.FormatFloat(r.Float64()*1000, 'f', r.IntN(8), 64))
+	}
+	for _, s := range ss {
+		want, err := strconv.ParseFloat(s, 64)
+		got, ok := parseDecimal(s)
+		if ok && (err != nil || math.Float64bits(got) != math.Float64bits(want)) {
+			t.Fatalf("parseDecimal(%q) = %v (%x), ParseFloat %v (%x), %v", s, got, math.Float64bits(got), want, math.Float64bits(want), err)
+		}
+		if v, ok := parseNumber(s, false); ok != (err == nil) || ok && math.Float64bits(v) != math.Float64bits(want) {
+			t.Fatalf("parseNumber(%q) = %v, %v; ParseFloat %v, %v", s, v, ok, want, err)
+		}
+	}
+}
+
 // rfc3339 must write what time.RFC3339 does: across DST changes, day
 // ends, fixed and named zones, fractions of a second, and in any order.
 func TestRFC3339AsTimeFormat(t *testing.T) {

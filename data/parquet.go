@@ -431,7 +431,7 @@ func readParquet(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 		return nil, err
 	}
 	tcol := opt.timeColumn()
-	out := &Table{file: name, noLine: true}
+	out := &Table{file: name}
 	out.Columns = pqTableColumns(cols, tcol)
 	p := opt.parser()
 	err = scanParquet(name, pf, cols, &p, func(row int, vals []*pqValues) error {

@@ -195,9 +195,47 @@ func parseNumber(s string, decimalComma bool) (float64, bool) {
 		}
 		s = strings.Replace(s, ",", ".", 1)
 	}
+	if v, ok := parseDecimal(s); ok {
+		return v, true
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil
 }
+
+// parseDecimal reads the plain numbers interval data are made of, digits
+// with at most one decimal point and 15 digits in all (60, 12.5,
+// 60.12345), as strconv.ParseFloat's exact path does: the digits as a
+// whole number below 2⁵³, divided by a power of ten that float64 holds
+// exactly, one correctly rounded division, so the same bits. Anything
+// else (signs, exponents, more digits) is left to ParseFloat.
+func parseDecimal(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 16 {
+		return 0, false
+	}
+	var mant uint64
+	digits, point := 0, -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+		case c == '.' && point < 0:
+			point = i
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	if point < 0 {
+		return float64(mant), true
+	}
+	return float64(mant) / pow10[len(s)-1-point], true
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 func csvError(name string, err error) error {
 	var pe *csv.ParseError

@@ -165,13 +165,17 @@ func checkOffsets(t *Table, tcol string, start []time.Time) error {
 	}
 	var lastChange time.Time
 	changes := 0
+	var a int // the previous row's offset, carried: one Zone a row
+	if len(start) > 0 {
+		_, a = start[row(0)].Zone()
+	}
 	for k := 1; k < len(start); k++ {
 		prev, cur := start[row(k-1)], start[row(k)]
-		_, a := prev.Zone()
 		_, b := cur.Zone()
 		if a == b {
 			continue
 		}
+		a = b
 		changes++
 		if changes > 1 && cur.Sub(lastChange) < minZoneChange {
 			return t.rowError(row(k), tcol, cur.Format(time.RFC3339), fmt.Errorf("%w: the offset changes from %s to %s at %s, %v after the previous change at %s; time zones change their offset months apart, so these rows mix clocks (UTC and local time?): pass --tz with the zone the planning is done in", ErrOffsets, prev.Format("-07:00"), cur.Format("-07:00"), cur.Format(time.RFC3339), cur.Sub(lastChange).Round(time.Minute), lastChange.Format(time.RFC3339)))

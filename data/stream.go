@@ -208,7 +208,7 @@ func (tr *TableReader) parquet(r io.Reader) error {
 			}
 			n = m
 		}
-		t = &Table{file: tr.name, noLine: true, rowBase: row, Columns: pqTableColumns(cols, tcol)}
+		t = &Table{file: tr.name, rowBase: row, Columns: pqTableColumns(cols, tcol)}
 		if err := appendPqBatch(t, tr.name, cols, tcol, &p, row, vals); err != nil {
 			return nil, err
 		}
@@ -232,7 +232,7 @@ type TableWriter struct {
 	began  bool // the header (CSV) or the opening bracket (JSON) is written
 	bw     *bufio.Writer
 	line   []byte // CSV: the lines of a chunk, reused
-	times  rfc3339
+	cells  csvCells
 	pw     *file.Writer
 	groups int    // Parquet: row groups written
 	buf    *Table // Parquet: rows waiting for a full row group
@@ -262,7 +262,7 @@ func (tw *TableWriter) Write(t *Table) error {
 			line = appendCSVHeader(line, t)
 		}
 		for i := 0; i < t.Len(); i++ {
-			line = appendCSVRow(line, t, i, &tw.times)
+			line = tw.cells.appendRow(line, t, i)
 			if len(line) >= 32*1024 {
 				if _, err := tw.bw.Write(line); err != nil {
 					return err

@@ -18,9 +18,9 @@ type Table struct {
 
 	// Where each row came from, for error messages: set by the readers.
 	file    string
-	lines   []int // text line of each row, or nil
-	noLine  bool  // rows are counted, not lines (Parquet, Arrow)
+	lines   []int // text line of each row, or nil: rows are counted (Parquet, Arrow)
 	rowBase int   // rows before this one in the file, for a chunk (TableReader)
+	rows    []int // row number in the file of each row, for a Subset of a table without lines
 }
 
 // rowError returns a ParseError located at row i of t.
@@ -31,7 +31,7 @@ func (t *Table) rowError(i int, column, value string, err error) *ParseError {
 	case t.lines != nil && i < len(t.lines):
 		e.Line = t.lines[i]
 	default:
-		e.Row = t.rowBase + i + 1
+		e.Row = t.rowPosition(i)
 	}
 	return e
 }

@@ -62,9 +62,9 @@ func cell(c *Column, i int) string {
 func writeCSV(w io.Writer, t *Table) error {
 	bw := bufio.NewWriterSize(w, 64*1024)
 	line := appendCSVHeader(nil, t)
-	var times rfc3339
+	var cells csvCells
 	for i := 0; i < t.Len(); i++ {
-		line = appendCSVRow(line, t, i, &times)
+		line = cells.appendRow(line, t, i)
 		if len(line) >= 32*1024 {
 			if _, err := bw.Write(line); err != nil {
 				return err
@@ -89,8 +89,16 @@ func appendCSVHeader(line []byte, t *Table) []byte {
 	return append(line, '\n')
 }
 
-// appendCSVRow appends row i of t as a CSV line.
-func appendCSVRow(line []byte, t *Table, i int, times *rfc3339) []byte {
+// csvCells appends the cells of CSV lines, with what it formatted before
+// at hand: the date and offset of the last time, and per column of
+// numbers the last numbers in the shortest form.
+type csvCells struct {
+	times rfc3339
+	nums  []numberCache // by column, grown as needed
+}
+
+// appendRow appends row i of t as a CSV line.
+func (cc *csvCells) appendRow(line []byte, t *Table, i int) []byte {
 	for j := range t.Columns {
 		if j > 0 {
 			line = append(line, ',')
@@ -99,15 +107,65 @@ func appendCSVRow(line []byte, t *Table, i int, times *rfc3339) []byte {
 		switch {
 		case c.Time != nil:
 			if !c.Time[i].IsZero() {
-				line = times.append(line, c.Time[i])
+				line = cc.times.append(line, c.Time[i])
 			}
 		case c.Float != nil:
-			line = appendNumber(line, c.Float[i])
+			for j >= len(cc.nums) {
+				cc.nums = append(cc.nums, numberCache{})
+			}
+			line = cc.nums[j].append(line, c.Float[i])
 		default:
 			line = appendCSVText(line, c.Text[i])
 		}
 	}
 	return append(line, '\n')
+}
+
+// numberCache appends numbers as appendNumber does, remembering the last
+// few it formatted in the shortest form: a column of staffing results
+// repeats its numbers wherever the volumes repeat (a plan's memo gives
+// equal inputs the same bits), and the shortest-form search costs more
+// than the rest of a row. Direct-mapped by the number's bits, it costs a
+// miss one comparison and a copy of the digits.
+//
+// A column that does not repeat (a forecast's volumes) would pay the
+// copy on every miss for nothing: after 1,024 misses with hits under one
+// in sixteen, only one miss in 64 is kept, enough to notice repeats.
+type numberCache struct {
+	slots        [256]numberSlot
+	hits, misses int
+}
+
+type numberSlot struct {
+	bits uint64
+	n    uint8 // digits held; 0 for an empty slot
+	b    [23]byte
+}
+
+func (nc *numberCache) append(b []byte, v float64) []byte {
+	if i, ok := whole(v); ok {
+		return strconv.AppendInt(b, i, 10)
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return appendNumber(b, v)
+	}
+	bits := math.Float64bits(v)
+	s := &nc.slots[(bits*0x9e3779b97f4a7c15)>>56]
+	if s.n > 0 && s.bits == bits {
+		nc.hits++
+		return append(b, s.b[:s.n]...)
+	}
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', -1, 64)
+	nc.misses++
+	if nc.misses > 1024 && nc.hits < nc.misses/16 && nc.misses%64 != 0 {
+		return b
+	}
+	if n := len(b) - start; n <= len(s.b) {
+		s.bits, s.n = bits, uint8(n)
+		copy(s.b[:], b[start:])
+	}
+	return b
 }
 
 // appendNumber appends v as cell writes it: shortest exact decimal,
@@ -121,12 +179,23 @@ func appendNumber(b []byte, v float64) []byte {
 	case math.IsInf(v, -1):
 		return append(b, "-inf"...)
 	}
-	if v == math.Trunc(v) && math.Abs(v) < 1<<53 && !(v == 0 && math.Signbit(v)) {
+	if i, ok := whole(v); ok {
 		// A whole number (agents, counts): the same digits, at a
 		// fraction of the cost of the shortest-form search.
-		return strconv.AppendInt(b, int64(v), 10)
+		return strconv.AppendInt(b, i, 10)
 	}
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
+}
+
+// whole returns v as an int64 when it is a whole number below 2⁵³ in
+// magnitude, other than −0: the numbers whose shortest form is their
+// integer digits. Two conversions are cheaper than math.Trunc.
+func whole(v float64) (int64, bool) {
+	if !(v > -(1<<53) && v < 1<<53) { // also NaN
+		return 0, false
+	}
+	i := int64(v)
+	return i, float64(i) == v && !(i == 0 && math.Signbit(v))
 }
 
 // appendCSVText appends s as a CSV field, quoted when encoding/csv would

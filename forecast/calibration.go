@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/staffcast/staffcast/forecast/calendar"
+	"github.com/staffcast/staffcast/internal/quantile"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -139,7 +140,7 @@ func (c *calibration) errors(p float64, event bool) []float64 {
 
 // offset is the log-scale offset of level q for a forecast p.
 func (c *calibration) offset(q, p float64, event bool) float64 {
-	return quantile(c.errors(p, event), q)
+	return quantile.Sorted(c.errors(p, event), q)
 }
 
 // inEvent says whether t lies in an event window that moves demand off
@@ -304,7 +305,7 @@ func (r *Result) Paths(n int, rng *rand.Rand) [][]float64 {
 			q := std.CDF(math.Sqrt(d)*day + math.Sqrt(1-d)*u)
 			var off float64
 			if r.cal != nil {
-				off = quantile(r.cal.errors(p, r.event != nil && r.event[i]), q)
+				off = quantile.Sorted(r.cal.errors(p, r.event != nil && r.event[i]), q)
 			} else {
 				off = roughOffset(q)
 			}

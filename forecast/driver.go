@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/staffcast/staffcast/internal/quantile"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -95,7 +96,7 @@ func ForecastDriven(start []time.Time, contacts, orders []float64, step, span ti
 		qs := make([]float64, horizon)
 		off := roughOffset(q)
 		if len(resid) >= 20 {
-			off = quantile(resid, q)
+			off = quantile.Sorted(resid, q)
 		}
 		for i, p := range point {
 			if p > 0 {

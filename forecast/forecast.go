@@ -622,15 +622,6 @@ func (e *gridErr) best() int {
 // at the 10% and 90% levels (a factor of about 1.6).
 func roughOffset(q float64) float64 { return (q - 0.5) * 1.25 }
 
-func quantile(sorted []float64, q float64) float64 {
-	h := q * float64(len(sorted)-1)
-	lo := int(math.Floor(h))
-	if lo+1 >= len(sorted) {
-		return sorted[lo]
-	}
-	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
-}
-
 func check(start []time.Time, y []float64, step time.Duration, future []time.Time) error {
 	if len(start) != len(y) {
 		return errors.New("forecast: want one value per start time")

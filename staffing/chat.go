@@ -52,14 +52,24 @@ func RequiredChat(q Queue, c Concurrency, t Target) (Requirement, error) {
 	if err := c.Validate(); err != nil {
 		return Requirement{}, err
 	}
-	k := c.k()
-	slots := q
-	slots.AHT = c.SlotAHT(q.AHT)
-	if t.MaxAgents > 0 {
-		t.MaxAgents *= k
-	}
+	slots, t := chatSlots(q, c, t)
 	req, err := Required(slots, t)
+	return perAgent(req, c), err
+}
+
+// chatSlots returns the slot queue and its target for a chat queue q.
+func chatSlots(q Queue, c Concurrency, t Target) (Queue, Target) {
+	q.AHT = c.SlotAHT(q.AHT)
+	if t.MaxAgents > 0 {
+		t.MaxAgents *= c.k()
+	}
+	return q, t
+}
+
+// perAgent turns the slot queue's requirement into agents.
+func perAgent(req Requirement, c Concurrency) Requirement {
+	k := c.k()
 	req.Agents = (req.Agents + k - 1) / k
 	req.Fractional /= float64(k)
-	return req, err
+	return req
 }

@@ -184,20 +184,19 @@ func Plan(rows []Row, s Settings) ([]Need, error) {
 		}
 	}
 	out := make([]Need, len(rows))
+	m := new(requiredMemo) // rows with equal queues are staffed once
 	deferred := map[Channel][]int{}
 	for i, r := range rows {
-		n, err := s.rowNeed(r, cs)
-		if err != nil {
+		if err := s.rowNeed(&out[i], r, &cs, m); err != nil {
 			return out, &RowError{Row: i, Err: err}
 		}
-		out[i] = n
 		if isSpread(r.Channel, cs[r.Channel]) {
 			deferred[r.Channel] = append(deferred[r.Channel], i)
 		}
 	}
 	for _, ch := range []Channel{Email, Callback} {
 		if idx := deferred[ch]; len(idx) > 0 {
-			if err := planDeferred(rows, idx, cs[ch], s, ch, out); err != nil {
+			if err := planDeferred(rows, idx, cs[ch], s, ch, out, m); err != nil {
 				return out, err
 			}
 		}
@@ -211,36 +210,37 @@ func isSpread(ch Channel, c ChannelSettings) bool {
 	return ch == Email || ch == Callback && c.Slot == 0
 }
 
-// rowNeed staffs one row as far as the row alone allows: phone, chat and
-// booked callbacks in full; for email and other callbacks it fills in
-// the volumes and whether the channel is closed, for planDeferred or the
-// Planner to finish.
-func (s Settings) rowNeed(r Row, cs [4]ChannelSettings) (Need, error) {
+// rowNeed staffs one row into n as far as the row alone allows: phone,
+// chat and booked callbacks in full; for email and other callbacks it
+// fills in the volumes and whether the channel is closed, for
+// planDeferred or the Planner to finish. The channels' settings are
+// validated (Plan and Planner do it once); m remembers requirements.
+func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, m *requiredMemo) error {
 	nan := math.NaN()
-	n := Need{Start: r.Start, Channel: r.Channel, PAbandon: nan, Backlog: nan, QuoteP50: nan, QuoteP90: nan, Capacity: nan, Offered: r.Volume}
-	n.ServiceLevel, n.ASASeconds, n.Occupancy = nan, nan, nan
+	*n = Need{Start: r.Start, Channel: r.Channel, PAbandon: nan, Backlog: nan, QuoteP50: nan, QuoteP90: nan, Capacity: nan, Offered: r.Volume,
+		ServiceLevel: nan, ASASeconds: nan, Occupancy: nan}
 	if r.Channel < Phone || r.Channel > Callback {
-		return n, fmt.Errorf("staffing: unknown channel %v", r.Channel)
+		return fmt.Errorf("staffing: unknown channel %v", r.Channel)
 	}
-	c := cs[r.Channel]
+	c := &cs[r.Channel]
 	deflect := cmp.Or(r.Deflect, c.Deflect)
 	if !(deflect >= 0 && deflect < 1) {
-		return n, fmt.Errorf("staffing: Row.Deflect = %v: want a share in [0,1)", deflect)
+		return fmt.Errorf("staffing: Row.Deflect = %v: want a share in [0,1)", deflect)
 	}
 	n.Deflected = r.Volume * deflect
 	aht := cmp.Or(r.AHT, c.AHT)
 	q := Queue{Volume: r.Volume - n.Deflected, Interval: s.Interval, AHT: aht, Patience: c.Patience}
-	if err := q.Validate(); err != nil {
-		return n, err
+	if err := q.check(); err != nil {
+		return err
 	}
 	n.Closed = c.Open != nil && !c.Open(r.Start)
 	switch {
-	case isSpread(r.Channel, c):
-		return n, nil
+	case isSpread(r.Channel, *c):
+		return nil
 	case r.Channel == Callback:
 		b, err := Booked(n.Offered-n.Deflected, s.Interval, c.Slot, aht, c.Prep)
 		if err != nil {
-			return n, err
+			return err
 		}
 		if n.Deflected > 0 {
 			if all, err := Booked(n.Offered, s.Interval, c.Slot, aht, c.Prep); err == nil {
@@ -249,33 +249,41 @@ func (s Settings) rowNeed(r Row, cs [4]ChannelSettings) (Need, error) {
 		}
 		n.Agents, n.Fractional, n.Capacity = b.Agents, b.Fractional, float64(b.Capacity)
 		n.Scheduled = Scheduled(float64(n.Agents), s.Shrinkage)
-		return n, nil
+		return nil
 	case n.Closed:
-		return n, nil
+		return nil
 	}
-	required := func(q Queue) (Requirement, error) {
-		if r.Channel == Chat {
-			return RequiredChat(q, c.Chat, *c.Target)
-		}
-		return Required(q, *c.Target)
-	}
-	req, err := required(q)
+	rq, err := m.queue(r.Channel, q, c)
 	if err != nil {
-		return n, err
+		return err
 	}
 	if n.Deflected > 0 {
 		q.Volume = r.Volume
-		if all, err := required(q); err == nil {
-			n.Saved = all.Fractional - req.Fractional
+		if all, err := m.queue(r.Channel, q, c); err == nil {
+			n.Saved = all.Fractional - rq.Fractional
 		}
 	}
-	n.Agents, n.Fractional = req.Agents, req.Fractional
-	n.Scheduled = Scheduled(float64(req.Agents), s.Shrinkage)
-	n.ServiceLevel, n.ASASeconds, n.Occupancy = req.Result.ServiceLevel, req.Result.ASASeconds, req.Result.Occupancy
+	n.Agents, n.Fractional = rq.Agents, rq.Fractional
+	n.Scheduled = scheduled(rq.Agents, s.Shrinkage)
+	n.ServiceLevel, n.ASASeconds, n.Occupancy = rq.Result.ServiceLevel, rq.Result.ASASeconds, rq.Result.Occupancy
 	if c.Patience > 0 {
-		n.PAbandon = req.Result.PAbandon
+		n.PAbandon = rq.Result.PAbandon
 	}
-	return n, nil
+	return nil
+}
+
+// queue is the requirement of a phone or chat queue q with the channel's
+// settings c: RequiredChat for chat, Required for phone.
+func (m *requiredMemo) queue(ch Channel, q Queue, c *ChannelSettings) (Requirement, error) {
+	if ch != Chat {
+		return m.required(q, c.Target)
+	}
+	slots, t := chatSlots(q, c.Chat, *c.Target)
+	if t.MaxAgents > DefaultMaxAgents { // the cap on slots is beyond Required's, as RequiredChat says
+		return Requirement{}, errors.Join(slots.Validate(), t.Validate())
+	}
+	req, err := m.required(slots, &t)
+	return perAgent(req, c.Chat), err
 }
 
 // promiseTarget is the Erlang C target of a queued promise.
@@ -291,7 +299,7 @@ func promiseTarget(p Promise) Target {
 // finishDeferred completes the need n of a deferred row from the backlog
 // model's d (and all, the same without deflection, or nil) and, for an
 // open row of a queued channel, the Erlang C queue.
-func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c ChannelSettings, s Settings, queued bool) error {
+func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c *ChannelSettings, s *Settings, queued bool, m *requiredMemo) error {
 	n.Agents, n.Fractional, n.Backlog = d.Agents, d.Fractional, d.Backlog
 	n.QuoteP50, n.QuoteP90 = d.QuoteP50, d.QuoteP90
 	if all != nil {
@@ -301,21 +309,21 @@ func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c Channel
 		aht := cmp.Or(r.AHT, c.AHT)
 		target := promiseTarget(c.Promise)
 		q := Queue{Volume: n.Offered - n.Deflected, Interval: s.Interval, AHT: aht}
-		req, err := Required(q, target)
+		rq, err := m.required(q, &target)
 		if err != nil {
 			return err
 		}
 		if n.Deflected > 0 {
 			q.Volume = n.Offered
-			if full, err := Required(q, target); err == nil {
-				n.Saved += full.Fractional - req.Fractional
+			if full, err := m.required(q, &target); err == nil {
+				n.Saved += full.Fractional - rq.Fractional
 			}
 		}
 		// The queue's agents, plus whole agents for any backlog carried
 		// in from closed hours.
-		n.Agents = req.Agents + d.Agents
-		n.Fractional = req.Fractional + d.Fractional
-		res := req.Result
+		n.Agents = rq.Agents + d.Agents
+		n.Fractional = rq.Fractional + d.Fractional
+		res := rq.Result
 		n.ServiceLevel, n.ASASeconds, n.Occupancy = res.ServiceLevel, res.ASASeconds, res.Occupancy
 		n.QuoteP50, n.QuoteP90 = WaitQuantile(res, aht, 0.5), WaitQuantile(res, aht, 0.9)
 	}
@@ -324,7 +332,7 @@ func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c Channel
 }
 
 // planDeferred staffs the rows idx of one deferred channel, filling out.
-func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Channel, out []Need) error {
+func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Channel, out []Need, m *requiredMemo) error {
 	for k := 1; k < len(idx); k++ {
 		if !rows[idx[k]].Start.After(rows[idx[k-1]].Start) {
 			return &RowError{Row: idx[k], Err: fmt.Errorf("staffing: %v rows must be in time order without repeats", ch)}
@@ -358,7 +366,7 @@ func planDeferred(rows []Row, idx []int, c ChannelSettings, s Settings, ch Chann
 		return &RowError{Row: idx[0], Err: err}
 	}
 	for k, i := range idx {
-		if err := finishDeferred(&out[i], needs[k], &all[k], rows[i], c, s, queued); err != nil {
+		if err := finishDeferred(&out[i], needs[k], &all[k], rows[i], &c, &s, queued, m); err != nil {
 			return &RowError{Row: i, Err: err}
 		}
 	}

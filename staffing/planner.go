@@ -27,6 +27,7 @@ type Planner struct {
 	queue  []plannedRow // needs in the order added, from the first not yet taken
 	stream [4]*spreadStream
 	closed bool
+	memo   *requiredMemo // rows with equal queues are staffed once
 }
 
 type plannedRow struct {
@@ -39,7 +40,7 @@ func NewPlanner(s Settings) (*Planner, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	p := &Planner{s: s}
+	p := &Planner{s: s, memo: new(requiredMemo)}
 	for _, ch := range Channels {
 		p.cs[ch] = s.Channel(ch)
 	}
@@ -63,16 +64,20 @@ func (p *Planner) Add(r Row) error {
 			return err
 		}
 	}
-	n, err := p.s.rowNeed(r, p.cs)
-	if err != nil {
+	// The need is staffed where the queue keeps it: a Need is 160 bytes.
+	p.queue = append(p.queue, plannedRow{})
+	pr := &p.queue[len(p.queue)-1]
+	if err := p.s.rowNeed(&pr.need, r, &p.cs, p.memo); err != nil {
+		p.queue = p.queue[:len(p.queue)-1]
 		return &RowError{Row: i, Err: err}
 	}
 	if !isSpread(r.Channel, c) {
 		p.seen[r.Channel] = true
-		p.queue = append(p.queue, plannedRow{need: n, ready: true})
+		pr.ready = true
 		return nil
 	}
 	if p.seen[r.Channel] && !r.Start.After(p.last[r.Channel]) {
+		p.queue = p.queue[:len(p.queue)-1]
 		return &RowError{Row: i, Err: fmt.Errorf("staffing: %v rows must be in time order without repeats", r.Channel)}
 	}
 	p.seen[r.Channel], p.last[r.Channel] = true, r.Start
@@ -81,8 +86,7 @@ func (p *Planner) Add(r Row) error {
 		st = newSpreadStream(c, p.s)
 		p.stream[r.Channel] = st
 	}
-	p.queue = append(p.queue, plannedRow{need: n})
-	return st.add(p, len(p.queue)-1, r, n)
+	return st.add(p, len(p.queue)-1, r, &pr.need)
 }
 
 // Ready appends the needs that are final, in the order their rows were
@@ -224,14 +228,14 @@ func (sp *spreader) add(v, aht float64, open bool, p Promise, w1, w2 int, step t
 	return DeferredNeed{Fractional: frac, Agents: int(math.Ceil(frac - 1e-9)), Done: done, Backlog: sp.backlog}
 }
 
-func (st *spreadStream) add(p *Planner, at int, r Row, n Need) error {
+func (st *spreadStream) add(p *Planner, at int, r Row, n *Need) error {
 	k := st.k
 	st.k++
 	open := !n.Closed
 	aht := cmp.Or(r.AHT, st.c.AHT).Seconds()
 	from := st.defl.open // the next open interval: this one if open
-	d := st.defl.add(spreadVolume(n, st.queued, true), aht, open, st.c.Promise, st.w1, st.w2, st.s.Interval)
-	a := st.all.add(spreadVolume(n, st.queued, false), aht, open, st.c.Promise, st.w1, st.w2, st.s.Interval)
+	d := st.defl.add(spreadVolume(*n, st.queued, true), aht, open, st.c.Promise, st.w1, st.w2, st.s.Interval)
+	a := st.all.add(spreadVolume(*n, st.queued, false), aht, open, st.c.Promise, st.w1, st.w2, st.s.Interval)
 	if open {
 		st.openAt = append(st.openAt, k)
 	}
@@ -261,7 +265,7 @@ func (st *spreadStream) settle(p *Planner, final bool) error {
 			}
 		}
 		pr := &p.queue[w.at]
-		if err := finishDeferred(&pr.need, w.d, &w.a, w.row, st.c, st.s, st.queued); err != nil {
+		if err := finishDeferred(&pr.need, w.d, &w.a, w.row, &st.c, &st.s, st.queued, p.memo); err != nil {
 			return &RowError{Row: p.rows - (len(p.queue) - w.at), Err: err}
 		}
 		pr.ready = true

@@ -43,6 +43,16 @@ func (q Queue) Validate() error {
 	return errors.Join(errs...)
 }
 
+// check is Validate made cheap for the queues a plan staffs row by row:
+// the few comparisons that pass every valid queue, and Validate, with its
+// messages, for the rest.
+func (q Queue) check() error {
+	if q.Volume >= 0 && q.Volume <= math.MaxFloat64 && q.Interval > 0 && q.AHT > 0 && q.Patience >= 0 && q.Load() <= MaxLoad {
+		return nil
+	}
+	return q.Validate()
+}
+
 // SLBase says which contacts a service level counts.
 type SLBase int
 
@@ -156,6 +166,16 @@ func ParseTarget(s string) (Target, error) {
 		return Target{}, fmt.Errorf("staffing: target %q: want a threshold from 0 to %v after the slash, got %q", s, MaxAnswerWithin, thr)
 	}
 	return Target{ServiceLevel: p / 100, AnswerWithin: within}, nil
+}
+
+// scheduled is Scheduled for whole agents: without shrinkage, the agents
+// themselves (ceil(n − 1e-9) is n for every whole n >= 1), without the
+// division and rounding.
+func scheduled(agents int, shrinkage float64) int {
+	if shrinkage == 0 {
+		return max(agents, 0)
+	}
+	return Scheduled(float64(agents), shrinkage)
 }
 
 // Scheduled grosses agents up for shrinkage (breaks, meetings, sickness,

@@ -39,6 +39,12 @@ func Required(q Queue, t Target) (Requirement, error) {
 	if err := errors.Join(q.Validate(), t.Validate()); err != nil {
 		return Requirement{}, err
 	}
+	return required(q, &t)
+}
+
+// required is Required for a queue and a target already validated: a
+// plan checks its targets once, not once a row.
+func required(q Queue, t *Target) (Requirement, error) {
 	m := newModel(q)
 	if m.a == 0 {
 		return Requirement{Result: m.eval(0, 1, t.AnswerWithin.Seconds(), t.SLBase)}, nil
@@ -48,9 +54,9 @@ func Required(q Queue, t Target) (Requirement, error) {
 		limit = DefaultMaxAgents
 	}
 	if m.theta == 0 {
-		return m.requiredC(t, limit)
+		return m.requiredC(*t, limit)
 	}
-	return m.requiredA(t, limit)
+	return m.requiredA(*t, limit)
 }
 
 func (m model) requiredC(t Target, limit int) (Requirement, error) {

@@ -344,3 +344,15 @@ func FuzzRequired(f *testing.F) {
 		}
 	})
 }
+
+// scheduled, the shortcut for whole agents, must give what Scheduled
+// gives, with shrinkage and without, up to the largest staffing.
+func TestScheduledWholeAgents(t *testing.T) {
+	for _, n := range []int{-1, 0, 1, 2, 7, 100, 1 << 20, DefaultMaxAgents, 1 << 40} {
+		for _, s := range []float64{0, 0.2, 0.3, 0.5} {
+			if got, want := scheduled(n, s), Scheduled(float64(n), s); got != want {
+				t.Errorf("scheduled(%d, %v) = %d, Scheduled = %d", n, s, got, want)
+			}
+		}
+	}
+}

@@ -100,7 +100,8 @@ func NewTotals(s Settings) *Totals {
 // Add adds needs to the totals.
 func (t *Totals) Add(needs []Need) {
 	h := t.h
-	for _, n := range needs {
+	for i := range needs {
+		n := &needs[i] // by pointer: a Need is 160 bytes
 		if n.Channel < Phone || n.Channel > Callback {
 			continue
 		}

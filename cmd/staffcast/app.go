@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"runtime/debug"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 )
@@ -68,7 +69,7 @@ Exit codes: 0 ok, 1 internal error, 2 bad flags or arguments,
 // names flags as they are typed (the flag package writes "-volume" for
 // --volume) and points to the command's help.
 func onUsageError(c *cli.Context, err error, isSubcommand bool) error {
-	msg := flagDash.ReplaceAllString(err.Error(), "${1}--$2")
+	msg := flagDash().ReplaceAllString(err.Error(), "${1}--$2")
 	help := "staffcast --help"
 	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
 		help = "staffcast " + c.Command.Name + " --help"
@@ -77,7 +78,11 @@ func onUsageError(c *cli.Context, err error, isSubcommand bool) error {
 }
 
 // flagDash finds a flag named with one dash in the flag package's messages.
-var flagDash = regexp.MustCompile(`(not defined: |for flag )-([a-z][a-z-]*)`)
+// It is compiled on first use: a run that parses its flags never needs it,
+// and every process would pay for it at start-up.
+var flagDash = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(not defined: |for flag )-([a-z][a-z-]*)`)
+})
 
 func setUsageError(cmd *cli.Command) {
 	cmd.OnUsageError = onUsageError

@@ -47,30 +47,7 @@ func runErlang(c *cli.Context) error {
 	if err := errors.Join(flagNames(q.Validate()), terr); err != nil {
 		return usageError(err)
 	}
-	shrink := c.Float64("shrinkage")
-	abandon := q.Patience > 0
-
-	header := []string{"offered_load", "agents"}
-	if !c.IsSet("agents") {
-		header = append(header, "fractional_agents")
-	}
-	header = append(header, "scheduled_agents", "service_level", "p_wait", "asa_seconds", "occupancy")
-	if abandon {
-		header = append(header, "p_abandon")
-	}
-	row := func(r staffing.Result, frac float64) []any {
-		cells := []any{r.OfferedLoad, r.Agents}
-		if !c.IsSet("agents") {
-			cells = append(cells, frac)
-		}
-		cells = append(cells, staffing.Scheduled(float64(r.Agents), shrink), r.ServiceLevel, r.PWait, r.ASASeconds, r.Occupancy)
-		if abandon {
-			cells = append(cells, r.PAbandon)
-		}
-		return cells
-	}
-	g := render.Grid{Header: header, Digits: 4}
-
+	shrink, abandon := c.Float64("shrinkage"), q.Patience > 0
 	if !c.IsSet("agents") {
 		req, err := staffing.Required(q, t)
 		if err != nil {
@@ -80,21 +57,22 @@ func runErlang(c *cli.Context) error {
 			return usageError(flagNames(err))
 		}
 		abandonWarning(c, req.Result.PAbandon, "")
-		g.Rows = [][]any{row(req.Result, req.Fractional)}
+		g := render.Erlang([]staffing.Result{req.Result}, []float64{req.Fractional}, shrink, abandon)
 		return out.writeGrid(c.App.Writer, g, true)
 	}
 	lo, hi, err := parseAgents(c.String("agents"))
 	if err != nil {
 		return usageError(err)
 	}
+	var rs []staffing.Result
 	for n := lo; n <= hi; n++ {
 		r, err := staffing.EvaluateBase(q, n, t.AnswerWithin, t.SLBase)
 		if err != nil {
 			return usageError(flagNames(err))
 		}
-		g.Rows = append(g.Rows, row(r, 0))
+		rs = append(rs, r)
 	}
-	return out.writeGrid(c.App.Writer, g, lo == hi)
+	return out.writeGrid(c.App.Writer, render.Erlang(rs, nil, shrink, abandon), lo == hi)
 }
 
 // parseAgents reads --agents N or --agents A:B.

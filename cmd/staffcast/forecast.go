@@ -16,7 +16,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/staffcast/staffcast/chart"
 	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
-	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/forecast"
 	"github.com/staffcast/staffcast/forecast/calendar"
@@ -359,31 +358,7 @@ func runBacktest(c *cli.Context) error {
 			return err
 		}
 	}
-	g := render.Grid{Header: []string{"model", "scope", "mase", "wape", "bias", "rmse", "coverage_80_open", "coverage_80_all", "n", "n_open", "fit_seconds"}, Digits: 3}
-	for _, b := range bts {
-		row := func(scope string, m forecast.Metrics) []any {
-			return []any{b.Model.String(), scope, m.MASE, m.WAPE, m.Bias, m.RMSE, m.CoverageOpen, m.Coverage, m.N, m.NOpen, b.FitTime.Seconds()}
-		}
-		g.Rows = append(g.Rows, row("all", b.Overall))
-		for d, m := range b.ByDay {
-			g.Rows = append(g.Rows, row(fmt.Sprintf("day %d", d+1), m))
-		}
-		for o, m := range b.ByOrigin {
-			g.Rows = append(g.Rows, row("origin "+b.Origins[o].Format("2006-01-02T15:04"), m))
-		}
-	}
-	if out.format == formatTable {
-		// The terminal shows one row per model; CSV and JSON have every day and origin.
-		var rows [][]string
-		for _, b := range bts {
-			m := b.Overall
-			rows = append(rows, []string{b.Model.String(), fmt.Sprintf("%.3f", b.MeanMASE), fmt.Sprintf("%.3f", b.WorstMASE), fmt.Sprintf("%.3f", m.WAPE), fmt.Sprintf("%+.3f", m.Bias), fmt.Sprintf("%.2f", m.RMSE), fmt.Sprintf("%.2f", m.CoverageOpen), fmt.Sprintf("%.2f", m.Coverage), fmt.Sprint(b.FitTime.Round(time.Millisecond))})
-		}
-		return out.write(c.App.Writer, func(w io.Writer) error {
-			return texttab.Write(w, []string{"model", "MASE mean", "MASE worst origin", "WAPE", "bias", "RMSE", "80% cov. open hours", "80% cov. all hours", "fit time"}, rows)
-		})
-	}
-	return out.writeGrid(c.App.Writer, g, false)
+	return out.write(c.App.Writer, func(w io.Writer) error { return render.Backtest(w, out.format, bts) })
 }
 
 // namedSeries is one series of a batch: read (s, col), or a file a
@@ -472,7 +447,7 @@ func manySeries(c *cli.Context) ([]namedSeries, error) {
 	}
 	var out []namedSeries
 	for _, name := range order {
-		sub := filterRows(tb, func(i int) bool { return sc.Text[i] == name })
+		sub := tb.Subset(func(i int) bool { return sc.Text[i] == name })
 		s, err := data.SeriesFromTable(sub, data.SeriesOptions{ReadOptions: ro, FillGaps: gaps})
 		if err != nil {
 			return nil, inputError(fmt.Errorf("series %q: %w", name, gapError(err, gapsModelled)))

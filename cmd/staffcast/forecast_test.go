@@ -35,6 +35,8 @@ func TestForecast(t *testing.T) {
 		{"paths_too_many", []string{"forecast", "--paths", "100001"}, exitUsage},
 		{"backtest_origins_zero", []string{"backtest", "--history", ukSeries, "--origins", "0"}, exitUsage},
 		{"backtest_one_row", []string{"backtest", "--history", "testdata/forecast_one_row.csv"}, exitInput},
+		// A bad value in one series of a long file is named by its line in the file.
+		{"batch_long_bad_value", []string{"forecast", "--history", "testdata/forecast_long_bad.csv", "--country", "none"}, exitInput},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := run(t, "", c.args...)

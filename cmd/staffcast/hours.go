@@ -321,15 +321,7 @@ func runHours(c *cli.Context, path string, isPlan bool) error {
 			return err
 		}
 	}
-	holidays := map[string]bool{}
-	for _, e := range calendar.Events(country, series.Start[0], until, loc) {
-		if e.Kind == calendar.Holiday {
-			for d := e.Start; d.Before(e.End); d = d.AddDate(0, 0, 1) {
-				holidays[d.Format("2006-01-02")] = true
-			}
-		}
-	}
-	opt.Holiday = func(t time.Time) bool { return holidays[t.Format("2006-01-02")] }
+	opt.Holiday = calendar.IsHoliday(calendar.Events(country, series.Start[0], until, loc))
 	opt.History = series
 	if f, ok := c.App.ErrWriter.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		// On a terminal, say what the plan is doing (the frontier takes a while).

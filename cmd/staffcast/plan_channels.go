@@ -1,10 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/staffcast/staffcast/plan"
 	"github.com/staffcast/staffcast/staffing"
@@ -77,7 +77,7 @@ func planChannelOptions(c *cli.Context, opt *plan.Options) error {
 			return usageError(fmt.Errorf("--email-aht %v: want a positive handling time such as 4m", es.AHT))
 		}
 	}
-	if aht := cmpOr(es.AHT, opt.Settings.AHT); flagsSet(c, staffing.Email) && aht > es.Promise.Within {
+	if aht := cmp.Or(es.AHT, opt.Settings.AHT); flagsSet(c, staffing.Email) && aht > es.Promise.Within {
 		return usageError(fmt.Errorf("--email-within %v: shorter than the handling time of an email (%v, --email-aht or --aht), so no email can meet it", es.Promise.Within, aht))
 	}
 	if es.Deflect = c.Float64("email-deflect"); !(es.Deflect >= 0 && es.Deflect < 1) {
@@ -110,13 +110,6 @@ func planChannelOptions(c *cli.Context, opt *plan.Options) error {
 		opt.Teams = teams
 	}
 	return nil
-}
-
-func cmpOr(a, b time.Duration) time.Duration {
-	if a != 0 {
-		return a
-	}
-	return b
 }
 
 // flagsSet says whether any flag of channel ch is set.

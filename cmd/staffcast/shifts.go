@@ -346,7 +346,7 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 		// or add the channels up.
 		keep := c.String("channel")
 		if keep != "" {
-			tb = filterRows(tb, func(i int) bool { return ch.Text[i] == keep })
+			tb = tb.Subset(func(i int) bool { return ch.Text[i] == keep })
 			if tb.Len() == 0 {
 				return nil, 0, nil, usageError(fmt.Errorf("--channel %q: no rows of that channel", keep))
 			}
@@ -365,29 +365,6 @@ func requirements(c *cli.Context) ([]time.Time, time.Duration, []float64, error)
 	// The values were checked row by row above (where the error can name
 	// the line); sums of whole agents and filled gaps stay whole.
 	return s.Start, s.Step, s.Columns[0].Float, nil
-}
-
-// filterRows returns the rows of t for which keep is true.
-func filterRows(t *data.Table, keep func(int) bool) *data.Table {
-	out := &data.Table{}
-	for _, c := range t.Columns {
-		nc := data.Column{Name: c.Name}
-		for i := 0; i < t.Len(); i++ {
-			if !keep(i) {
-				continue
-			}
-			switch {
-			case c.Time != nil:
-				nc.Time = append(nc.Time, c.Time[i])
-			case c.Float != nil:
-				nc.Float = append(nc.Float, c.Float[i])
-			default:
-				nc.Text = append(nc.Text, c.Text[i])
-			}
-		}
-		out.Columns = append(out.Columns, nc)
-	}
-	return out
 }
 
 // shiftProgress returns a progress callback for shifts.Options and a stop

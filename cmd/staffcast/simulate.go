@@ -128,17 +128,7 @@ func runSimulate(c *cli.Context) error {
 	if err := out.writeTable(c.App.Writer, render.Simulation(queueNames(in), in.table.Column("channel") != nil, results, per == "day"), 3); err != nil {
 		return err
 	}
-	for i, r := range results {
-		flagged := 0
-		for _, iv := range r.Intervals {
-			if iv.BelowTarget {
-				flagged++
-			}
-		}
-		t := r.Total
-		fmt.Fprintf(c.App.ErrWriter, "%s: %d replications, service level %.1f%% [%.1f, %.1f], ASA %.0f s, abandoned %.1f%%, %d of %d intervals below target beyond doubt\n",
-			in.queues[i].Name, r.Replications, 100*t.ServiceLevel.Mean, 100*t.ServiceLevel.Lo, 100*t.ServiceLevel.Hi, t.ASASeconds.Mean, 100*t.AbandonRate.Mean, flagged, len(r.Intervals))
-	}
+	render.SimulationSummary(c.App.ErrWriter, queueNames(in), results)
 	return nil
 }
 

@@ -147,7 +147,7 @@ func runStaff(c *cli.Context) error {
 			return planError(err, at, rr.column)
 		}
 		flush := func() error {
-			needs = planner.Ready(needs[:0])
+			needs = planner.Ready(needs)
 			where = where[:copy(where, where[len(needs):])]
 			totals.Add(needs)
 			if teams != nil {
@@ -156,7 +156,9 @@ func runStaff(c *cli.Context) error {
 			if len(needs) == 0 {
 				return nil
 			}
-			return emit(needs)
+			err := emit(needs)
+			needs = needs[:0]
+			return err
 		}
 		for ch := first; ; {
 			for i, r := range ch.rows {
@@ -165,6 +167,11 @@ func runStaff(c *cli.Context) error {
 				if err := planner.Add(r); err != nil {
 					return failed(err)
 				}
+				// Taking each need as it is final keeps the planner's
+				// queue to the rows a quote waits for, instead of a
+				// chunk's worth grown (and its pages first touched)
+				// row by row.
+				needs = planner.Ready(needs)
 			}
 			if err := flush(); err != nil {
 				return err
@@ -603,12 +610,13 @@ type lastRow struct {
 }
 
 // staffChunk is one chunk's plan rows; line[i] is the table row behind
-// row i, prev[i] the start of the previous row of its channel.
+// row i, gap[i] its time since the previous row of its channel (0 for
+// the channel's first row).
 type staffChunk struct {
 	tb   *data.Table
 	rows []staffing.Row
 	line []int
-	prev []time.Time
+	gap  []time.Duration
 }
 
 // decide picks the volume column (or the wide form's) from the first chunk.
@@ -649,7 +657,7 @@ func (rr *rowReader) decide(tb *data.Table) error {
 // read turns one chunk into plan rows.
 func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
 	// The previous chunk's rows are in the planner by now: reuse its slices.
-	ch := staffChunk{tb: tb, rows: rr.chunk.rows[:0], line: rr.chunk.line[:0], prev: rr.chunk.prev[:0]}
+	ch := staffChunk{tb: tb, rows: rr.chunk.rows[:0], line: rr.chunk.line[:0], gap: rr.chunk.gap[:0]}
 	defer func() { rr.chunk = ch }()
 	start := tb.Column("start")
 	if start == nil || start.Time == nil {
@@ -695,7 +703,7 @@ func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
 		return ch, inputError(fileError(tb, "deflect", fmt.Errorf("%w: want shares in [0,1)", data.ErrBadNumber)))
 	}
 	if n := tb.Len() * len(sources); cap(ch.rows) < n {
-		ch.rows, ch.line, ch.prev = make([]staffing.Row, 0, n), make([]int, 0, n), make([]time.Time, 0, n)
+		ch.rows, ch.line, ch.gap = make([]staffing.Row, 0, n), make([]int, 0, n), make([]time.Duration, 0, n)
 	}
 	spacing := map[time.Duration]int{} // counted until the interval is known
 	for i := range tb.Len() {
@@ -729,10 +737,9 @@ func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
 				}
 				r.Channel = c
 			}
-			var prev time.Time
+			var d time.Duration
 			if last := rr.last[r.Channel]; last.tb != nil {
-				prev = last.start
-				d := r.Start.Sub(prev)
+				d = r.Start.Sub(last.start)
 				switch {
 				case d == 0:
 					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, position(last.tb, last.i))))
@@ -746,7 +753,7 @@ func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
 			rr.last[r.Channel] = lastRow{r.Start, tb, i}
 			ch.rows = append(ch.rows, r)
 			ch.line = append(ch.line, i)
-			ch.prev = append(ch.prev, prev)
+			ch.gap = append(ch.gap, d)
 		}
 	}
 	if rr.interval == 0 {
@@ -759,9 +766,8 @@ func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
 	// Every spacing must be a whole number of intervals: rows out of step
 	// would otherwise be staffed as if they were.
 	if rr.interval > 0 {
-		for k, p := range ch.prev {
-			d := ch.rows[k].Start.Sub(p)
-			if p.IsZero() || d%rr.interval == 0 {
+		for k, d := range ch.gap {
+			if d%rr.interval == 0 { // also the channel's first row, 0
 				continue
 			}
 			at := tb.ErrorAt(ch.line[k], "start", ch.rows[k].Start.Format(time.RFC3339), nil)

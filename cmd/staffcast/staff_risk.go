@@ -6,7 +6,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/staffcast/staffcast/cmd/staffcast/internal/texttab"
+	"github.com/staffcast/staffcast/cmd/staffcast/internal/render"
 	"github.com/staffcast/staffcast/data"
 	"github.com/staffcast/staffcast/simulate"
 	"github.com/staffcast/staffcast/staffing"
@@ -101,16 +101,12 @@ func staffRisk(c *cli.Context, tb *data.Table, rows []staffing.Row, needs []staf
 			}
 			return nil, planErr(err, rows)
 		}
-		head := []string{"risk level", "agent-hours", "intervals meeting target (simulated)", "95% interval"}
-		var lines [][]string
 		for _, t := range table {
 			if t.Level == level {
 				copy(needs, t.Needs)
 			}
-			lines = append(lines, []string{fmt.Sprintf("%.2f", t.Level), fmt.Sprintf("%.1f", t.AgentHours), fmt.Sprintf("%.1f%%", 100*t.Share.Mean), fmt.Sprintf("%.1f–%.1f%%", 100*t.Share.Lo, 100*t.Share.Hi)})
 		}
-		fmt.Fprintf(c.App.ErrWriter, "what certainty costs (volume per interval from a lognormal through p10/p50/p90, intervals independent; %d demand draws):\n", reps)
-		if err := texttab.Write(c.App.ErrWriter, head, lines); err != nil {
+		if err := render.RiskLevels(c.App.ErrWriter, table, reps); err != nil {
 			return nil, err
 		}
 	}
@@ -128,13 +124,6 @@ func staffRisk(c *cli.Context, tb *data.Table, rows []staffing.Row, needs []staf
 		fmt.Fprintf(c.App.ErrWriter, "warning: %v\n", err)
 	}
 	copy(needs, corr.Needs)
-	sipp := data.Column{Name: "sipp_agents", Float: make([]float64, len(needs))}
-	for i, a := range corr.SIPP {
-		sipp.Float[i] = float64(a)
-	}
-	for _, ch := range corr.Channels {
-		fmt.Fprintf(c.App.ErrWriter, "%s: SIPP meets the target in %.1f%% of %d intervals (simulated); corrected in %.1f%% with %.1f agent-hours instead of %.1f (%+.1f%%), %d rounds\n",
-			ch.Channel, 100*ch.SIPPMeets, ch.Intervals, 100*ch.Meets, ch.Hours, ch.SIPPHours, 100*(ch.Hours/ch.SIPPHours-1), ch.Iterations)
-	}
-	return []data.Column{sipp}, nil
+	render.Correction(c.App.ErrWriter, corr)
+	return []data.Column{render.SIPPColumn(corr)}, nil
 }

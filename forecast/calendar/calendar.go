@@ -114,19 +114,17 @@ func Events(c Country, from, to time.Time, loc *time.Location) []Event {
 		s := time.Date(y, m, d, 0, 0, 0, 0, loc)
 		return s, s.AddDate(0, 0, 1)
 	}
-	holidays := map[string]bool{}
 	for y := from.Year() - 1; y <= to.Year()+1; y++ {
 		for _, h := range c.holidays() {
 			// The observed day is the day off (a US or British holiday on
 			// a Sunday is taken on the Monday); Nordic holidays are not moved.
 			if _, d := h.Calc(y); !d.IsZero() {
-				holidays[d.Format("2006-01-02")] = true
 				s, e := day(d)
 				out = append(out, Event{Name: h.Name, Kind: Holiday, Start: s, End: e, Before: 1, After: 1})
 			}
 		}
 	}
-	isHoliday := func(t time.Time) bool { return holidays[t.Format("2006-01-02")] }
+	isHoliday := IsHoliday(out) // out holds the holidays only, so far
 	for y := from.Year() - 1; y <= to.Year()+1; y++ {
 		bf := BlackFriday(y, loc)
 		out = append(out,
@@ -155,6 +153,24 @@ func Events(c Country, from, to time.Time, loc *time.Location) []Event {
 		}
 	}
 	return in
+}
+
+// IsHoliday returns a test for the public holidays among events (events
+// of kind Holiday; retail events and campaigns do not count): whether t's
+// date, on the clock of t's location, is a day of one of them. Both sides
+// are compared as local dates, so a holiday stays one day long across a
+// daylight-saving change (a 23- or 25-hour day).
+func IsHoliday(events []Event) func(time.Time) bool {
+	days := map[string]bool{}
+	for _, e := range events {
+		if e.Kind != Holiday {
+			continue
+		}
+		for d := e.Start; d.Before(e.End); d = d.AddDate(0, 0, 1) {
+			days[d.Format("2006-01-02")] = true
+		}
+	}
+	return func(t time.Time) bool { return days[t.Format("2006-01-02")] }
 }
 
 // SalaryDay is the name of the monthly pay-day events.

@@ -115,3 +115,36 @@ func TestReadEvents(t *testing.T) {
 		t.Errorf("end before start: %v", err)
 	}
 }
+
+// IsHoliday against Sweden's published public holidays of 2025
+// (Ascension Day falls 39 days after Easter, 20 April 2025), at any clock
+// time of the local day, and not on retail events or ordinary days.
+func TestIsHoliday(t *testing.T) {
+	t.Parallel()
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	from := time.Date(2025, 1, 1, 0, 0, 0, 0, loc)
+	is := IsHoliday(Events(Sweden, from, from.AddDate(1, 0, 0), loc))
+	for _, c := range []struct {
+		at   string
+		want bool
+	}{
+		{"2025-05-29T00:00:00+02:00", true},  // Kristi himmelsfärds dag
+		{"2025-06-06T23:30:00+02:00", true},  // Sveriges nationaldag, late evening
+		{"2025-06-07T00:30:00+02:00", false}, // the Saturday after
+		{"2025-12-25T12:00:00+01:00", true},  // Juldagen
+		{"2025-12-23T12:00:00+01:00", false},
+		{"2025-11-28T12:00:00+01:00", false}, // Black Friday: a retail event, not a holiday
+		{"2025-03-30T12:00:00+02:00", false}, // the spring daylight-saving day
+	} {
+		at, err := time.Parse(time.RFC3339, c.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := is(at.In(loc)); got != c.want {
+			t.Errorf("IsHoliday(%s) = %v, want %v", c.at, got, c.want)
+		}
+	}
+}

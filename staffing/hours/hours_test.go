@@ -286,6 +286,21 @@ func TestRecommendByHand(t *testing.T) {
 	if got, want := p.OrdersCovered(), 300.0/321; math.Abs(got-want) > 1e-12 || p.AgentHours != 21 || !p.Optimal {
 		t.Errorf("covered %v (want %v), %v agent-hours", got, want, p.AgentHours)
 	}
+	for _, d := range weekOrder {
+		// No calls or chats: their shares are 0, not NaN.
+		if day := p.Days[d]; math.Abs(day.OrdersCovered()-300.0/321) > 1e-12 || day.CallsReach() != 0 || day.CallsAnswered() != 0 {
+			t.Errorf("%v: orders covered %v (want %v), calls reach %v, answered %v (want 0)", d, day.OrdersCovered(), 300.0/321, day.CallsReach(), day.CallsAnswered())
+		}
+	}
+	if p.ChatsCovered() != 0 {
+		t.Errorf("chats covered %v without chats, want 0", p.ChatsCovered())
+	}
+	// The calls' shares take their own numerators: reach counts arrivals
+	// while open, answered counts those answered within target.
+	day := Day{Calls: 8, CallsOpen: 12, CallsTotal: 16}
+	if day.CallsReach() != 0.75 || day.CallsAnswered() != 0.5 {
+		t.Errorf("calls reach %v (want 0.75), answered %v (want 0.5)", day.CallsReach(), day.CallsAnswered())
+	}
 	// A budget below 7 days × 3 h: the error names the smallest that works.
 	s.Budget = 20
 	if _, err := Recommend(w, s); !errors.Is(err, ErrInfeasible) || !strings.Contains(err.Error(), "need 21 agent-hours") {

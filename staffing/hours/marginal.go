@@ -1,6 +1,9 @@
 package hours
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"time"
 
 	"github.com/staffcast/staffcast/staffing"
@@ -71,6 +74,24 @@ func Marginals(w *Week, s Settings, p *Plan) ([]Marginal, error) {
 		}
 	}
 	return out, nil
+}
+
+// BestExtensions returns at most n of ms that gain orders, those that
+// cover the largest share of their day's orders per agent-hour first (ties
+// in the order of ms): the edges most worth moving if the budget allows.
+// An extension is counted at half an agent-hour at least, so one that
+// costs next to nothing does not rank on a near-zero divisor. ms is not
+// changed.
+func BestExtensions(ms []Marginal, n int) []Marginal {
+	var gain []Marginal
+	for _, m := range ms {
+		if m.Orders > 0 {
+			gain = append(gain, m)
+		}
+	}
+	perHour := func(m Marginal) float64 { return m.OrdersShare / math.Max(math.Abs(m.AgentHours), 0.5) }
+	slices.SortStableFunc(gain, func(a, b Marginal) int { return cmp.Compare(perHour(b), perHour(a)) })
+	return gain[:min(n, len(gain))]
 }
 
 // CallbackLoad returns, for each weekday, the agents (fractional, before

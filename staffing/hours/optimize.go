@@ -184,6 +184,18 @@ func (p *Plan) CallsOutside() float64 { return 1 - share(p.CallsOpen, p.CallsAll
 // CallsAnswered is the share of the week's calls answered within the target.
 func (p *Plan) CallsAnswered() float64 { return share(p.Calls, p.CallsAll) }
 
+// ChatsCovered is the share of the week's chats that arrive while open.
+func (p *Plan) ChatsCovered() float64 { return share(p.Chats, p.ChatsAll) }
+
+// OrdersCovered is the share of the day's orders placed while open.
+func (d Day) OrdersCovered() float64 { return share(d.Orders, d.OrdersTotal) }
+
+// CallsReach is the share of the day's calls that arrive while open.
+func (d Day) CallsReach() float64 { return share(d.CallsOpen, d.CallsTotal) }
+
+// CallsAnswered is the share of the day's calls answered within the target.
+func (d Day) CallsAnswered() float64 { return share(d.Calls, d.CallsTotal) }
+
 func share(a, b float64) float64 {
 	if b == 0 {
 		return 0

@@ -3,10 +3,12 @@ package hours
 import (
 	"errors"
 	"fmt"
-	"github.com/staffcast/staffcast/clock"
 	"math"
 	"sort"
 	"time"
+
+	"github.com/staffcast/staffcast/clock"
+	"github.com/staffcast/staffcast/internal/quantile"
 )
 
 // Statistic says how a weekday's demand is summarised over the weeks of a period.
@@ -168,11 +170,5 @@ func summary(v []float64, st Statistic) float64 {
 	}
 	sorted := append([]float64(nil), v...)
 	sort.Float64s(sorted)
-	// Linear interpolation between order statistics (Hyndman & Fan type 7).
-	h := st.Quantile * float64(len(sorted)-1)
-	lo := int(math.Floor(h))
-	if lo+1 >= len(sorted) {
-		return sorted[lo]
-	}
-	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
+	return quantile.Sorted(sorted, st.Quantile)
 }

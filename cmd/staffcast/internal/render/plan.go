@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strings"
 	"time"
 
@@ -132,9 +131,9 @@ func Plan(w io.Writer, format string, res *plan.Result, opt plan.Options, reqOut
 				day, cur := p.Plan.Days[d], p.Current.Days[d]
 				open, close := window(day)
 				copen, cclose := window(cur)
-				g.Rows = append(g.Rows, []any{p.Name, d.String(), open, close, round(shareOf(day.Orders, day.OrdersTotal), 4), round(shareOf(day.CallsOpen, day.CallsTotal), 4),
-					round(shareOf(day.Calls, day.CallsTotal), 4), round(day.AgentHours, 2), round(day.Cost, 2),
-					copen, cclose, round(shareOf(cur.Orders, cur.OrdersTotal), 4), round(shareOf(cur.Calls, cur.CallsTotal), 4), round(cur.AgentHours, 2)})
+				g.Rows = append(g.Rows, []any{p.Name, d.String(), open, close, round(day.OrdersCovered(), 4), round(day.CallsReach(), 4),
+					round(day.CallsAnswered(), 4), round(day.AgentHours, 2), round(day.Cost, 2),
+					copen, cclose, round(cur.OrdersCovered(), 4), round(cur.CallsAnswered(), 4), round(cur.AgentHours, 2)})
 			}
 		}
 		return WriteGrid(w, FormatCSV, g, false)
@@ -166,8 +165,8 @@ type jsonDay struct {
 }
 
 func dayFigures(d hours.Day, withCost bool) jsonCurrent {
-	c := jsonCurrent{OrdersCovered: round(shareOf(d.Orders, d.OrdersTotal), 4), CallsReach: round(shareOf(d.CallsOpen, d.CallsTotal), 4),
-		CallsAnswered: round(shareOf(d.Calls, d.CallsTotal), 4), AgentHours: round(d.AgentHours, 2)}
+	c := jsonCurrent{OrdersCovered: round(d.OrdersCovered(), 4), CallsReach: round(d.CallsReach(), 4),
+		CallsAnswered: round(d.CallsAnswered(), 4), AgentHours: round(d.AgentHours, 2)}
 	c.Open, c.Close = window(d)
 	if withCost {
 		c.Cost = round(d.Cost, 2)
@@ -381,18 +380,12 @@ func planText(w io.Writer, res *plan.Result, opt plan.Options, reqOut string) er
 		} else {
 			fmt.Fprintln(w, "  the hours stay the same with closed-hour calls anywhere in their estimated band")
 		}
-		ms := append([]hours.Marginal(nil), p.Marginals...)
-		sort.SliceStable(ms, func(i, j int) bool {
-			return ms[i].OrdersShare/math.Max(math.Abs(ms[i].AgentHours), 0.5) > ms[j].OrdersShare/math.Max(math.Abs(ms[j].AgentHours), 0.5)
-		})
-		for _, m := range ms[:min(2, len(ms))] {
-			if m.Orders > 0 {
-				fmt.Fprintf(w, "  staying open %s-%s on %ss covers %s more of that day's orders for %.0f agent-hours\n", clock.Format(m.From), clock.Format(m.To), m.Weekday, pct(m.OrdersShare), m.AgentHours)
-			}
+		for _, m := range hours.BestExtensions(p.Marginals, 2) {
+			fmt.Fprintf(w, "  staying open %s-%s on %ss covers %s more of that day's orders for %.0f agent-hours\n", clock.Format(m.From), clock.Format(m.To), m.Weekday, pct(m.OrdersShare), m.AgentHours)
 		}
 		outside := fmt.Sprintf("  outside the recommended hours: %s of orders, %s of calls", pct(1-p.Plan.OrdersCovered()), pct(p.Plan.CallsOutside()))
 		if p.Week.HasChats {
-			outside += fmt.Sprintf(", %s of chats", pct(1-shareOf(p.Plan.Chats, p.Plan.ChatsAll)))
+			outside += fmt.Sprintf(", %s of chats", pct(1-p.Plan.ChatsCovered()))
 		}
 		fmt.Fprintln(w, outside)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/staffcast/staffcast/forecast"
 )
 
 func TestCell(t *testing.T) {
@@ -59,5 +61,34 @@ func TestWriteGrid(t *testing.T) {
 	}
 	if err := WriteGrid(&b, FormatParquet, g, false); err == nil {
 		t.Error("a grid written as Parquet: no error")
+	}
+}
+
+// The backtest's terminal table has one row per model with the mean and
+// worst-origin MASE; CSV has a row for all origins, each day and each
+// origin.
+func TestBacktest(t *testing.T) {
+	m := forecast.Metrics{MASE: 0.9, WAPE: 0.25, Bias: -0.0123, RMSE: 3.456, Coverage: 0.9, CoverageOpen: 0.75, N: 48, NOpen: 20}
+	bts := []forecast.Backtest{{
+		Model: forecast.WeekMean, Overall: m, ByDay: []forecast.Metrics{m, m}, ByOrigin: []forecast.Metrics{m},
+		Origins:  []time.Time{time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)},
+		MeanMASE: 0.9, WorstMASE: 1.25, FitTime: 12345 * time.Microsecond,
+	}}
+	var b bytes.Buffer
+	if err := Backtest(&b, FormatTable, bts); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"MASE worst origin", "week-mean", "0.900", "1.250", "-0.012", "3.46", "0.75", "12ms"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	if err := Backtest(&b, FormatCSV, bts); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[1], "week-mean,all,0.9,") || !strings.HasPrefix(lines[3], "week-mean,day 2,") || !strings.HasPrefix(lines[4], "week-mean,origin 2025-03-03T00:00,") {
+		t.Errorf("CSV:\n%s", b.String())
 	}
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"io"
 	"time"
 
 	"github.com/staffcast/staffcast/data"
@@ -59,4 +61,21 @@ func Simulation(queues []string, withChannel bool, results []*simulate.Result, p
 		}),
 	)
 	return t
+}
+
+// SimulationSummary writes one line per queue (simulate, on stderr): the
+// service level over the horizon with its 95% interval, ASA, the share
+// abandoned and how many intervals are below target beyond doubt.
+func SimulationSummary(w io.Writer, queues []string, results []*simulate.Result) {
+	for i, r := range results {
+		flagged := 0
+		for _, iv := range r.Intervals {
+			if iv.BelowTarget {
+				flagged++
+			}
+		}
+		t := r.Total
+		fmt.Fprintf(w, "%s: %d replications, service level %.1f%% [%.1f, %.1f], ASA %.0f s, abandoned %.1f%%, %d of %d intervals below target beyond doubt\n",
+			queues[i], r.Replications, 100*t.ServiceLevel.Mean, 100*t.ServiceLevel.Lo, 100*t.ServiceLevel.Hi, t.ASASeconds.Mean, 100*t.AbandonRate.Mean, flagged, len(r.Intervals))
+	}
 }
