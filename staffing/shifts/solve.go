@@ -534,10 +534,12 @@ func sameShape(a, b []candidate) bool {
 // the bound at 0, is the first). The first price is g/2; it is doubled
 // until the pieces together meet the cap, then bisected on a grid of g/16
 // (so that the priced costs keep a unit to round to) until the schedule
-// meets the bound or four steps have passed. Every piece's schedule at
-// every price is kept, and the cheapest combination within the cap (a
-// multiple-choice knapsack, by dynamic programming over agents) is the
-// schedule. It returns it with the bound and the price that met the cap.
+// meets the bound or two steps have passed (each costs a priced solve of
+// every piece; on the benchmarks more found nothing cheaper). Every
+// piece's schedule at every price is kept, and the cheapest combination
+// within the cap (a multiple-choice knapsack, by dynamic programming over
+// agents) is the schedule. It returns it with the bound and the price
+// that met the cap.
 func (ws *pieceSet) capPieces(given [][]pieceOut, bound0 float64, capA int) (result, float64, error) {
 	s := ws.s
 	opts := make([][]pieceOut, len(ws.pcs))
@@ -604,7 +606,7 @@ func (ws *pieceSet) capPieces(given [][]pieceOut, bound0 float64, capA int) (res
 		}
 		lo, hi = hi, 2*hi
 	}
-	for steps := 0; hi-lo > 1 && steps < 4 && !proven(); steps++ {
+	for steps := 0; hi-lo > 1 && steps < 2 && !proven(); steps++ {
 		mid := (lo + hi) / 2
 		ok, err := at(mid)
 		if err != nil {
