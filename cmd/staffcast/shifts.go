@@ -52,8 +52,8 @@ need not be integral: the schedule is a heuristic and the gap to the lower
 bound (the LP's, rounded up to the cost granularity) is reported; days that
 no shift crosses are solved in parallel. --max-agents is met by pricing shifts (the price
 enters the bound) and --max-start-times by dropping the least-used start
-times (the bound is then without that cap), with or without breaks. --solver cbc hands the same model to COIN-OR CBC
-(cbc on PATH) instead. Without --in it schedules the embedded sample's
+times (the bound is then without that cap), with or without breaks. --solver cbc hands the same model, with
+--max-agents but not --max-start-times, to COIN-OR CBC (cbc on PATH) instead. Without --in it schedules the embedded sample's
 phone requirements for the week of 17 November 2025.`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "in", Usage: "requirements per interval: CSV, Parquet or Arrow; default: a week of the embedded sample"},
@@ -101,9 +101,9 @@ func runShifts(c *cli.Context) error {
 			"shifts: break", "--breaks: break", "shifts: LatestEnd", "--latest", "EarliestStart", "--earliest", "LatestEnd", "--latest",
 			"shifts: UnderPenalty", "--under-penalty", "shifts: CostPerHour", "--cost", "shifts: cost per hour", "--cost").Replace(err.Error())))
 	}
-	if c.String("solver") == "cbc" && (rules.MaxAgents > 0 || rules.MaxStartTimes > 0) {
-		// The exported model has no rows for the caps: refuse rather than ignore them.
-		return usageError(errors.New("--max-agents and --max-start-times are not in the model handed to --solver cbc; use --solver staffcast"))
+	if c.String("solver") == "cbc" && rules.MaxStartTimes > 0 {
+		// The exported model has no rows for the start-time cap: refuse rather than ignore it.
+		return usageError(errors.New("--max-start-times is not in the model handed to --solver cbc; use --solver staffcast"))
 	}
 	var s *shifts.Schedule
 	switch c.String("solver") {

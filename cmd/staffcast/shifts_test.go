@@ -34,7 +34,7 @@ func TestShifts(t *testing.T) {
 		{"breaks_max_agents_unreachable", []string{"--in", "testdata/requirements_dst.csv", "--tz", "Europe/Stockholm", "--breaks", "1h@6h", "--max-agents", "12"}, exitUnreachable},
 		{"cyclic_breaks_capped", []string{"--in", "testdata/requirements_week_night.csv", "--cyclic", "--lengths", "6h,8h", "--latest", "30:00", "--breaks", "1h@6h",
 			"--max-agents", "50", "--max-start-times", "6", "--format", "csv"}, exitOK},
-		{"cbc_caps", []string{"--in", "testdata/requirements_dst.csv", "--max-agents", "14", "--solver", "cbc"}, exitUsage},
+		{"cbc_caps", []string{"--in", "testdata/requirements_dst.csv", "--max-start-times", "3", "--solver", "cbc"}, exitUsage},
 		{"cyclic_breaks_start_times", []string{"--in", "testdata/requirements_week_night.csv", "--cyclic", "--lengths", "6h,8h", "--latest", "30:00", "--breaks", "1h@6h",
 			"--max-start-times", "4", "--format", "csv"}, exitOK},
 	} {

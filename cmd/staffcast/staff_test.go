@@ -42,6 +42,8 @@ func TestStaff(t *testing.T) {
 		{"bad_slot", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings_bad_slot.csv"}, exitUsage},
 		{"promise_shorter_than_aht", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-aht", "20m", "--email-within", "10m"}, exitUsage},
 		{"settings_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings.json"}, exitUsage},
+		// A stray quote in the settings file: its line and exit 2, not a panic.
+		{"settings_stray_quote", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings_stray_quote.csv"}, exitUsage},
 		{"deflect_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--deflect", "chat=0.2"}, exitUsage},
 		{"teams", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-within", "10m", "--teams", "phone,chat+email+callback", "--format", "csv"}, exitOK},
 		{"team_unknown_channel", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--teams", "phone,chat+fax"}, exitUsage},
@@ -211,7 +213,7 @@ func TestChannelSettingsHelpExample(t *testing.T) {
 	if err != nil || len(got) != 3 {
 		t.Fatalf("the help's example: %d rows, %v", len(got), err)
 	}
-	if cb := got[2].settings; got[2].channel != staffing.Callback || cb.Slot != 15*time.Minute || cb.Prep != time.Minute || got[2].hours == nil {
+	if cb := got[2].Settings; got[2].Channel != staffing.Callback || cb.Slot != 15*time.Minute || cb.Prep != time.Minute || got[2].Hours == nil {
 		t.Errorf("callback row read as %+v", got[2])
 	}
 	_, stderr, code := run(t, "", "staff", "--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", path, "--format", "csv")

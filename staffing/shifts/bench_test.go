@@ -62,6 +62,20 @@ func BenchmarkSolveWeeks15mBreaks(b *testing.B) {
 	}
 }
 
+// The same weeks with the agents capped at 95% of what the uncapped
+// schedules use (249 and 1061 agents): the cap couples the days, which
+// are priced per agent, solved apart and combined.
+func BenchmarkSolveWeeks15mBreaksCapped(b *testing.B) {
+	for _, c := range []struct{ weeks, cap int }{{1, 236}, {4, 1007}} {
+		b.Run(fmt.Sprintf("weeks=%d", c.weeks), func(b *testing.B) {
+			start, req := weeksRequirement(15*time.Minute, c.weeks)
+			rules := Rules{StartEvery: 15 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour},
+				Break: 30 * time.Minute, BreakFrom: 6 * time.Hour, MaxAgents: c.cap}
+			benchSolve(b, start, 15*time.Minute, req, rules)
+		})
+	}
+}
+
 func BenchmarkSolveWeek30m(b *testing.B) {
 	start, req := weekRequirement(30 * time.Minute)
 	rules := Rules{StartEvery: 30 * time.Minute, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour, 8 * time.Hour}}
@@ -106,35 +120,22 @@ func BenchmarkSolveWeek15mBreaksCyclic(b *testing.B) {
 	benchBreaks(b, 15*time.Minute, true)
 }
 
-// The same weeks with the agents capped at 90% of what the uncapped
-// schedule uses (that solve is outside the timing).
+// The same weeks with the agents capped at 252 and 266: 90% of the 280
+// and 296 agents the uncapped schedules used when the caps were set (the
+// uncapped week now takes 270, and the old whole-week solve met no cap
+// below 252), fixed so that the figures compare across versions.
 func BenchmarkSolveWeek15mBreaksCapped(b *testing.B) {
-	benchBreaksCapped(b, 15*time.Minute, false)
+	benchBreaksCapped(b, 15*time.Minute, false, 252)
 }
 
 func BenchmarkSolveWeek15mBreaksCyclicCapped(b *testing.B) {
-	benchBreaksCapped(b, 15*time.Minute, true)
+	benchBreaksCapped(b, 15*time.Minute, true, 266)
 }
 
-func benchBreaksCapped(b *testing.B, step time.Duration, cyclic bool) {
+func benchBreaksCapped(b *testing.B, step time.Duration, cyclic bool, capA int) {
 	start, req, rules := breaksWeek(step, cyclic)
-	free, err := Solve(context.Background(), start, step, req, rules, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := totalAgents(free)
-	rules.MaxAgents = a * 9 / 10
-	var s *Schedule
-	for b.Loop() {
-		if s, err = Solve(context.Background(), start, step, req, rules, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(a), "uncapped-agents")
-	b.ReportMetric(float64(rules.MaxAgents), "cap")
-	b.ReportMetric(s.PaidHours, "paid-hours")
-	b.ReportMetric(s.LowerBound, "lower-bound")
-	b.ReportMetric(100*s.Gap, "gap-%")
+	rules.MaxAgents = capA
+	benchSolve(b, start, step, req, rules)
 }
 
 func breaksWeek(step time.Duration, cyclic bool) ([]time.Time, []float64, Rules) {

@@ -218,6 +218,8 @@ func (s *solver) heuristicCapped(p *problem, x, y []float64) (capTry, error) {
 		}
 	case errors.Is(err, errNoPrice):
 		return capTry{}, s.noPriceError()
+	case err == nil && x == nil:
+		best.lam = hi // the lowest price that met the cap: where a caller's priced LP bound is best
 	case err == nil && x != nil:
 		t, err := lp(hi)
 		if err != nil {

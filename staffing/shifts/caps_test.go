@@ -5,6 +5,10 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -68,7 +72,6 @@ func columnClocks(cands []candidate) []time.Duration {
 // checks them against the caps, the requirement and the schedule.
 func checkCaps(t *testing.T, start []time.Time, ireq []int, s *Schedule, r Rules, cyclic bool) {
 	t.Helper()
-	week := 7 * 24 * time.Hour
 	a := 0
 	clocks := map[time.Duration]bool{}
 	cost := 0.0
@@ -92,7 +95,7 @@ func checkCaps(t *testing.T, start []time.Time, ireq []int, s *Schedule, r Rules
 	for i, st := range start {
 		n := 0
 		for _, sh := range s.Shifts {
-			for _, at := range []time.Time{st, st.Add(week)} {
+			for _, at := range []time.Time{st, st.AddDate(0, 0, 7)} { // the same clock time a week on (167 or 169 h over DST)
 				if at.Before(sh.Start) || !at.Before(sh.End) || !cyclic && at != st {
 					continue
 				}
@@ -202,6 +205,180 @@ func TestCapsCyclicAgainstBruteForce(t *testing.T) {
 		}
 		if s.Cost > opt*1.2+1e-9 {
 			t.Errorf("trial %d req %v cap %d: cost %v is more than 20%% above the optimum %v", trial, ireq, rules.MaxAgents, s.Cost, opt)
+		}
+	}
+}
+
+// minCostByAgents enumerates every schedule with 0..maxX agents per
+// column that covers req (or pays pen per agent short per interval, when
+// pen > 0) and returns the least cost per number of agents (+Inf where
+// none).
+func minCostByAgents(req []int, cols [][]int, cost []float64, maxX int, pen float64) []float64 {
+	best := make([]float64, len(cols)*maxX+1)
+	for a := range best {
+		best[a] = math.Inf(1)
+	}
+	x := make([]int, len(cols))
+	cov := make([]int, len(req))
+	for {
+		clear(cov)
+		c, a := 0.0, 0
+		for j, v := range x {
+			c += float64(v) * cost[j]
+			a += v
+			for _, t := range cols[j] {
+				cov[t] += v
+			}
+		}
+		ok := true
+		for t := range req {
+			if short := req[t] - cov[t]; short > 0 {
+				ok = ok && pen > 0
+				c += float64(short) * pen
+			}
+		}
+		if ok && c < best[a] {
+			best[a] = c
+		}
+		i := 0
+		for ; i < len(x); i++ {
+			if x[i]++; x[i] <= maxX {
+				break
+			}
+			x[i] = 0
+		}
+		if i == len(x) {
+			return best
+		}
+	}
+}
+
+// Two short days apart, solved as pieces, with an agent cap below what
+// the uncapped schedule uses: the cap couples the days, which are priced
+// and combined. The capped optimum comes from brute force per day and
+// number of agents, combined over the two days; the bound must not exceed
+// it, the schedule not beat it, and the cap, cover and cost must hold
+// when recounted from the shift table.
+func TestCappedPiecesAgainstBruteForce(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(41, 42))
+	rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{3 * time.Hour, 6 * time.Hour}, CostPerHour: []float64{1, 1.1},
+		Break: time.Hour, BreakFrom: 3 * time.Hour, EarliestStart: 8 * time.Hour, LatestEnd: 16 * time.Hour}
+	t0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	start := hoursFrom(t0, 48)
+	for trial := 0; trial < 8; trial++ {
+		pen := 0.0
+		if trial >= 4 {
+			pen = 2.5 // the last trials may leave intervals short
+		}
+		req := make([]float64, 48)
+		ireq := make([]int, 48)
+		var byAgents [2][]float64
+		for d := 0; d < 2; d++ {
+			day, iday := randomRequirement(rng, 8)
+			copy(req[24*d+8:], day)
+			copy(ireq[24*d+8:], iday)
+			cols, cost := explicitColumns(8, candidates(start[24*d+8:24*d+16], time.Hour, rules))
+			byAgents[d] = minCostByAgents(iday, cols, cost, 2, pen)
+		}
+		rules := rules
+		rules.UnderPenalty = pen
+		free, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := totalAgents(free)
+		if a < 2 {
+			continue
+		}
+		rules.MaxAgents = a - 1 - trial%2
+		opt := math.Inf(1)
+		for a0, c0 := range byAgents[0] {
+			for a1, c1 := range byAgents[1] {
+				if a0+a1 <= rules.MaxAgents {
+					opt = math.Min(opt, c0+c1)
+				}
+			}
+		}
+		s, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
+		if math.IsInf(opt, 1) {
+			if !errors.Is(err, ErrUncoverable) {
+				t.Errorf("trial %d cap %d: no schedule meets the cap, got %v", trial, rules.MaxAgents, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("trial %d cap %d: %v (optimum %v)", trial, rules.MaxAgents, err, opt)
+		}
+		checkCaps(t, start, ireq, s, rules, false)
+		t.Logf("trial %d cap %d (uncapped %d, %v): cost %v, bound %v, optimum %v", trial, rules.MaxAgents, a, free.Cost, s.Cost, s.LowerBound, opt)
+		if s.LowerBound > opt+1e-9 || s.Cost < opt-1e-9 {
+			t.Errorf("trial %d cap %d: cost %v bound %v; optimum %v", trial, rules.MaxAgents, s.Cost, s.LowerBound, opt)
+		}
+		if s.Cost > opt*1.2+1e-9 {
+			t.Errorf("trial %d cap %d: cost %v is more than 20%% above the optimum %v", trial, rules.MaxAgents, s.Cost, opt)
+		}
+	}
+}
+
+// The LP model carries the agent cap as a row over every column; where
+// CBC is installed, its optimum of the model must be the brute-force
+// capped optimum.
+func TestModelAgentCap(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(51, 52))
+	start := hoursFrom(time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC), 8)
+	bin, lookErr := exec.LookPath("cbc")
+	for trial := 0; trial < 4; trial++ {
+		rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{3 * time.Hour, 6 * time.Hour}, CostPerHour: []float64{1, 1.1},
+			Break: time.Hour, BreakFrom: 3 * time.Hour, MaxAgents: 3}
+		req, ireq := randomRequirement(rng, len(start))
+		m, err := NewModel(start, time.Hour, req, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := m.WriteLP(&b); err != nil {
+			t.Fatal(err)
+		}
+		lp := b.String()
+		row := lp[strings.Index(lp, " agents:"):strings.Index(lp, "General")]
+		if !strings.HasSuffix(strings.TrimSpace(row), "<= 3") || strings.Count(row, " + x") != len(m.cols) {
+			t.Fatalf("trial %d: cap row %q for %d columns", trial, row, len(m.cols))
+		}
+		if lookErr != nil {
+			continue
+		}
+		dir := t.TempDir()
+		file, sol := filepath.Join(dir, "m.lp"), filepath.Join(dir, "m.sol")
+		if err := os.WriteFile(file, []byte(lp), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(bin, file, "solve", "solu", sol).CombinedOutput(); err != nil {
+			t.Skipf("cbc does not run here: %v\n%s", err, out)
+		}
+		cands := candidates(start, time.Hour, rules)
+		cols, cost := explicitColumns(len(start), cands)
+		opt := bruteForceCapped(ireq, cols, cost, nil, 2, 0, rules.MaxAgents, 0)
+		f, err := os.Open(sol)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := m.ReadCBCSolution(f, math.NaN())
+		f.Close()
+		if math.IsInf(opt, 1) {
+			if err == nil {
+				t.Errorf("trial %d req %v: CBC found %v h within a cap brute force says cannot be met", trial, ireq, s.Cost)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("trial %d req %v: %v (optimum %v)", trial, ireq, err, opt)
+		}
+		checkCaps(t, start, ireq, s, rules, false)
+		t.Logf("trial %d: CBC %v, brute force %v", trial, s.Cost, opt)
+		if math.Abs(s.Cost-opt) > 1e-9 {
+			t.Errorf("trial %d req %v: CBC %v, brute force %v", trial, ireq, s.Cost, opt)
 		}
 	}
 }

@@ -53,16 +53,33 @@
 //
 // When costs are whole multiples of a unit g (paid hours at 15-minute
 // intervals: g = 0.25 or 0.5), so is every schedule's cost, and a lower
-// bound rounds up to the next multiple of g. Without caps or a cyclic
-// week, Solve cuts the horizon wherever no allowed shift spans the cut
-// (usually at night), solves the pieces in parallel, each LP warm-started
-// from the first piece of the same shape, and adds up costs and rounded
-// bounds; a piece whose schedule is above its rounded bound is searched
-// further by ruin and recreate until it meets the bound or a budget runs
-// out. Small pieces mostly meet it, so the gap closes:
-// the benchmark week of 15-minute intervals with breaks is proven optimal
+// bound rounds up to the next multiple of g. Without a start-time cap or
+// a cyclic week, Solve cuts the horizon wherever no allowed shift spans
+// the cut (usually at night), solves the pieces in parallel, each LP
+// warm-started from the first piece of the same shape, and adds up costs
+// and rounded bounds; a piece whose schedule is above its rounded bound
+// is searched further by ruin and recreate until it meets the bound or a
+// budget runs out. Small pieces mostly meet it, so the gap closes: the
+// benchmark week of 15-minute intervals with breaks is proven optimal
 // (1,246 h, as COIN-OR CBC proves), and four weeks solve in linear time
 // (see the README).
+//
+// An agent cap couples the pieces. It is priced (Lagrangian relaxation of
+// the cap's row): at a price per agent the pieces are independent again,
+// each solved apart with its bound at the priced costs rounded up to their
+// unit, and the sum less the price times the cap is a lower bound for
+// every price; the schedule is the cheapest combination, within the cap,
+// of the pieces' schedules at the prices tried (a multiple-choice
+// knapsack, by dynamic programming over agents).
+//
+// A cyclic week has no such cuts (shifts cross every midnight). After the
+// whole week's LP and rounding, it is cut at the time of day the fewest
+// of its shifts cross: those shifts are kept, and the days between the
+// cuts are pieces of what they leave to cover, solved apart as above (and
+// priced under a cap); a day's schedule replaces the week's only where it
+// costs less. Then again at another time of day, from that schedule. The
+// bound stays the whole week's (the kept shifts are a choice, so the
+// days' bounds are not the week's).
 //
 // # Files
 //

@@ -70,11 +70,10 @@ func simplexCols(t *testing.T, req []int, cols [][]int, cost []float64) float64 
 // the requirement and the schedule's own count.
 func checkCover(t *testing.T, start []time.Time, req []float64, s *Schedule, cyclic bool) {
 	t.Helper()
-	week := 7 * 24 * time.Hour
 	for i, st := range start {
 		n := 0
 		for _, sh := range s.Shifts {
-			for _, at := range []time.Time{st, st.Add(week)} {
+			for _, at := range []time.Time{st, st.AddDate(0, 0, 7)} { // the same clock time a week on (167 or 169 h over DST)
 				if at.Before(sh.Start) || !at.Before(sh.End) || !cyclic && at != st {
 					continue
 				}
@@ -311,5 +310,90 @@ func TestBreaksEdgeCases(t *testing.T) {
 	s, err = Solve(context.Background(), start, time.Hour, req, rules, nil)
 	if err != nil || s.Under[3] != 1 || s.LowerBound > s.Cost || s.Cost < 16+3 {
 		t.Errorf("penalty: %+v, %v", s, err)
+	}
+}
+
+// Cyclic weeks over the daylight-saving changes are cut into days at a
+// clock time every day of the week has once (not one DST skips or
+// repeats): the schedule still covers the week, wrapping, and its cost
+// is within the bound's reach.
+func TestCyclicDSTWeeks(t *testing.T) {
+	t.Parallel()
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, t0 := range []time.Time{time.Date(2025, 3, 24, 0, 0, 0, 0, loc), time.Date(2025, 10, 20, 0, 0, 0, 0, loc)} {
+		var start []time.Time
+		for at := t0; at.Before(t0.AddDate(0, 0, 7)); at = at.Add(time.Hour) {
+			start = append(start, at)
+		}
+		req := make([]float64, len(start))
+		for i, st := range start {
+			req[i] = 1
+			if h := st.Hour(); h >= 8 && h < 20 {
+				req[i] = float64(2 + (h+i/24)%3)
+			}
+		}
+		rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{4 * time.Hour, 8 * time.Hour}, LatestEnd: 30 * time.Hour,
+			Break: time.Hour, BreakFrom: 8 * time.Hour, Cyclic: true}
+		s, err := Solve(context.Background(), start, time.Hour, req, rules, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCover(t, start, req, s, true)
+		if s.LowerBound > s.Cost || s.Gap > 0.05 {
+			t.Errorf("week of %s: cost %v, bound %v, gap %v", t0.Format(time.DateOnly), s.Cost, s.LowerBound, s.Gap)
+		}
+	}
+}
+
+// cutWeek on a cyclic week with empty days and a shift across the week's
+// end: every day is a piece (most with nothing to cover), the kept shifts
+// and the days' schedules cover the week, the cost is recounted, and it
+// is no dearer than the schedule it started from, with and without a cap.
+func TestCutWeekEmptyDays(t *testing.T) {
+	t.Parallel()
+	start := hoursFrom(time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), 7*24)
+	req := make([]float64, len(start))
+	for h := 10; h < 14; h++ {
+		req[h] = 2 // Monday 10–14
+	}
+	for h := 7*24 - 3; h < 7*24; h++ {
+		req[h] = 1 // Sunday 21–24, and Monday 00–02 below
+	}
+	req[0], req[1] = 1, 1
+	for _, capA := range []int{0, 4} { // 4: the fewest agents that can cover it
+		rules := Rules{StartEvery: time.Hour, Lengths: []time.Duration{4 * time.Hour, 6 * time.Hour}, LatestEnd: 30 * time.Hour,
+			Break: time.Hour, BreakFrom: 6 * time.Hour, Cyclic: true, MaxAgents: capA}
+		ireq, cands, err := prepare(start, time.Hour, req, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := &solver{ctx: context.Background(), start: start, req: ireq, cands: cands, r: rules, opt: &Options{}}
+		s.g = granularity(cands, 0)
+		p := newProblem(s.ctx, ireq, cands, rules, tieCost(ireq, cands, s.g))
+		_, cols, x, y := p.pdhg()
+		ps0, cost0, err := p.primal(cols, x, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _, ok, err := s.cutWeek(ps0, -1)
+		if err != nil || !ok {
+			t.Fatalf("cap %d: cutWeek: %v, %v", capA, ok, err)
+		}
+		cov := coverage(len(ireq), cands, res.ps)
+		cost := 0.0
+		for _, u := range res.ps {
+			cost += float64(u.agents) * cands[u.cand].cost
+		}
+		for i := range ireq {
+			if cov[i] < ireq[i] {
+				t.Errorf("cap %d: %v: %d working, %d required", capA, start[i], cov[i], ireq[i])
+			}
+		}
+		if math.Abs(cost-res.cost) > 1e-9 || capA == 0 && res.cost > cost0+1e-9 || capA > 0 && agents(res.ps) > capA {
+			t.Errorf("cap %d: cost %v (recounted %v), %d agents; started from %v", capA, res.cost, cost, agents(res.ps), cost0)
+		}
 	}
 }

@@ -13,7 +13,9 @@ import (
 // Model is the integer programme written out for an outside solver (such
 // as COIN-OR CBC): one variable per shift and break placement, x<j>_<b>
 // (b is the break's offset in intervals, or "n" for none), and u<t> for
-// agents missing in interval t when under-staffing is penalised.
+// agents missing in interval t when under-staffing is penalised; with
+// MaxAgents a row caps their sum. MaxStartTimes is not in the model (it
+// would need a binary variable per start time).
 type Model struct {
 	start []time.Time
 	req   []int
@@ -84,6 +86,17 @@ func (m *Model) WriteLP(w io.Writer) error {
 			fmt.Fprintf(bw, " + u%d", t)
 		}
 		fmt.Fprintf(bw, " >= %d\n", m.req[t])
+	}
+	if m.r.MaxAgents > 0 {
+		// The agent cap: every shift and break placement is one agent.
+		fmt.Fprint(bw, " agents:")
+		for i, cl := range m.cols {
+			fmt.Fprintf(bw, " + %s", colName(cl))
+			if i%8 == 7 {
+				fmt.Fprint(bw, "\n")
+			}
+		}
+		fmt.Fprintf(bw, " <= %d\n", m.r.MaxAgents)
 	}
 	fmt.Fprint(bw, "General\n")
 	for _, cl := range m.cols {
