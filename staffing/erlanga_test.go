@@ -507,7 +507,7 @@ func TestRequiredErlangAMatchesScanOfSummation(t *testing.T) {
 				m := newModel(q)
 				want := 1
 				for ; ; want++ {
-					if tg.met(m.erlangAExact(want, 1/invErlangB(m.a, want), tg.AnswerWithin.Seconds(), tg.SLBase)) {
+					if r := m.erlangAExact(want, 1/invErlangB(m.a, want), tg.AnswerWithin.Seconds(), tg.SLBase); tg.met(&r) {
 						break
 					}
 				}

@@ -43,14 +43,14 @@ type memoSlot struct {
 // staffed before. Errors are not remembered. A nil memo searches.
 func (m *requiredMemo) required(q Queue, t *Target) (Requirement, error) {
 	if m == nil {
-		return checkedRequired(q, t)
+		return required(q, t)
 	}
 	m.calls++
 	if m.misses > 1024 && m.hits < m.misses/16 && m.calls%64 != 0 {
 		// Rows that do not repeat (a forecast's): only one in 64 is
 		// looked up and stored, enough to notice repeats, so that the
 		// others skip the hash and the 180-byte store.
-		return checkedRequired(q, t)
+		return required(q, t)
 	}
 	i := memoIndex(q)
 	vb := math.Float64bits(q.Volume)
@@ -61,9 +61,6 @@ func (m *requiredMemo) required(q Queue, t *Target) (Requirement, error) {
 		}
 	}
 	m.misses++
-	if err := q.check(); err != nil {
-		return Requirement{}, err
-	}
 	req, err := required(q, t)
 	if err == nil {
 		if m.slots[i].used && !m.slots[i^1].used {
@@ -73,15 +70,6 @@ func (m *requiredMemo) required(q Queue, t *Target) (Requirement, error) {
 		m.slots[i] = memoSlot{used: true, q: q, t: *t, req: req}
 	}
 	return req, err
-}
-
-// checkedRequired is Required for a validated target: it checks the
-// queue alone.
-func checkedRequired(q Queue, t *Target) (Requirement, error) {
-	if err := q.check(); err != nil {
-		return Requirement{}, err
-	}
-	return required(q, t)
 }
 
 // memoIndex hashes every field of q (the target rarely varies within a

@@ -45,13 +45,13 @@ func TestMemoKeyHasEveryField(t *testing.T) {
 		change(&q1, &t1)
 		// The first pair's requirement, planted in the second's slot as a
 		// hash collision would put it there.
-		r0, err := checkedRequired(q0, &t0)
+		r0, err := required(q0, &t0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var m requiredMemo
 		plant(&m, q1, memoSlot{used: true, q: q0, t: t0, req: r0})
-		want, wantErr := checkedRequired(q1, &t1)
+		want, wantErr := required(q1, &t1)
 		got, gotErr := m.required(q1, &t1)
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !sameRequirement(got, want) {
 			t.Errorf("%s changed: memo gives %+v, %v; the search %+v, %v", name, got, gotErr, want, wantErr)
@@ -71,10 +71,10 @@ func TestMemoVolumeBits(t *testing.T) {
 	neg.Volume = math.Copysign(0, -1)
 	target := Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second}
 	var m requiredMemo
-	r, _ := checkedRequired(q, &target)
+	r, _ := required(q, &target)
 	plant(&m, neg, memoSlot{used: true, q: q, t: target, req: r})
 	got, _ := m.required(neg, &target)
-	want, _ := checkedRequired(neg, &target)
+	want, _ := required(neg, &target)
 	if !sameRequirement(got, want) {
 		t.Errorf("−0 after 0: memo %+v, search %+v", got, want)
 	}

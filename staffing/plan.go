@@ -230,7 +230,7 @@ func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, m *requiredMe
 	n.Deflected = r.Volume * deflect
 	aht := cmp.Or(r.AHT, c.AHT)
 	q := Queue{Volume: r.Volume - n.Deflected, Interval: s.Interval, AHT: aht, Patience: c.Patience}
-	if err := q.check(); err != nil {
+	if err := q.check(q.Load()); err != nil {
 		return err
 	}
 	n.Closed = c.Open != nil && !c.Open(r.Start)

@@ -44,10 +44,11 @@ func (q Queue) Validate() error {
 }
 
 // check is Validate made cheap for the queues a plan staffs row by row:
-// the few comparisons that pass every valid queue, and Validate, with its
+// the few comparisons that pass every valid queue, given its load
+// (q.Load(), which the caller has computed), and Validate, with its
 // messages, for the rest.
-func (q Queue) check() error {
-	if q.Volume >= 0 && q.Volume <= math.MaxFloat64 && q.Interval > 0 && q.AHT > 0 && q.Patience >= 0 && q.Load() <= MaxLoad {
+func (q Queue) check(load float64) error {
+	if q.Volume >= 0 && q.Volume <= math.MaxFloat64 && q.Interval > 0 && q.AHT > 0 && q.Patience >= 0 && load <= MaxLoad {
 		return nil
 	}
 	return q.Validate()

@@ -42,10 +42,14 @@ func Required(q Queue, t Target) (Requirement, error) {
 	return required(q, &t)
 }
 
-// required is Required for a queue and a target already validated: a
-// plan checks its targets once, not once a row.
+// required is Required for a target already validated (a plan checks
+// its targets once, not once a row); it checks the queue on the load it
+// computes anyway.
 func required(q Queue, t *Target) (Requirement, error) {
 	m := newModel(q)
+	if err := q.check(m.a); err != nil {
+		return Requirement{}, err
+	}
 	if m.a == 0 {
 		return Requirement{Result: m.eval(0, 1, t.AnswerWithin.Seconds(), t.SLBase)}, nil
 	}
@@ -54,47 +58,47 @@ func required(q Queue, t *Target) (Requirement, error) {
 		limit = DefaultMaxAgents
 	}
 	if m.theta == 0 {
-		return m.requiredC(*t, limit)
+		return m.requiredC(t, limit)
 	}
-	return m.requiredA(*t, limit)
+	return m.requiredA(t, limit)
 }
 
-func (m model) requiredC(t Target, limit int) (Requirement, error) {
+// requiredC is the Erlang C search. It runs once a row of a plan, so it
+// is one loop with no calls per n: the targets are tested on the few
+// quantities they need, with one division per n (C = n/(I·(n − a) + a)
+// for I = 1/B), the service level's exp(−(n − a)·μT) carried as a
+// product and 1/B carried from n−1. The Results at n and n−1 are built
+// once, at the answer.
+func (m model) requiredC(t *Target, limit int) (Requirement, error) {
 	sec := t.AnswerWithin.Seconds()
-	if m.a >= float64(limit) { // also keeps int(m.a) below from overflowing
-		r := m.eval(limit, 1/invErlangB(m.a, limit), sec, t.SLBase)
-		return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+	// a >= limit first: it keeps int(m.a) from overflowing.
+	if m.a >= float64(limit) || int(math.Floor(m.a))+1 > limit {
+		r := m.erlangC(limit, 1/invErlangB(m.a, limit), sec)
+		return Requirement{Agents: limit, Result: r}, unreachable(t, &r, limit)
 	}
 	n := int(math.Floor(m.a)) + 1 // the first stable staffing
-	if n > limit {
-		r := m.eval(limit, 1/invErlangB(m.a, limit), sec, t.SLBase)
-		return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
-	}
-	// The loop tests the targets on the few quantities they need, with one
-	// division per n: C = n/(I·(n − a) + a) for I = 1/B, and the service
-	// level's exp(−(n − a)·μT) carried as a product. Result is built once.
 	inv := invErlangB(m.a, n)
 	ia := 1 / m.a
 	decay := math.Exp(-m.mu * sec)
 	e := math.Exp(-(float64(n) - m.a) * m.mu * sec)
-	maxASA := t.MaxASA.Seconds()
+	sl, maxASA, maxOcc := t.ServiceLevel, t.MaxASA.Seconds(), t.MaxOccupancy
 	prevInv := 1.0 // 1/B at n−1; unused while n−1 <= a, where the queue is unstable
 	for {
 		fn := float64(n)
 		c := min(fn/(inv*(fn-m.a)+m.a), 1)
-		ok := (t.ServiceLevel == 0 || 1-c*e >= t.ServiceLevel) &&
+		if (sl == 0 || 1-c*e >= sl) &&
 			(maxASA == 0 || c/(m.mu*(fn-m.a)) <= maxASA) &&
-			(t.MaxOccupancy == 0 || !exceeds(m.a/fn, t.MaxOccupancy))
-		if ok {
-			r := m.erlangC(n, 1/inv, sec)
-			if t.met(r) { // the same test on the full Result, which is authoritative
+			(maxOcc == 0 || !exceeds(m.a/fn, maxOcc)) {
+			req := Requirement{Agents: n, Result: m.erlangC(n, 1/inv, sec)}
+			if t.met(&req.Result) { // the same test on the full Result, which is authoritative
 				prev := m.erlangC(n-1, 1/prevInv, sec)
-				return m.requirement(t, prev, r, n), nil
+				req.Fractional = max(t.fractional(&prev, &req.Result), m.a)
+				return req, nil
 			}
 		}
 		if n == limit {
 			r := m.erlangC(n, 1/inv, sec)
-			return Requirement{Agents: n, Result: r}, unreachable(t, r, limit)
+			return Requirement{Agents: n, Result: r}, unreachable(t, &r, limit)
 		}
 		n++
 		prevInv, inv = inv, 1+float64(n)*ia*inv
@@ -102,12 +106,13 @@ func (m model) requiredC(t Target, limit int) (Requirement, error) {
 	}
 }
 
-func (m model) requiredA(t Target, limit int) (Requirement, error) {
+func (m model) requiredA(t *Target, limit int) (Requirement, error) {
 	sec := t.AnswerWithin.Seconds()
 	// The search tests the targets without the ASA's O(√c) sum unless an
 	// ASA target is set; the Requirement's results are computed in full.
 	test := func(n int, inv float64) bool {
-		return t.met(m.erlangAWith(n, 1/inv, sec, t.SLBase, t.MaxASA > 0))
+		r := m.erlangAWith(n, 1/inv, sec, t.SLBase, t.MaxASA > 0)
+		return t.met(&r)
 	}
 	full := func(n int, inv float64) Result { return m.erlangA(n, 1/inv, sec, t.SLBase) }
 	// Bracket from the Erlang C requirement, which is cheap and usually
@@ -119,9 +124,9 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 	start := max(1, int(math.Ceil(min(m.a, float64(limit)))))
 	c := m
 	c.theta = 0
-	tc := t
+	tc := *t
 	tc.MaxAbandon = 0
-	if req, err := c.requiredC(tc, limit); err == nil {
+	if req, err := c.requiredC(&tc, limit); err == nil {
 		start = min(req.Agents, limit)
 	}
 	lo, hi := 0, start
@@ -139,7 +144,7 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 		for step := 1; ; step *= 2 {
 			if lo == limit {
 				r := full(limit, invErlangB(m.a, limit))
-				return Requirement{Agents: limit, Result: r}, unreachable(t, r, limit)
+				return Requirement{Agents: limit, Result: r}, unreachable(t, &r, limit)
 			}
 			hi = min(limit, lo+step)
 			if test(hi, invErlangB(m.a, hi)) {
@@ -162,12 +167,14 @@ func (m model) requiredA(t Target, limit int) (Requirement, error) {
 	for ; n < hi && !test(n, inv); n++ {
 		prevInv, inv = inv, 1+float64(n+1)/m.a*inv
 	}
-	return m.requirement(t, full(n-1, prevInv), full(n, inv), n), nil
+	prev, req := full(n-1, prevInv), Requirement{Agents: n, Result: full(n, inv)}
+	req.Fractional = t.fractional(&prev, &req.Result)
+	return req, nil
 }
 
 // met reports whether r meets every target in t. Staffing that answers
 // nobody (an unbounded ASA) never meets.
-func (t Target) met(r Result) bool {
+func (t *Target) met(r *Result) bool {
 	if r.Agents == 0 || math.IsInf(r.ASASeconds, 1) {
 		return false
 	}
@@ -186,42 +193,39 @@ func (t Target) met(r Result) bool {
 	return true
 }
 
-// requirement builds the Requirement for the minimal n with result r,
-// interpolating the fractional requirement against prev, the result at n−1.
-func (m model) requirement(t Target, prev, r Result, n int) Requirement {
-	req := Requirement{Agents: n, Fractional: float64(n), Result: r}
-	frac := float64(n - 1)
-	// interp returns where a metric moving from v0 (at n−1) to v1 (at n)
-	// crosses goal, as a fraction of the step.
-	interp := func(v0, v1, goal float64) float64 {
-		if v1 == v0 {
-			return 1
-		}
-		return max(0, min(1, (goal-v0)/(v1-v0)))
-	}
+// fractional is the fractional requirement for the minimal staffing r
+// (r.Agents), interpolated against prev, the result at r.Agents − 1: the
+// point between them where the binding target is met exactly. For Erlang
+// C the caller raises it to the offered load.
+func (t *Target) fractional(prev, r *Result) float64 {
 	need := 0.0
 	if t.ServiceLevel > 0 && prev.ServiceLevel < t.ServiceLevel {
-		need = max(need, interp(prev.ServiceLevel, r.ServiceLevel, t.ServiceLevel))
+		need = max(need, crossing(prev.ServiceLevel, r.ServiceLevel, t.ServiceLevel))
 	}
 	if t.MaxASA > 0 && !(prev.ASASeconds <= t.MaxASA.Seconds()) {
 		// Interpolate the answer rate 1/ASA, which is 0 (not +Inf) when unstable.
-		need = max(need, interp(1/prev.ASASeconds, 1/r.ASASeconds, 1/t.MaxASA.Seconds()))
+		need = max(need, crossing(1/prev.ASASeconds, 1/r.ASASeconds, 1/t.MaxASA.Seconds()))
 	}
 	if t.MaxOccupancy > 0 && exceeds(prev.Occupancy, t.MaxOccupancy) {
-		need = max(need, interp(prev.Occupancy, r.Occupancy, t.MaxOccupancy))
+		need = max(need, crossing(prev.Occupancy, r.Occupancy, t.MaxOccupancy))
 	}
 	if t.MaxAbandon > 0 && prev.PAbandon > t.MaxAbandon {
-		need = max(need, interp(prev.PAbandon, r.PAbandon, t.MaxAbandon))
+		need = max(need, crossing(prev.PAbandon, r.PAbandon, t.MaxAbandon))
 	}
 	if need == 0 {
 		// Only the implicit floor binds (stability for Erlang C, one agent for Erlang A).
 		need = 1
 	}
-	req.Fractional = frac + need
-	if m.theta == 0 {
-		req.Fractional = max(req.Fractional, m.a)
+	return float64(r.Agents-1) + need
+}
+
+// crossing returns where a metric moving from v0 (at n−1) to v1 (at n)
+// crosses goal, as a fraction of the step.
+func crossing(v0, v1, goal float64) float64 {
+	if v1 == v0 {
+		return 1
 	}
-	return req
+	return max(0, min(1, (goal-v0)/(v1-v0)))
 }
 
 // exceeds reports whether v is above the ceiling limit by more than a
@@ -236,7 +240,7 @@ func exceeds(v, limit float64) bool {
 	return v > limit*(1+1e-9)
 }
 
-func unreachable(t Target, r Result, limit int) error {
+func unreachable(t *Target, r *Result, limit int) error {
 	return fmt.Errorf("%w: %d agents (the cap) give service level %.3f, ASA %s, occupancy %.3f, abandonment %.3f",
 		ErrUnreachable, limit, r.ServiceLevel, formatSeconds(r.ASASeconds), r.Occupancy, r.PAbandon)
 }

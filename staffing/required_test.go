@@ -118,11 +118,11 @@ func TestRequiredIsMinimal(t *testing.T) {
 				if err != nil {
 					t.Fatalf("vol %v pat %v target %d: %v", vol, pat, ti, err)
 				}
-				if !tg.met(req.Result) {
+				if !tg.met(&req.Result) {
 					t.Errorf("vol %v pat %v target %d: n=%d does not meet: %+v", vol, pat, ti, req.Agents, req.Result)
 				}
 				prev, _ := Evaluate(q, req.Agents-1, tg.AnswerWithin)
-				if tg.met(prev) {
+				if tg.met(&prev) {
 					t.Errorf("vol %v pat %v target %d: n−1=%d meets too", vol, pat, ti, req.Agents-1)
 				}
 				if req.Fractional > float64(req.Agents) || req.Fractional <= float64(req.Agents-1) {
@@ -336,7 +336,7 @@ func FuzzRequired(f *testing.F) {
 			}
 			t.Fatalf("undocumented error %v for %+v %+v", err, q, tg)
 		}
-		if q.Volume > 0 && !tg.met(req.Result) {
+		if q.Volume > 0 && !tg.met(&req.Result) {
 			t.Fatalf("%+v %+v: result %+v misses the target", q, tg, req)
 		}
 		if math.IsNaN(req.Fractional) || math.IsNaN(req.Result.ServiceLevel) {
