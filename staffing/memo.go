@@ -40,36 +40,38 @@ type memoSlot struct {
 
 // required is Required for a target already validated (a plan checks
 // its targets once, not once a row), from the memo when the key was
-// staffed before. Errors are not remembered. A nil memo searches.
-func (m *requiredMemo) required(q Queue, t *Target) (Requirement, error) {
+// staffed before, into *req. Errors are not remembered. A nil memo
+// searches.
+func (m *requiredMemo) required(q Queue, t *Target, req *Requirement) error {
 	if m == nil {
-		return required(q, t)
+		return required(q, t, req)
 	}
 	m.calls++
 	if m.misses > 1024 && m.hits < m.misses/16 && m.calls%64 != 0 {
 		// Rows that do not repeat (a forecast's): only one in 64 is
 		// looked up and stored, enough to notice repeats, so that the
 		// others skip the hash and the 180-byte store.
-		return required(q, t)
+		return required(q, t, req)
 	}
 	i := memoIndex(q)
 	vb := math.Float64bits(q.Volume)
 	for _, j := range [2]uint64{i, i ^ 1} {
 		if s := &m.slots[j]; m.vols[j] == vb && s.used && sameQueue(&s.q, &q) && sameTarget(&s.t, t) {
 			m.hits++
-			return s.req, nil
+			*req = s.req
+			return nil
 		}
 	}
 	m.misses++
-	req, err := required(q, t)
+	err := required(q, t, req)
 	if err == nil {
 		if m.slots[i].used && !m.slots[i^1].used {
 			i ^= 1
 		}
 		m.vols[i] = vb
-		m.slots[i] = memoSlot{used: true, q: q, t: *t, req: req}
+		m.slots[i] = memoSlot{used: true, q: q, t: *t, req: *req}
 	}
-	return req, err
+	return err
 }
 
 // memoIndex hashes every field of q (the target rarely varies within a

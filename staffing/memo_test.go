@@ -45,14 +45,15 @@ func TestMemoKeyHasEveryField(t *testing.T) {
 		change(&q1, &t1)
 		// The first pair's requirement, planted in the second's slot as a
 		// hash collision would put it there.
-		r0, err := required(q0, &t0)
+		var r0, want, got Requirement
+		err := required(q0, &t0, &r0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var m requiredMemo
 		plant(&m, q1, memoSlot{used: true, q: q0, t: t0, req: r0})
-		want, wantErr := required(q1, &t1)
-		got, gotErr := m.required(q1, &t1)
+		wantErr := required(q1, &t1, &want)
+		gotErr := m.required(q1, &t1, &got)
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !sameRequirement(got, want) {
 			t.Errorf("%s changed: memo gives %+v, %v; the search %+v, %v", name, got, gotErr, want, wantErr)
 		}
@@ -71,10 +72,11 @@ func TestMemoVolumeBits(t *testing.T) {
 	neg.Volume = math.Copysign(0, -1)
 	target := Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second}
 	var m requiredMemo
-	r, _ := required(q, &target)
+	var r, got, want Requirement
+	required(q, &target, &r)
 	plant(&m, neg, memoSlot{used: true, q: q, t: target, req: r})
-	got, _ := m.required(neg, &target)
-	want, _ := required(neg, &target)
+	m.required(neg, &target, &got)
+	required(neg, &target, &want)
 	if !sameRequirement(got, want) {
 		t.Errorf("−0 after 0: memo %+v, search %+v", got, want)
 	}

@@ -253,13 +253,14 @@ func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, m *requiredMe
 	case n.Closed:
 		return nil
 	}
-	rq, err := m.queue(r.Channel, q, c)
-	if err != nil {
+	var rq Requirement
+	if err := m.queue(r.Channel, q, c, &rq); err != nil {
 		return err
 	}
 	if n.Deflected > 0 {
 		q.Volume = r.Volume
-		if all, err := m.queue(r.Channel, q, c); err == nil {
+		var all Requirement
+		if err := m.queue(r.Channel, q, c, &all); err == nil {
 			n.Saved = all.Fractional - rq.Fractional
 		}
 	}
@@ -273,17 +274,19 @@ func (s *Settings) rowNeed(n *Need, r Row, cs *[4]ChannelSettings, m *requiredMe
 }
 
 // queue is the requirement of a phone or chat queue q with the channel's
-// settings c: RequiredChat for chat, Required for phone.
-func (m *requiredMemo) queue(ch Channel, q Queue, c *ChannelSettings) (Requirement, error) {
+// settings c, into *req: RequiredChat for chat, Required for phone.
+func (m *requiredMemo) queue(ch Channel, q Queue, c *ChannelSettings, req *Requirement) error {
 	if ch != Chat {
-		return m.required(q, c.Target)
+		return m.required(q, c.Target, req)
 	}
 	slots, t := chatSlots(q, c.Chat, *c.Target)
 	if t.MaxAgents > DefaultMaxAgents { // the cap on slots is beyond Required's, as RequiredChat says
-		return Requirement{}, errors.Join(slots.Validate(), t.Validate())
+		*req = Requirement{}
+		return errors.Join(slots.Validate(), t.Validate())
 	}
-	req, err := m.required(slots, &t)
-	return perAgent(req, c.Chat), err
+	err := m.required(slots, &t, req)
+	*req = perAgent(*req, c.Chat)
+	return err
 }
 
 // promiseTarget is the Erlang C target of a queued promise.
@@ -309,13 +312,14 @@ func finishDeferred(n *Need, d DeferredNeed, all *DeferredNeed, r Row, c *Channe
 		aht := cmp.Or(r.AHT, c.AHT)
 		target := promiseTarget(c.Promise)
 		q := Queue{Volume: n.Offered - n.Deflected, Interval: s.Interval, AHT: aht}
-		rq, err := m.required(q, &target)
-		if err != nil {
+		var rq Requirement
+		if err := m.required(q, &target, &rq); err != nil {
 			return err
 		}
 		if n.Deflected > 0 {
 			q.Volume = n.Offered
-			if full, err := m.required(q, &target); err == nil {
+			var full Requirement
+			if err := m.required(q, &target, &full); err == nil {
 				n.Saved += full.Fractional - rq.Fractional
 			}
 		}

@@ -39,28 +39,35 @@ func Required(q Queue, t Target) (Requirement, error) {
 	if err := errors.Join(q.Validate(), t.Validate()); err != nil {
 		return Requirement{}, err
 	}
-	return required(q, &t)
+	var req Requirement
+	err := required(q, &t, &req)
+	return req, err
 }
 
 // required is Required for a target already validated (a plan checks
 // its targets once, not once a row); it checks the queue on the load it
-// computes anyway.
-func required(q Queue, t *Target) (Requirement, error) {
+// computes anyway. It writes the requirement to *req (the zero
+// Requirement with a queue's error), which the row it is for holds:
+// a plan staffs a row through four calls, and a 72-byte result returned
+// through each was a tenth of the time a fractional row takes.
+func required(q Queue, t *Target, req *Requirement) error {
 	m := newModel(q)
 	if err := q.check(m.a); err != nil {
-		return Requirement{}, err
+		*req = Requirement{}
+		return err
 	}
 	if m.a == 0 {
-		return Requirement{Result: m.eval(0, 1, t.AnswerWithin.Seconds(), t.SLBase)}, nil
+		*req = Requirement{Result: m.eval(0, 1, t.AnswerWithin.Seconds(), t.SLBase)}
+		return nil
 	}
 	limit := t.MaxAgents
 	if limit == 0 {
 		limit = DefaultMaxAgents
 	}
 	if m.theta == 0 {
-		return m.requiredC(t, limit)
+		return m.requiredC(t, limit, req)
 	}
-	return m.requiredA(t, limit)
+	return m.requiredA(t, limit, req)
 }
 
 // requiredC is the Erlang C search. It runs once a row of a plan, so it
@@ -69,12 +76,12 @@ func required(q Queue, t *Target) (Requirement, error) {
 // for I = 1/B), the service level's exp(−(n − a)·μT) carried as a
 // product and 1/B carried from n−1. The Results at n and n−1 are built
 // once, at the answer.
-func (m model) requiredC(t *Target, limit int) (Requirement, error) {
+func (m model) requiredC(t *Target, limit int, req *Requirement) error {
 	sec := t.AnswerWithin.Seconds()
 	// a >= limit first: it keeps int(m.a) from overflowing.
 	if m.a >= float64(limit) || int(math.Floor(m.a))+1 > limit {
-		r := m.erlangC(limit, 1/invErlangB(m.a, limit), sec)
-		return Requirement{Agents: limit, Result: r}, unreachable(t, &r, limit)
+		*req = Requirement{Agents: limit, Result: m.erlangC(limit, 1/invErlangB(m.a, limit), sec)}
+		return unreachable(&req.Result, limit)
 	}
 	n := int(math.Floor(m.a)) + 1 // the first stable staffing
 	inv := invErlangB(m.a, n)
@@ -89,16 +96,16 @@ func (m model) requiredC(t *Target, limit int) (Requirement, error) {
 		if (sl == 0 || 1-c*e >= sl) &&
 			(maxASA == 0 || c/(m.mu*(fn-m.a)) <= maxASA) &&
 			(maxOcc == 0 || !exceeds(m.a/fn, maxOcc)) {
-			req := Requirement{Agents: n, Result: m.erlangC(n, 1/inv, sec)}
+			*req = Requirement{Agents: n, Result: m.erlangC(n, 1/inv, sec)}
 			if t.met(&req.Result) { // the same test on the full Result, which is authoritative
 				prev := m.erlangC(n-1, 1/prevInv, sec)
 				req.Fractional = max(t.fractional(&prev, &req.Result), m.a)
-				return req, nil
+				return nil
 			}
 		}
 		if n == limit {
-			r := m.erlangC(n, 1/inv, sec)
-			return Requirement{Agents: n, Result: r}, unreachable(t, &r, limit)
+			*req = Requirement{Agents: n, Result: m.erlangC(n, 1/inv, sec)}
+			return unreachable(&req.Result, limit)
 		}
 		n++
 		prevInv, inv = inv, 1+float64(n)*ia*inv
@@ -106,7 +113,7 @@ func (m model) requiredC(t *Target, limit int) (Requirement, error) {
 	}
 }
 
-func (m model) requiredA(t *Target, limit int) (Requirement, error) {
+func (m model) requiredA(t *Target, limit int, req *Requirement) error {
 	sec := t.AnswerWithin.Seconds()
 	// The search tests the targets without the ASA's O(√c) sum unless an
 	// ASA target is set; the Requirement's results are computed in full.
@@ -126,7 +133,7 @@ func (m model) requiredA(t *Target, limit int) (Requirement, error) {
 	c.theta = 0
 	tc := *t
 	tc.MaxAbandon = 0
-	if req, err := c.requiredC(&tc, limit); err == nil {
+	if err := c.requiredC(&tc, limit, req); err == nil {
 		start = min(req.Agents, limit)
 	}
 	lo, hi := 0, start
@@ -143,8 +150,8 @@ func (m model) requiredA(t *Target, limit int) (Requirement, error) {
 		lo = start
 		for step := 1; ; step *= 2 {
 			if lo == limit {
-				r := full(limit, invErlangB(m.a, limit))
-				return Requirement{Agents: limit, Result: r}, unreachable(t, &r, limit)
+				*req = Requirement{Agents: limit, Result: full(limit, invErlangB(m.a, limit))}
+				return unreachable(&req.Result, limit)
 			}
 			hi = min(limit, lo+step)
 			if test(hi, invErlangB(m.a, hi)) {
@@ -167,9 +174,10 @@ func (m model) requiredA(t *Target, limit int) (Requirement, error) {
 	for ; n < hi && !test(n, inv); n++ {
 		prevInv, inv = inv, 1+float64(n+1)/m.a*inv
 	}
-	prev, req := full(n-1, prevInv), Requirement{Agents: n, Result: full(n, inv)}
+	prev := full(n-1, prevInv)
+	*req = Requirement{Agents: n, Result: full(n, inv)}
 	req.Fractional = t.fractional(&prev, &req.Result)
-	return req, nil
+	return nil
 }
 
 // met reports whether r meets every target in t. Staffing that answers
@@ -240,7 +248,7 @@ func exceeds(v, limit float64) bool {
 	return v > limit*(1+1e-9)
 }
 
-func unreachable(t *Target, r *Result, limit int) error {
+func unreachable(r *Result, limit int) error {
 	return fmt.Errorf("%w: %d agents (the cap) give service level %.3f, ASA %s, occupancy %.3f, abandonment %.3f",
 		ErrUnreachable, limit, r.ServiceLevel, formatSeconds(r.ASASeconds), r.Occupancy, r.PAbandon)
 }

@@ -35,12 +35,12 @@ func (m oldModel) oldRequiredC(t Target, limit int) (Requirement, error) {
 	sec := t.AnswerWithin.Seconds()
 	if m.a >= float64(limit) { // also keeps int(m.a) below from overflowing
 		r := m.oldEval(limit, 1/oldInvErlangB(m.a, limit), sec, t.SLBase)
-		return Requirement{Agents: limit, Result: r}, unreachable(&t, &r, limit)
+		return Requirement{Agents: limit, Result: r}, unreachable(&r, limit)
 	}
 	n := int(math.Floor(m.a)) + 1 // the first stable staffing
 	if n > limit {
 		r := m.oldEval(limit, 1/oldInvErlangB(m.a, limit), sec, t.SLBase)
-		return Requirement{Agents: limit, Result: r}, unreachable(&t, &r, limit)
+		return Requirement{Agents: limit, Result: r}, unreachable(&r, limit)
 	}
 	// The loop tests the targets on the few quantities they need, with one
 	// division per n: C = n/(I·(n − a) + a) for I = 1/B, and the service
@@ -66,7 +66,7 @@ func (m oldModel) oldRequiredC(t Target, limit int) (Requirement, error) {
 		}
 		if n == limit {
 			r := m.oldErlangC(n, 1/inv, sec)
-			return Requirement{Agents: n, Result: r}, unreachable(&t, &r, limit)
+			return Requirement{Agents: n, Result: r}, unreachable(&r, limit)
 		}
 		n++
 		prevInv, inv = inv, 1+float64(n)*ia*inv
@@ -111,7 +111,7 @@ func (m oldModel) oldRequiredA(t Target, limit int) (Requirement, error) {
 		for step := 1; ; step *= 2 {
 			if lo == limit {
 				r := full(limit, oldInvErlangB(m.a, limit))
-				return Requirement{Agents: limit, Result: r}, unreachable(&t, &r, limit)
+				return Requirement{Agents: limit, Result: r}, unreachable(&r, limit)
 			}
 			hi = min(limit, lo+step)
 			if test(hi, oldInvErlangB(m.a, hi)) {
@@ -345,13 +345,15 @@ func TestRequiredMatchesOracle(t *testing.T) {
 		}
 		i++
 		want, wantErr := oldRequired(q, &tg)
-		got, gotErr := required(q, &tg)
+		var got, viaMemo Requirement
+		gotErr := required(q, &tg, &got)
 		if i%1000 == 0 {
 			hits += memo.hits
 			memo = requiredMemo{} // warm: it stores every key, and the second call hits
 		}
-		memo.required(q, &tg)
-		viaMemo, memoErr := memo.required(q, &tg)
+		memo.required(q, &tg, &viaMemo)
+		viaMemo = Requirement{Agents: -1}
+		memoErr := memo.required(q, &tg, &viaMemo)
 		if !sameRequirement(got, want) || !sameError(gotErr, wantErr) || !sameRequirement(viaMemo, want) || !sameError(memoErr, wantErr) {
 			t.Fatalf("case %d: %+v %+v:\nnew  %+v %v\nmemo %+v %v\nold  %+v %v", i, q, tg, got, gotErr, viaMemo, memoErr, want, wantErr)
 		}
