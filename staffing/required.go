@@ -80,7 +80,8 @@ func (m model) requiredC(t *Target, limit int, req *Requirement) error {
 	sec := t.AnswerWithin.Seconds()
 	// a >= limit first: it keeps int(m.a) from overflowing.
 	if m.a >= float64(limit) || int(math.Floor(m.a))+1 > limit {
-		*req = Requirement{Agents: limit, Result: m.erlangC(limit, 1/invErlangB(m.a, limit), sec)}
+		*req = Requirement{Agents: limit}
+		m.erlangC(&req.Result, limit, 1/invErlangB(m.a, limit), sec)
 		return unreachable(&req.Result, limit)
 	}
 	n := int(math.Floor(m.a)) + 1 // the first stable staffing
@@ -96,15 +97,18 @@ func (m model) requiredC(t *Target, limit int, req *Requirement) error {
 		if (sl == 0 || 1-c*e >= sl) &&
 			(maxASA == 0 || c/(m.mu*(fn-m.a)) <= maxASA) &&
 			(maxOcc == 0 || !exceeds(m.a/fn, maxOcc)) {
-			*req = Requirement{Agents: n, Result: m.erlangC(n, 1/inv, sec)}
+			req.Agents, req.Fractional = n, 0
+			m.erlangC(&req.Result, n, 1/inv, sec)
 			if t.met(&req.Result) { // the same test on the full Result, which is authoritative
-				prev := m.erlangC(n-1, 1/prevInv, sec)
+				var prev Result
+				m.erlangC(&prev, n-1, 1/prevInv, sec)
 				req.Fractional = max(t.fractional(&prev, &req.Result), m.a)
 				return nil
 			}
 		}
 		if n == limit {
-			*req = Requirement{Agents: n, Result: m.erlangC(n, 1/inv, sec)}
+			req.Agents, req.Fractional = n, 0
+			m.erlangC(&req.Result, n, 1/inv, sec)
 			return unreachable(&req.Result, limit)
 		}
 		n++

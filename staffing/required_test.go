@@ -356,3 +356,29 @@ func TestScheduledWholeAgents(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRequiredFractionalYear is the Erlang C search alone on the
+// loads of BenchmarkPlannerPhoneYear's fractional year (0 to 24 E, 80/20,
+// AHT 3 minutes), one call a row as a plan makes when nothing repeats:
+// the part of `staff` that scripts/testdata/erlangmin's required does.
+func BenchmarkRequiredFractionalYear(b *testing.B) {
+	vols := make([]float64, 365*96)
+	for i := range vols {
+		h := float64(i%96) / 4
+		v := float64(int(h) % 5)
+		if h >= 7 && h < 22 {
+			v = math.Floor(60 + 60*math.Sin((h-7)/15*3.14159))
+		}
+		vols[i] = v + float64(i*7919%len(vols))/float64(len(vols))
+	}
+	tg := Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second}
+	var req Requirement
+	for b.Loop() {
+		for _, v := range vols {
+			if err := required(Queue{Volume: v, Interval: 15 * time.Minute, AHT: 3 * time.Minute}, &tg, &req); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(vols))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
