@@ -6,6 +6,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/staffcast/staffcast/simulate"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -84,4 +85,27 @@ func ServiceLevel(title string, start []time.Time, step time.Duration, sl, lo, h
 	p.X.Min, p.X.Max = x0, x1
 	p.Y.Min, p.Y.Max = 0, 105
 	return p, nil
+}
+
+// SimulatedServiceLevel is ServiceLevel for a simulation's intervals,
+// each of length step: an interval nobody called in has no service level
+// and is drawn as a gap, not as 100%.
+func SimulatedServiceLevel(title string, r *simulate.Result, step time.Duration, target float64) (*plot.Plot, error) {
+	start, sl, lo, hi := simulatedSeries(r)
+	return ServiceLevel(title, start, step, sl, lo, hi, target)
+}
+
+// simulatedSeries is the series SimulatedServiceLevel draws: sl is NaN
+// where no calls were offered.
+func simulatedSeries(r *simulate.Result) (start []time.Time, sl, lo, hi []float64) {
+	n := len(r.Intervals)
+	start = make([]time.Time, n)
+	sl, lo, hi = make([]float64, n), make([]float64, n), make([]float64, n)
+	for k, iv := range r.Intervals {
+		start[k], sl[k], lo[k], hi[k] = iv.Start, iv.ServiceLevel.Mean, iv.ServiceLevel.Lo, iv.ServiceLevel.Hi
+		if iv.Offered.Mean == 0 {
+			sl[k] = math.NaN() // nobody called: a gap, not 100%
+		}
+	}
+	return start, sl, lo, hi
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // csvLines reads CSV records as encoding/csv does (same records, line
@@ -28,6 +29,27 @@ type csvLines struct {
 	reuse   bool
 	rec     []string
 	block   string // whole lines read ahead, each ending in \n
+	// With recycling (a TableReader's Reuse), blocks are copied into
+	// arena, whose memory the next chunk reuses, instead of into a
+	// string of their own each: records are then valid until recycle.
+	recycling bool
+	arena     []byte
+}
+
+// recycle starts a chunk whose blocks may reuse the memory of the
+// chunk before: the caller keeps no record of it. The lines read ahead
+// and not yet returned move to the front.
+func (r *csvLines) recycle() {
+	r.recycling = true
+	if cap(r.arena) < len(r.block) {
+		r.arena = make([]byte, 0, len(r.block)) // block is not in arena
+	}
+	n := copy(r.arena[:cap(r.arena)], r.block) // memmove: block may lie in arena
+	r.arena = r.arena[:n]
+	r.block = ""
+	if n > 0 {
+		r.block = unsafe.String(&r.arena[0], n)
+	}
 }
 
 func newCSVLines(in *bufio.Reader, comma rune) *csvLines {
@@ -75,7 +97,13 @@ func (r *csvLines) Read() ([]string, error) {
 			// fields cost one allocation a block, not one a line.
 			buf, _ := r.in.Peek(r.in.Buffered())
 			if end := bytes.LastIndexByte(buf, '\n'); end >= 0 {
-				r.block = string(buf[:end+1])
+				if r.recycling {
+					at := len(r.arena)
+					r.arena = append(r.arena, buf[:end+1]...)
+					r.block = unsafe.String(&r.arena[at], end+1)
+				} else {
+					r.block = string(buf[:end+1])
+				}
 				r.in.Discard(end + 1)
 			}
 		}

@@ -1,6 +1,8 @@
 // Package data reads, checks and writes the tables staffcast works with:
 // interval series (one row per interval: a start time and volumes such as
-// orders, calls, chats, emails) and event logs (one row per order).
+// orders, calls, chats, emails) and event logs (one row per order);
+// and the channel-settings file that gives each channel its own staffing
+// settings (ReadChannelSettings).
 //
 // # Formats
 //

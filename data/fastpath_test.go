@@ -144,3 +144,87 @@ func TestDayParserAsTimeParser(t *testing.T) {
 		}
 	}
 }
+
+// csvCells' tail cache must write the lines cell does, cell by cell: for
+// rows whose numbers repeat together (hits), rows that share a slot
+// (collisions: 512 slots for 2,000 distinct rows), numbers that differ
+// in one column only or in the sign of zero, NaN and infinities, tails
+// too long to keep, the same cells used for tables of another shape
+// (a tail after a first column or from the first column), and a table
+// whose rows never repeat (the cache then looks up one row in 64).
+func TestTailCacheAsCells(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	special := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 1e-300, math.Float64frombits(r.Uint64()), 123456789.123456}
+	row := func() []float64 {
+		v := make([]float64, 7)
+		for j := range v {
+			switch r.IntN(4) {
+			case 0:
+				v[j] = special[r.IntN(len(special))]
+			case 1:
+				v[j] = float64(r.IntN(100))
+			default:
+				v[j] = r.NormFloat64() * 100
+			}
+		}
+		return v
+	}
+	var distinct [][]float64
+	for range 2000 {
+		v := row()
+		distinct = append(distinct, v)
+		w := append([]float64(nil), v...) // one column apart
+		w[r.IntN(len(w))] = math.Copysign(0, -1)
+		distinct = append(distinct, w)
+	}
+	long := make([]float64, 7) // 7 × 24 bytes: more than a slot holds
+	for j := range long {
+		long[j] = math.Float64frombits(0x3fb999999999999a + uint64(j))
+	}
+	distinct = append(distinct, long)
+	table := func(n int, first string, pick func(i int) []float64) *Table {
+		tb := &Table{}
+		if first == "time" {
+			c := Column{Name: "start"}
+			for i := range n {
+				c.Time = append(c.Time, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i)*time.Minute))
+			}
+			tb.Columns = append(tb.Columns, c)
+		}
+		for j := range 7 {
+			tb.Columns = append(tb.Columns, Column{Name: strconv.Itoa(j)})
+		}
+		for i := range n {
+			v := pick(i)
+			for j := range 7 {
+				c := &tb.Columns[len(tb.Columns)-7+j]
+				c.Float = append(c.Float, v[j])
+			}
+		}
+		return tb
+	}
+	var cc csvCells
+	for k, tb := range []*Table{
+		table(20000, "time", func(int) []float64 { return distinct[r.IntN(50)] }),
+		table(20000, "", func(int) []float64 { return distinct[r.IntN(50)] }),
+		table(100000, "time", func(int) []float64 { return distinct[r.IntN(len(distinct))] }),
+		table(5000, "time", func(int) []float64 { return row() }),
+	} {
+		for i := range tb.Len() {
+			var want []byte
+			for j := range tb.Columns {
+				if j > 0 {
+					want = append(want, ',')
+				}
+				want = append(want, cell(&tb.Columns[j], i)...)
+			}
+			want = append(want, '\n')
+			if got := cc.appendRow([]byte("x\n"), tb, i); string(got[2:]) != string(want) {
+				t.Fatalf("table %d, row %d: %q, want %q", k, i, got[2:], want)
+			}
+		}
+	}
+	if cc.tail.hits < 25000 { // of 40,000 rows in the first two tables; some rows are too long to keep
+		t.Errorf("%d hits: the tail cache was not tested", cc.tail.hits)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -132,7 +133,7 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 			t.Columns = append(t.Columns, Column{Name: h, Time: times})
 			continue
 		}
-		col, err := parseColumn(name, h, j, records, lines, comma == ';', contains(opt.Text, h))
+		col, err := parseColumn(nil, name, h, j, records, lines, comma == ';', contains(opt.Text, h))
 		if err != nil {
 			return nil, err
 		}
@@ -143,9 +144,9 @@ func readCSV(r io.Reader, name string, opt ReadOptions) (*Table, error) {
 
 // parseColumn types column j: text if forced or if fewer than half of its
 // non-empty cells are numbers, else numbers, where a cell that is not a
-// number is an error.
-func parseColumn(file, name string, j int, records [][]string, lines []int, decimalComma, text bool) (Column, error) {
-	vals := make([]float64, len(records))
+// number is an error. The numbers go into dst's array when it has room.
+func parseColumn(dst []float64, file, name string, j int, records [][]string, lines []int, decimalComma, text bool) (Column, error) {
+	vals := slices.Grow(dst[:0], len(records))[:len(records)]
 	nums, nonEmpty, firstBad := 0, 0, -1
 	if !text {
 		for i, rec := range records {

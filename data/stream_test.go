@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -182,5 +183,67 @@ func TestParquetStreamedAsWhole(t *testing.T) {
 	}
 	if i != n {
 		t.Errorf("read %d rows, want %d", i, n)
+	}
+}
+
+// TestTableReaderReuse reads a file of many 64 KiB blocks in chunks that
+// end mid-block, with Reuse, and checks every chunk, copied out before
+// the next, against ReadTable of the whole file: the times (whose day
+// the reader keeps between chunks), the numbers, the text and each row's
+// Pos. A reused chunk's text lies in memory the next chunk overwrites,
+// so a reader that let a string outlive its chunk fails here.
+func TestTableReaderReuse(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("start,volume,channel\n")
+	t0 := time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC)
+	for i := range 20000 {
+		at := t0.Add(time.Duration(i) * 15 * time.Minute)
+		off := "Z"
+		if i%1000 > 500 {
+			off = "+01:00"
+			at = at.Add(time.Hour)
+		}
+		fmt.Fprintf(&b, "%s%s,%02d.%d,ch%02d\n", at.Format("2006-01-02T15:04:05"), off, i%97, i%7, i%13)
+	}
+	whole, err := ReadTable(strings.NewReader(b.String()), "f.csv", CSV, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := NewTableReader(strings.NewReader(b.String()), "f.csv", CSV, ReadOptions{}, 777)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr.Reuse()
+	var times []time.Time
+	var vols []float64
+	var text []string
+	var pos []Pos
+	for {
+		c, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		times = append(times, c.Column("start").Time...)
+		vols = append(vols, c.Column("volume").Float...)
+		for i, s := range c.Column("channel").Text {
+			text = append(text, strings.Clone(s))
+			pos = append(pos, c.Pos(i))
+		}
+	}
+	if len(times) != whole.Len() || len(vols) != whole.Len() || len(text) != whole.Len() {
+		t.Fatalf("%d, %d, %d rows, want %d", len(times), len(vols), len(text), whole.Len())
+	}
+	for i := range whole.Len() {
+		wt, wv, ws := whole.Column("start").Time[i], whole.Column("volume").Float[i], whole.Column("channel").Text[i]
+		if !times[i].Equal(wt) || times[i].String() != wt.String() || math.Float64bits(vols[i]) != math.Float64bits(wv) || text[i] != ws {
+			t.Fatalf("row %d: %v %v %q, want %v %v %q", i, times[i], vols[i], text[i], wt, wv, ws)
+		}
+		if e := whole.ErrorAt(i, "", "", nil); pos[i] != (Pos{line: e.Line}) || pos[i].String() != fmt.Sprintf("line %d", i+2) {
+			t.Fatalf("row %d at %v, want line %d", i, pos[i], e.Line)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package data
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Column is one named column of a Table. Exactly one of Time, Float and
 // Text is non-nil, and it has one element per row.
@@ -64,6 +67,37 @@ type Series struct {
 	Start   []time.Time
 	Step    time.Duration // the interval length; 0 if not known
 	Columns []Column      // Float columns only
+}
+
+// Pos is where a row of a table came from: its line in a text file, or
+// its row. It outlives the table, for an error about a row found after
+// its chunk is gone (TableReader.Reuse), and holds no pointer, so that a
+// stream's slice of them costs the collector nothing; the file's name is
+// the table's File.
+type Pos struct{ line, row int }
+
+// Pos returns where row i (counted from 0) of t came from.
+func (t *Table) Pos(i int) Pos {
+	if i < len(t.lines) {
+		return Pos{line: t.lines[i]}
+	}
+	return Pos{row: t.rowPosition(i)}
+}
+
+// File returns the name of the file t was read from.
+func (t *Table) File() string { return t.file }
+
+// ErrorAt returns a *ParseError located at p in file, as Table.ErrorAt does.
+func (p Pos) ErrorAt(file, column, value string, err error) *ParseError {
+	return &ParseError{File: file, Line: p.line, Row: p.row, Column: column, Value: value, Err: err}
+}
+
+// String names p as a message does: "line 3" or "row 3".
+func (p Pos) String() string {
+	if p.line > 0 {
+		return fmt.Sprintf("line %d", p.line)
+	}
+	return fmt.Sprintf("row %d", p.row)
 }
 
 // ErrorAt returns a *ParseError located at row i (counted from 0) of t:

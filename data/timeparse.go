@@ -194,7 +194,8 @@ func (d *dayParser) parse(s string) (time.Time, error) {
 	t, err := d.p.parse(s)
 	if err == nil && len(s) > 19 && s[10] == 'T' && (s[19] == 'Z' || s[19] == '+' || s[19] == '-') {
 		if m, err := d.p.parse(s[:11] + "00:00:00" + s[19:]); err == nil {
-			d.prefix, d.suffix, d.midnight = s[:11], s[19:], m
+			// Copies: s may lie in memory a reused chunk overwrites.
+			d.prefix, d.suffix, d.midnight = strings.Clone(s[:11]), strings.Clone(s[19:]), m
 		}
 	}
 	return t, err

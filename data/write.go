@@ -90,16 +90,18 @@ func appendCSVHeader(line []byte, t *Table) []byte {
 }
 
 // csvCells appends the cells of CSV lines, with what it formatted before
-// at hand: the date and offset of the last time, and per column of
-// numbers the last numbers in the shortest form.
+// at hand: the date and offset of the last time, per column of numbers
+// the last numbers in the shortest form, and whole ends of lines.
 type csvCells struct {
 	times rfc3339
 	nums  []numberCache // by column, grown as needed
+	tail  tailCache
 }
 
 // appendRow appends row i of t as a CSV line.
 func (cc *csvCells) appendRow(line []byte, t *Table, i int) []byte {
-	for j := range t.Columns {
+	from := cc.tail.columns(t)
+	for j := range t.Columns[:from] {
 		if j > 0 {
 			line = append(line, ',')
 		}
@@ -110,15 +112,134 @@ func (cc *csvCells) appendRow(line []byte, t *Table, i int) []byte {
 				line = cc.times.append(line, c.Time[i])
 			}
 		case c.Float != nil:
-			for j >= len(cc.nums) {
-				cc.nums = append(cc.nums, numberCache{})
-			}
-			line = cc.nums[j].append(line, c.Float[i])
+			line = cc.number(line, j, c.Float[i])
 		default:
 			line = appendCSVText(line, c.Text[i])
 		}
 	}
+	if from < len(t.Columns) {
+		slot, h := cc.tail.find(t, from, i)
+		if h != nil {
+			line = append(line, h...)
+		} else {
+			at := len(line)
+			for j := from; j < len(t.Columns); j++ {
+				if j > 0 {
+					line = append(line, ',')
+				}
+				line = cc.number(line, j, t.Columns[j].Float[i])
+			}
+			if slot >= 0 {
+				cc.tail.store(slot, line[at:])
+			}
+		}
+	}
 	return append(line, '\n')
+}
+
+// number appends v, a number of column j.
+func (cc *csvCells) number(b []byte, j int, v float64) []byte {
+	for j >= len(cc.nums) {
+		cc.nums = append(cc.nums, numberCache{})
+	}
+	return cc.nums[j].append(b, v)
+}
+
+// tailCache remembers the ends of lines made of numbers: the cells of a
+// row's last columns, from the first after which all are numbers. A
+// plan's numbers repeat together (equal volumes get equal requirements,
+// service levels and delays), so that one look-up of the row's bits and
+// one copy replace a number cache's look-up, or an integer's digits, per
+// cell: on a year of whole call counts, 14 ns a row instead of 80. The
+// bits decide, so a hit gives the bytes the cells would.
+//
+// Rows that do not repeat (a forecast's fractional volumes) would pay a
+// hash of their numbers for nothing: after 1,024 misses with hits under
+// one in sixteen, only one row in 64 is looked up.
+type tailCache struct {
+	k            int      // columns in the tail
+	lead         bool     // the tail follows a first column: its bytes start with a comma
+	keys         []uint64 // tailSlots × k: the bits of each slot's numbers
+	n            []uint8  // bytes held per slot; 0 for an empty slot
+	b            []byte   // tailSlots × tailBytes
+	rows         int
+	hits, misses int
+}
+
+const (
+	tailSlots = 512
+	tailBytes = 128
+	tailCols  = 16
+)
+
+// columns returns the first column of t's tail, len(t.Columns) when t
+// has no tail of two numeric columns or more (at most tailCols). It is
+// found anew for every row, a few loads, so that no table can be taken
+// for another.
+func (tc *tailCache) columns(t *Table) int {
+	from := len(t.Columns)
+	for from > 0 && t.Columns[from-1].Float != nil {
+		from--
+	}
+	k := len(t.Columns) - from
+	if k < 2 || k > tailCols {
+		return len(t.Columns)
+	}
+	if k != tc.k || (from > 0) != tc.lead {
+		// Another shape (the bytes held start with a comma after a
+		// first column): start afresh.
+		tc.keys, tc.n, tc.b, tc.k, tc.lead = nil, nil, nil, k, from > 0
+	}
+	return from
+}
+
+// find looks row i's tail up: its bytes on a hit, else the slot to store
+// them in (−1 for none).
+func (tc *tailCache) find(t *Table, from, i int) (int, []byte) {
+	tc.rows++
+	if tc.misses > 1024 && tc.hits < tc.misses/16 && tc.rows%64 != 0 {
+		return -1, nil
+	}
+	if tc.keys == nil {
+		tc.keys = make([]uint64, tailSlots*tc.k)
+		tc.n = make([]uint8, tailSlots)
+		tc.b = make([]byte, tailSlots*tailBytes)
+	}
+	cols := t.Columns[from : from+tc.k]
+	h := uint64(0)
+	for j := range cols {
+		h = (h ^ math.Float64bits(cols[j].Float[i])) * 0x9e3779b97f4a7c15
+	}
+	slot := int(h >> (64 - 9)) // tailSlots = 2⁹
+	if n := tc.n[slot]; n > 0 {
+		key := tc.keys[slot*tc.k : slot*tc.k+tc.k]
+		same := true
+		for j := range cols {
+			if key[j] != math.Float64bits(cols[j].Float[i]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			tc.hits++
+			return slot, tc.b[slot*tailBytes : slot*tailBytes+int(n)]
+		}
+	}
+	tc.misses++
+	key := tc.keys[slot*tc.k : slot*tc.k+tc.k]
+	for j := range cols {
+		key[j] = math.Float64bits(cols[j].Float[i])
+	}
+	tc.n[slot] = 0 // filled by store
+	return slot, nil
+}
+
+// store keeps b, the tail find gave slot for.
+func (tc *tailCache) store(slot int, b []byte) {
+	if len(b) > 0 && len(b) <= tailBytes {
+		tc.n[slot] = uint8(len(b))
+		copy(tc.b[slot*tailBytes:], b)
+	}
 }
 
 // numberCache appends numbers as appendNumber does, remembering the last
@@ -129,11 +250,12 @@ func (cc *csvCells) appendRow(line []byte, t *Table, i int) []byte {
 // miss one comparison and a copy of the digits.
 //
 // A column that does not repeat (a forecast's volumes) would pay the
-// copy on every miss for nothing: after 1,024 misses with hits under one
-// in sixteen, only one miss in 64 is kept, enough to notice repeats.
+// look-up and the copy on every miss for nothing: after 1,024 misses
+// with hits under one in sixteen, only one number in 64 is looked up
+// and kept, enough to notice repeats.
 type numberCache struct {
-	slots        [256]numberSlot
-	hits, misses int
+	slots               [256]numberSlot
+	hits, misses, calls int
 }
 
 type numberSlot struct {
@@ -149,6 +271,10 @@ func (nc *numberCache) append(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return appendNumber(b, v)
 	}
+	nc.calls++
+	if nc.misses > 1024 && nc.hits < nc.misses/16 && nc.calls%64 != 0 {
+		return strconv.AppendFloat(b, v, 'f', -1, 64)
+	}
 	bits := math.Float64bits(v)
 	s := &nc.slots[(bits*0x9e3779b97f4a7c15)>>56]
 	if s.n > 0 && s.bits == bits {
@@ -158,9 +284,6 @@ func (nc *numberCache) append(b []byte, v float64) []byte {
 	start := len(b)
 	b = strconv.AppendFloat(b, v, 'f', -1, 64)
 	nc.misses++
-	if nc.misses > 1024 && nc.hits < nc.misses/16 && nc.misses%64 != 0 {
-		return b
-	}
 	if n := len(b) - start; n <= len(s.b) {
 		s.bits, s.n = bits, uint8(n)
 		copy(s.b[:], b[start:])

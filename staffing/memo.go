@@ -21,8 +21,8 @@ type requiredMemo struct {
 	vols  [memoSlots]uint64
 	slots [memoSlots]memoSlot
 	// hits and misses count lookups, for the tests and for measuring
-	// how often real data repeats.
-	hits, misses int
+	// how often real data repeats; calls counts every requirement asked.
+	hits, misses, calls int
 }
 
 // memoSlots is a power of two: 512 slots hold the distinct volumes of a
@@ -43,6 +43,13 @@ type memoSlot struct {
 // staffed before. Errors are not remembered. A nil memo searches.
 func (m *requiredMemo) required(q Queue, t *Target) (Requirement, error) {
 	if m == nil {
+		return checkedRequired(q, t)
+	}
+	m.calls++
+	if m.misses > 1024 && m.hits < m.misses/16 && m.calls%64 != 0 {
+		// Rows that do not repeat (a forecast's): only one in 64 is
+		// looked up and stored, enough to notice repeats, so that the
+		// others skip the hash and the 180-byte store.
 		return checkedRequired(q, t)
 	}
 	i := memoIndex(q)

@@ -142,7 +142,7 @@ func (t *Totals) Add(needs []Need) {
 				c.QuotesOver++
 			}
 		}
-		if n.PAbandon > 0.5 {
+		if n.PAbandon > highAbandon {
 			c.HighAbandon++
 		}
 	}

@@ -56,7 +56,7 @@ func runErlang(c *cli.Context) error {
 			}
 			return usageError(flagNames(err))
 		}
-		abandonWarning(c, req.Result.PAbandon, "")
+		printWarnings(c, req.Warnings())
 		g := render.Erlang([]staffing.Result{req.Result}, []float64{req.Fractional}, shrink, abandon)
 		return out.writeGrid(c.App.Writer, g, true)
 	}

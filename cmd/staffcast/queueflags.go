@@ -86,12 +86,11 @@ var fieldFlags = strings.NewReplacer(
 	"Promise.Within", "--email-within",
 )
 
-// abandonWarning warns when a target is met only because most callers
-// hang up: with --sl-base exclude-early-abandon, 1 agent for 10 E can
-// "meet" 99/600 while 90% abandon.
-func abandonWarning(c *cli.Context, pAbandon float64, where string) {
-	if pAbandon > 0.5 {
-		fmt.Fprintf(c.App.ErrWriter, "warning: %.0f%% of callers hang up%s: the target is met because they leave, not because they are answered; set a ceiling such as --max-abandon 0.05\n", 100*pAbandon, where)
+// printWarnings writes a library's warnings to stderr in terms of flags
+// (Target.MaxAbandon as --max-abandon).
+func printWarnings(c *cli.Context, warnings []error) {
+	for _, w := range warnings {
+		fmt.Fprintf(c.App.ErrWriter, "warning: %s\n", strings.TrimPrefix(flagNames(w).Error(), "staffing: "))
 	}
 }
 

@@ -66,7 +66,7 @@ email), the week staff and shifts use when given no --in.`,
 				}
 				return out.writeTable(c.App.Writer, t, 2)
 			case c.Bool("volumes"):
-				t, err := sampleVolumesEvery(every)
+				t, err := sample.WeekVolumes(every)
 				if err != nil {
 					return err
 				}
@@ -91,14 +91,6 @@ func sampleStep(c *cli.Context) (time.Duration, error) {
 	default:
 		return 0, usageError(fmt.Errorf("--every %q: want 15m, 30m or 1h", e))
 	}
-}
-
-// sampleWeeks is how much of the sample's end the order log covers.
-const sampleWeeks = 4
-
-func writeSampleOrders(w io.Writer, s *data.Series) error {
-	end := s.Start[len(s.Start)-1].Add(s.Step)
-	return sample.WriteOrders(w, s, end.AddDate(0, 0, -7*sampleWeeks), end, sample.Seed)
 }
 
 // sampleNote tells the user that a command runs on the embedded sample
@@ -128,32 +120,12 @@ func sampleOrderLog() (io.Reader, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := writeSampleOrders(&buf, s); err != nil {
+	if err := sample.RecentOrders(&buf, s); err != nil {
 		return nil, err
 	}
 	return &buf, nil
 }
 
-// sampleWeek is the week the staffing commands show on the sample: an
-// ordinary week in the run-up to Black Friday, Monday 17 November 2025,
-// rather than the holiday week at the end of the data.
-func sampleWeek(loc *time.Location) (from, to time.Time) {
-	from = time.Date(2025, 11, 17, 0, 0, 0, 0, loc)
-	return from, from.AddDate(0, 0, 7)
-}
-
-// sampleVolumes returns one week of the sample (sampleWeek) as staff
-// input: one row per hour and channel (phone from calls, chat, email),
-// leaving out the hours the phone line was closed.
-func sampleVolumes() (*data.Table, error) { return sampleVolumesEvery(time.Hour) }
-
-// sampleVolumesEvery is sampleVolumes at intervals of step (see
-// sample.ShopEvery).
-func sampleVolumesEvery(step time.Duration) (*data.Table, error) {
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		return nil, err
-	}
-	from, to := sampleWeek(loc)
-	return sample.Volumes(from, to, step)
-}
+// sampleVolumes returns the week of the sample staff and shifts run on
+// without --in (sample.WeekVolumes), hourly.
+func sampleVolumes() (*data.Table, error) { return sample.WeekVolumes(time.Hour) }

@@ -331,16 +331,7 @@ func simChart(path string, in *simInput, results []*simulate.Result) error {
 	}
 	var plots []*plot.Plot
 	for i, r := range results {
-		n := len(r.Intervals)
-		start := make([]time.Time, n)
-		sl, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n)
-		for k, iv := range r.Intervals {
-			start[k], sl[k], lo[k], hi[k] = iv.Start, iv.ServiceLevel.Mean, iv.ServiceLevel.Lo, iv.ServiceLevel.Hi
-			if iv.Offered.Mean == 0 {
-				sl[k] = math.NaN() // nobody called: a gap, not 100%
-			}
-		}
-		p, err := chart.ServiceLevel(fmt.Sprintf("%s: simulated service level (%d replications)", in.queues[i].Name, r.Replications), start, in.settings.Interval, sl, lo, hi, in.settings.ServiceLevel)
+		p, err := chart.SimulatedServiceLevel(fmt.Sprintf("%s: simulated service level (%d replications)", in.queues[i].Name, r.Replications), r, in.settings.Interval, in.settings.ServiceLevel)
 		if err != nil {
 			return err
 		}

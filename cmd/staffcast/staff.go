@@ -79,6 +79,20 @@ and the published hours go to stderr.
 }
 
 func runStaff(c *cli.Context) error {
+	if !riskMode(c) {
+		// Streamed, staff holds a chunk and the needs a quote waits
+		// for: a few MB, while package initialisation leaves about 3 MB
+		// and the collector's first goal is 4 MB, so that a year of
+		// rows paid for two or more collections (10% of its CPU). A
+		// goal of five times the live heap (GOGC=400) lets it run with
+		// none; the soft limit of 48 MiB keeps a long stream (a Parquet
+		// row group being written is 64 Ki rows) under 100 MB of RSS.
+		// Set before the first chunk is read: set after it, the
+		// collection the first chunk started ran beside the whole year
+		// (its write barriers and marking, 1 ms of 14).
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
+	}
 	out, err := newOutput(c, formatTable, formatCSV, formatJSON, formatParquet)
 	if err != nil {
 		return err
@@ -135,14 +149,22 @@ func runStaff(c *cli.Context) error {
 	// each chunk of finished needs to emit: only the chunk being read and
 	// the needs a quote waits for are held.
 	run := func(emit func([]staffing.Need) error) error {
-		where := make([]rowPos, 0, chunk) // the input row of every need not yet emitted
+		// where is the input row of every need not yet emitted; no
+		// pointers, so that appending a row costs no write barrier.
+		type wherePos struct {
+			pos    data.Pos
+			volume float64
+		}
+		where := make([]wherePos, 0, chunk)
+		file := tb.File() // every chunk's
 		added := 0
 		needs := make([]staffing.Need, 0, chunk)
 		failed := func(err error) error {
 			var re *staffing.RowError
 			at := rowPos{}
 			if errors.As(err, &re) {
-				at = where[re.Row-(added-len(where))]
+				w := where[re.Row-(added-len(where))]
+				at = rowPos{file, w.pos, w.volume}
 			}
 			return planError(err, at, rr.column)
 		}
@@ -162,7 +184,7 @@ func runStaff(c *cli.Context) error {
 		}
 		for ch := first; ; {
 			for i, r := range ch.rows {
-				where = append(where, rowPos{ch.tb, ch.line[i], r.Volume})
+				where = append(where, wherePos{ch.tb.Pos(ch.line[i]), r.Volume})
 				added++
 				if err := planner.Add(r); err != nil {
 					return failed(err)
@@ -204,7 +226,7 @@ func runStaff(c *cli.Context) error {
 			var re *staffing.RowError
 			at := rowPos{}
 			if errors.As(err, &re) {
-				at = rowPos{tb, first.line[re.Row], first.rows[re.Row].Volume}
+				at = rowPos{tb.File(), tb.Pos(first.line[re.Row]), first.rows[re.Row].Volume}
 			}
 			return planError(err, at, rr.column)
 		}
@@ -244,15 +266,6 @@ func runStaff(c *cli.Context) error {
 		}
 		err = out.writeTable(c.App.Writer, needsTable(all, spec), 3)
 	default:
-		// Streamed, staff holds a chunk and the needs a quote waits
-		// for: a few MB, while package initialisation leaves about 3 MB
-		// and the collector's first goal is 4 MB, so that a year of
-		// rows paid for two or more collections (10% of its CPU). A
-		// goal of five times the live heap (GOGC=400) lets it run with
-		// none; the soft limit of 48 MiB keeps a long stream (a Parquet
-		// row group being written is 64 Ki rows) under 100 MB of RSS.
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
 		f, ferr := data.ParseFormat(out.format)
 		if ferr != nil {
 			return usageError(ferr)
@@ -275,17 +288,10 @@ func runStaff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	staffSummary(c, totals.Channels(), s, files)
+	sum := totals.Channels()
+	render.StaffSummary(c.App.ErrWriter, sum, publishedHours(c, sum, s, files))
 	if teams != nil {
-		var parts []string
-		for _, h := range teams.Hours(s.Interval) {
-			if h.Blended == h.Dedicated {
-				parts = append(parts, fmt.Sprintf("%s %.1f", h.Team, h.Blended))
-			} else {
-				parts = append(parts, fmt.Sprintf("%s %.1f blended (%.1f as a team per channel)", h.Team, h.Blended, h.Dedicated))
-			}
-		}
-		fmt.Fprintf(c.App.ErrWriter, "teams, agent-hours rounded up per interval: %s\n", strings.Join(parts, "; "))
+		render.Teams(c.App.ErrWriter, teams.Hours(s.Interval))
 	}
 	return nil
 }
@@ -308,7 +314,7 @@ func planError(err error, at rowPos, column string) error {
 	if !errors.As(err, &re) {
 		return usageError(flagNames(err))
 	}
-	err = at.tb.ErrorAt(at.line, column, fmt.Sprint(at.volume), flagNames(rowFields.Replace(re.Err)))
+	err = at.pos.ErrorAt(at.file, column, fmt.Sprint(at.volume), flagNames(rowFields.Replace(re.Err)))
 	if errors.Is(re.Err, staffing.ErrUnreachable) {
 		return unreachableError(err)
 	}
@@ -321,10 +327,11 @@ func riskMode(c *cli.Context) bool {
 	return c.Bool("time-varying") || c.IsSet("risk") || c.String("quantile-column") != ""
 }
 
-// rowPos is where a plan row came from, for its error messages.
+// rowPos is where a plan row came from, for its error messages: its
+// chunk is gone (reused) by the time the planner finds a quote's error.
 type rowPos struct {
-	tb     *data.Table
-	line   int
+	file   string
+	pos    data.Pos
 	volume float64
 }
 
@@ -364,6 +371,7 @@ func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (ne
 		if err != nil {
 			return nil, nil, inputError(err)
 		}
+		tr.Reuse() // run keeps nothing of a chunk but copies and data.Pos
 		return tr.Next, func() { tr.Close() }, nil
 	}
 	f, err := data.FormatFromPath(path)
@@ -378,12 +386,13 @@ func staffSource(c *cli.Context, opt data.ReadOptions, s *staffing.Settings) (ne
 		file.Close()
 		return nil, nil, inputError(err)
 	}
+	tr.Reuse()
 	return tr.Next, func() { tr.Close(); file.Close() }, nil
 }
 
 // staffSettings builds the plan settings from the flags and the
 // --channel-settings file, checking every flag before any data is read.
-func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) {
+func staffSettings(c *cli.Context) (staffing.Settings, []data.ChannelSetting, error) {
 	target, err := readTarget(c)
 	if err != nil {
 		return staffing.Settings{}, nil, err
@@ -414,29 +423,12 @@ func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) 
 		}
 		s.Open = hours.Contains
 	}
-	var files []channelSetting
+	var files []data.ChannelSetting
 	if path := c.String("channel-settings"); path != "" {
 		if files, err = readChannelSettings(path); err != nil {
 			return s, nil, usageError(err)
 		}
-		for _, f := range files {
-			cs := f.settings
-			if cs.Target != nil {
-				// The file sets the service level; the other targets stay the flags'.
-				t := target
-				t.ServiceLevel, t.AnswerWithin = cs.Target.ServiceLevel, cs.Target.AnswerWithin
-				cs.Target = &t
-			}
-			if f.chats || f.slowdown {
-				if !f.chats {
-					cs.Chat.Chats = s.Chat.Chats
-				}
-				if !f.slowdown {
-					cs.Chat.Slowdown = s.Chat.Slowdown
-				}
-			}
-			s.Channels[f.channel] = cs
-		}
+		data.ApplyChannelSettings(&s, files)
 	}
 	set := func(ch staffing.Channel, f func(*staffing.ChannelSettings)) {
 		cs := s.Channels[ch]
@@ -486,14 +478,14 @@ func staffSettings(c *cli.Context) (staffing.Settings, []channelSetting, error) 
 //
 // It also checks what depends on the channels present: a promise shorter
 // than the handling time, a callback slot that cannot hold a callback.
-func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, files []channelSetting) error {
+func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, files []data.ChannelSetting) error {
 	var have [4]bool
 	for _, r := range rows {
 		have[r.Channel] = true
 	}
 	for _, f := range files {
-		if !have[f.channel] {
-			return usageError(fmt.Errorf("%s:%d: field \"channel\": settings for %v, but the data have no %v rows", c.String("channel-settings"), f.line, f.channel, f.channel))
+		if !have[f.Channel] {
+			return usageError(fmt.Errorf("%s:%d: field \"channel\": settings for %v, but the data have no %v rows", c.String("channel-settings"), f.Line, f.Channel, f.Channel))
 		}
 	}
 	for flag, ch := range map[string]staffing.Channel{"chat-aht": staffing.Chat, "chat-target": staffing.Chat, "email-aht": staffing.Email} {
@@ -532,8 +524,8 @@ func checkChannels(c *cli.Context, rows []staffing.Row, s staffing.Settings, fil
 		}
 		if err := staffing.CheckChannel(s, ch); err != nil {
 			for _, f := range files {
-				if f.channel == ch {
-					return usageError(fmt.Errorf("%s:%d: %s", c.String("channel-settings"), f.line, settingsFields.Replace(err.Error())))
+				if f.Channel == ch {
+					return usageError(fmt.Errorf("%s:%d: %s", c.String("channel-settings"), f.Line, settingsFields.Replace(err.Error())))
 				}
 			}
 			return usageError(flagNames(err))
@@ -555,15 +547,6 @@ var (
 type errorReplacer struct{ r *strings.Replacer }
 
 func (e errorReplacer) Replace(err error) error { return errors.New(e.r.Replace(err.Error())) }
-
-// position names row i of tb as a message does: "line 3" or "row 3".
-func position(tb *data.Table, i int) string {
-	e := tb.ErrorAt(i, "", "", nil)
-	if e.Line > 0 {
-		return fmt.Sprintf("line %d", e.Line)
-	}
-	return fmt.Sprintf("row %d", e.Row)
-}
 
 // wideColumns are the columns of the wide form and their channels.
 var wideColumns = []struct {
@@ -594,7 +577,7 @@ type rowReader struct {
 
 	decided bool
 	wide    []wideSource
-	last    [4]lastRow // by channel; tb nil before its first row
+	last    [4]lastRow // by channel
 	chunk   staffChunk // the last chunk's slices, reused
 }
 
@@ -603,10 +586,22 @@ type wideSource struct {
 	ch   staffing.Channel
 }
 
+// lastRow is a channel's last row: row i of the chunk being read
+// (inChunk), else at pos, of a chunk gone. seen is false before the first.
 type lastRow struct {
-	start time.Time
-	tb    *data.Table
-	i     int
+	seen    bool
+	start   time.Time
+	i       int
+	inChunk bool
+	pos     data.Pos
+}
+
+// where names the row in messages: "line 3".
+func (l lastRow) where(tb *data.Table) string {
+	if l.inChunk {
+		return tb.Pos(l.i).String()
+	}
+	return l.pos.String()
 }
 
 // staffChunk is one chunk's plan rows; line[i] is the table row behind
@@ -738,22 +733,27 @@ func (rr *rowReader) read(tb *data.Table) (staffChunk, error) {
 				r.Channel = c
 			}
 			var d time.Duration
-			if last := rr.last[r.Channel]; last.tb != nil {
+			if last := rr.last[r.Channel]; last.seen {
 				d = r.Start.Sub(last.start)
 				switch {
 				case d == 0:
-					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, position(last.tb, last.i))))
+					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: a second %v row for this interval (the first is at %s)", data.ErrDuplicate, r.Channel, last.where(tb))))
 				case d < 0:
-					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: this %v row comes before the one at %s; sort the rows by start", data.ErrUnsorted, r.Channel, position(last.tb, last.i))))
+					return ch, inputError(tb.ErrorAt(i, "start", r.Start.Format(time.RFC3339), fmt.Errorf("%w: this %v row comes before the one at %s; sort the rows by start", data.ErrUnsorted, r.Channel, last.where(tb))))
 				}
 				if rr.interval == 0 {
 					spacing[d]++
 				}
 			}
-			rr.last[r.Channel] = lastRow{r.Start, tb, i}
+			rr.last[r.Channel] = lastRow{seen: true, start: r.Start, i: i, inChunk: true}
 			ch.rows = append(ch.rows, r)
 			ch.line = append(ch.line, i)
 			ch.gap = append(ch.gap, d)
+		}
+	}
+	for c := range rr.last {
+		if l := &rr.last[c]; l.inChunk {
+			l.pos, l.inChunk = tb.Pos(l.i), false
 		}
 	}
 	if rr.interval == 0 {
@@ -879,61 +879,10 @@ func fillNeedsTable(t *data.Table, needs []staffing.Need, sp needsSpec) *data.Ta
 	return t
 }
 
-// staffSummary writes the totals by channel, what deflection saves, what
-// the bot covers while a channel is closed, whether the quotes keep the
-// promise, and the hours to publish, to stderr.
-func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Settings, files []channelSetting) {
-	w := c.App.ErrWriter
-	var frac, whole, sched, saved float64
-	for _, x := range sum {
-		frac += x.AgentHours
-		whole += x.RoundedHours
-		sched += x.ScheduledHours
-		saved += x.SavedHours
-	}
-	fmt.Fprintf(w, "agent-hours: %.1f fractional, %.1f rounded up per interval, %.1f scheduled after shrinkage\n", frac, whole, sched)
-	if len(sum) > 1 {
-		parts := make([]string, len(sum))
-		for i, x := range sum {
-			parts[i] = fmt.Sprintf("%v %.1f", x.Channel, x.AgentHours)
-		}
-		fmt.Fprintf(w, "  by channel (fractional): %s\n", strings.Join(parts, ", "))
-	}
-	for _, x := range sum {
-		if x.Deflected > 0 {
-			fmt.Fprintf(w, "%v: deflection resolves %.0f of %.0f contacts (%.0f%%) and saves %.1f agent-hours\n",
-				x.Channel, x.Deflected, x.Offered, 100*x.Deflected/x.Offered, x.SavedHours)
-		}
-		if x.Channel == staffing.Chat && x.Closed > 0 && x.ClosedOffered > 0 {
-			fmt.Fprintf(w, "chat: closed in %d of %d intervals, when %.0f chats arrive: the bot, open round the clock, meets all of them", x.Closed, x.Intervals, x.ClosedOffered)
-			if x.ClosedDeflected > 0 {
-				fmt.Fprintf(w, " and resolves %.0f; the rest are asked to come back when chat opens", x.ClosedDeflected)
-			} else {
-				fmt.Fprint(w, "; without --deflect it resolves none, and they are asked to come back when chat opens")
-			}
-			fmt.Fprintln(w)
-		}
-		if x.Promise.Within > 0 && x.WorstQuote > 0 {
-			promise := fmt.Sprintf("%.0f%% within %v of open time", 100*x.Promise.Share, x.Promise.Within)
-			open := time.Duration(x.OpenQuote) * time.Second
-			if x.QuotesOver == 0 {
-				fmt.Fprintf(w, "%v: the staffing keeps the promise (%s) in every open interval: at most %s; quote_p90 through closed hours at most %s\n", x.Channel, promise, open, time.Duration(x.WorstQuote)*time.Second)
-			} else {
-				fmt.Fprintf(w, "%v: the staffing does NOT keep the promise (%s) in %d open intervals: it takes up to %s (see the quote columns)\n",
-					x.Channel, promise, x.QuotesOver, open)
-			}
-			if x.ClosedOffered > 0 && x.ClosedQuote > (x.Promise.Within+time.Second).Seconds() {
-				fmt.Fprintf(w, "%v: the %.0f items that arrive while closed do NOT get the promise: they are worked through the first open hours, %.0f%% within %s of opening; promise them \"within %s of opening\", or staff the opening for the backlog\n",
-					x.Channel, x.ClosedOffered, 100*x.Promise.Share, time.Duration(x.ClosedQuote)*time.Second, time.Duration(x.ClosedQuote)*time.Second)
-			}
-		}
-		if x.HighAbandon > 0 {
-			fmt.Fprintf(w, "warning: %v: more than half the contacts hang up in %d intervals: the target is met because they leave, not because they are answered; set a ceiling such as --max-abandon 0.05\n", x.Channel, x.HighAbandon)
-		}
-	}
-	if saved > 0 {
-		fmt.Fprintf(w, "deflection saves %.1f agent-hours in all\n", saved)
-	}
+// publishedHours lists the hours each channel publishes: its own from
+// the --channel-settings file, else --open for email and callbacks with a
+// promise.
+func publishedHours(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Settings, files []data.ChannelSetting) []staffing.ChannelHours {
 	var hours []staffing.ChannelHours
 	if spec := c.String("open"); spec != "" {
 		// --open is the hours email and callbacks are worked in, unless
@@ -942,7 +891,7 @@ func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Sett
 		for _, x := range sum {
 			own := false
 			for _, f := range files {
-				own = own || f.channel == x.Channel && f.hours != nil
+				own = own || f.Channel == x.Channel && f.Hours != nil
 			}
 			if x.Promise.Within > 0 && !own {
 				hours = append(hours, staffing.ChannelHours{Channel: x.Channel, Hours: open, Within: x.Promise.Within})
@@ -950,15 +899,13 @@ func staffSummary(c *cli.Context, sum []staffing.ChannelSummary, s staffing.Sett
 		}
 	}
 	for _, f := range files {
-		if f.hours != nil {
-			h := staffing.ChannelHours{Channel: f.channel, Hours: *f.hours}
-			if f.channel == staffing.Email || f.channel == staffing.Callback && f.settings.Slot == 0 {
-				h.Within = cmp.Or(f.settings.Promise.Within, s.Promise.Within)
+		if f.Hours != nil {
+			h := staffing.ChannelHours{Channel: f.Channel, Hours: *f.Hours}
+			if f.Channel == staffing.Email || f.Channel == staffing.Callback && f.Settings.Slot == 0 {
+				h.Within = cmp.Or(f.Settings.Promise.Within, s.Promise.Within)
 			}
 			hours = append(hours, h)
 		}
 	}
-	if len(hours) > 0 {
-		fmt.Fprintf(w, "published hours: %s\n", staffing.PublishedHours(hours))
-	}
+	return hours
 }

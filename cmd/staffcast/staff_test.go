@@ -42,6 +42,8 @@ func TestStaff(t *testing.T) {
 		{"bad_slot", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings_bad_slot.csv"}, exitUsage},
 		{"promise_shorter_than_aht", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-aht", "20m", "--email-within", "10m"}, exitUsage},
 		{"settings_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings.json"}, exitUsage},
+		// A stray quote in the settings file: its line and exit 2, not a panic.
+		{"settings_stray_quote", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", "testdata/channel_settings_stray_quote.csv"}, exitUsage},
 		{"deflect_without_data", []string{"--in", "testdata/volumes_calls_only.csv", "--aht", "3m", "--deflect", "chat=0.2"}, exitUsage},
 		{"teams", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--email-within", "10m", "--teams", "phone,chat+email+callback", "--format", "csv"}, exitOK},
 		{"team_unknown_channel", []string{"--in", "testdata/volumes_wide.csv", "--aht", "3m", "--teams", "phone,chat+fax"}, exitUsage},
@@ -211,11 +213,55 @@ func TestChannelSettingsHelpExample(t *testing.T) {
 	if err != nil || len(got) != 3 {
 		t.Fatalf("the help's example: %d rows, %v", len(got), err)
 	}
-	if cb := got[2].settings; got[2].channel != staffing.Callback || cb.Slot != 15*time.Minute || cb.Prep != time.Minute || got[2].hours == nil {
+	if cb := got[2].Settings; got[2].Channel != staffing.Callback || cb.Slot != 15*time.Minute || cb.Prep != time.Minute || got[2].Hours == nil {
 		t.Errorf("callback row read as %+v", got[2])
 	}
 	_, stderr, code := run(t, "", "staff", "--in", "testdata/volumes_wide.csv", "--aht", "3m", "--channel-settings", path, "--format", "csv")
 	if code != exitOK {
 		t.Errorf("staff with the help's file: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestStaffErrorsNameLinesOfEarlierChunks checks the messages about rows
+// whose chunk staff has read past (and reused, see data.TableReader.Reuse):
+// a repeated interval on the first line of a chunk names the last line
+// of the chunk before, an out-of-order row likewise, and a row the
+// planner refuses names its line in the third chunk.
+func TestStaffErrorsNameLinesOfEarlierChunks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	write := func(name string, at func(i int) int, vol func(i int) string) string {
+		var b strings.Builder
+		b.WriteString("start,volume\n")
+		for i := range 3 * chunk {
+			fmt.Fprintf(&b, "%s,%s\n", t0.Add(time.Duration(at(i))*15*time.Minute).Format(time.RFC3339), vol(i))
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	same := func(i int) int { return i }
+	ten := func(int) string { return "10" }
+	// Row chunk (0-based) is on line chunk+2, the first of the second chunk.
+	dup := write("dup.csv", func(i int) int { return min(i, chunk-1) + max(0, i-chunk) }, ten)
+	back := write("back.csv", func(i int) int { return map[bool]int{true: chunk - 5, false: i}[i == chunk] }, ten)
+	huge := write("huge.csv", same, func(i int) string { return map[bool]string{true: "1e7", false: "10"}[i == 2*chunk+7] })
+	for _, c := range []struct {
+		path string
+		code int
+		want string
+	}{
+		{dup, exitInput, fmt.Sprintf("dup.csv:%d: column \"start\": duplicate interval: a second phone row for this interval (the first is at line %d)", chunk+2, chunk+1)},
+		{back, exitInput, fmt.Sprintf("back.csv:%d: column \"start\"", chunk+2)},
+		{back, exitInput, fmt.Sprintf("comes before the one at line %d", chunk+1)},
+		{huge, exitUnreachable, fmt.Sprintf("huge.csv:%d: column \"volume\": staffing: target unreachable", 2*chunk+9)},
+	} {
+		_, stderr, code := run(t, "", "staff", "--in", c.path, "--aht", "3m", "--format", "csv")
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit %d, %q; want %d and %q", filepath.Base(c.path), code, stderr, c.code, c.want)
+		}
 	}
 }

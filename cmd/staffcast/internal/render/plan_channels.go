@@ -59,7 +59,6 @@ func planChannelsText(w io.Writer, res *plan.Result, opt plan.Options) error {
 		cp.From.Format("2006-01-02"), cp.To.AddDate(0, 0, -1).Format("2006-01-02"))
 	header := []string{"channel", "hours", "offered", "deflected", "handled", "agent_hours", "scheduled", "service"}
 	var rows [][]string
-	var off, defl, ah float64
 	for i, x := range cp.Channels {
 		h := ""
 		if i < len(cp.Hours) {
@@ -67,9 +66,9 @@ func planChannelsText(w io.Writer, res *plan.Result, opt plan.Options) error {
 		}
 		rows = append(rows, []string{x.Channel.String(), h, fmt.Sprintf("%.0f", x.Offered), fmt.Sprintf("%.0f", x.Deflected), fmt.Sprintf("%.0f", x.Offered-x.Deflected),
 			fmt.Sprintf("%.1f", x.AgentHours), fmt.Sprintf("%.0f", x.ScheduledHours), serviceText(x, cp, opt)})
-		off, defl, ah = off+x.Offered, defl+x.Deflected, ah+x.AgentHours
 	}
-	rows = append(rows, []string{"total", "", fmt.Sprintf("%.0f", off), fmt.Sprintf("%.0f", defl), fmt.Sprintf("%.0f", off-defl), fmt.Sprintf("%.1f", ah), fmt.Sprintf("%.0f", cp.Scheduled), ""})
+	t := staffing.Total(cp.Channels)
+	rows = append(rows, []string{"total", "", fmt.Sprintf("%.0f", t.Offered), fmt.Sprintf("%.0f", t.Deflected), fmt.Sprintf("%.0f", t.Offered-t.Deflected), fmt.Sprintf("%.1f", t.AgentHours), fmt.Sprintf("%.0f", cp.Scheduled), ""})
 	if err := texttab.Write(w, header, rows); err != nil {
 		return err
 	}
