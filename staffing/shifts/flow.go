@@ -61,7 +61,12 @@ func (g *flowGraph) minCostFlow(s, t int, want float64) (sent, cost float64) {
 				if a.cap <= 1e-12 {
 					continue
 				}
-				nd := dist[it.v] + a.cost + pot[it.v] - pot[a.to]
+				// A reduced cost is never negative in exact arithmetic;
+				// in floats it can fall a rounding error below 0 (the
+				// potentials grow with the costs: shifts priced per agent,
+				// costs in money), and a negative one lets a settled node
+				// be relaxed again and the path to t run in a cycle.
+				nd := dist[it.v] + max(0, a.cost+pot[it.v]-pot[a.to])
 				if nd < dist[a.to]-1e-12 {
 					dist[a.to], prev[a.to] = nd, ai
 					pq = pq.push(item{a.to, nd})

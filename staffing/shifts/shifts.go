@@ -11,9 +11,10 @@ import (
 	"github.com/staffcast/staffcast/clock"
 )
 
-// ErrUncoverable is wrapped by errors for requirements no allowed shift
-// can cover (and no under-staffing penalty lets go).
-var ErrUncoverable = errors.New("shifts: requirement no allowed shift covers")
+// ErrUncoverable is wrapped by errors for requirements the allowed shifts
+// cannot cover (none covers an interval, or not within the agent cap) and
+// no under-staffing penalty lets go.
+var ErrUncoverable = errors.New("shifts: the requirement cannot be covered")
 
 // Rules say which shifts may be used and what they cost.
 type Rules struct {
