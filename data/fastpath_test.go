@@ -32,25 +32,6 @@ func TestAppendNumberIsShortestForm(t *testing.T) {
 	}
 }
 
-// numberCache must write what appendNumber does, for numbers that repeat
-// (hits), numbers that share a slot (collisions: 256 slots for 5,000
-// distinct values), and numbers too long to keep.
-func TestNumberCacheAsAppendNumber(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	distinct := []float64{0.1, -0.1, 1e-7, 1e-300, 123456789.123, math.SmallestNonzeroFloat64, math.Nextafter(1, 2), math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 7, 1 << 60}
-	for range 5000 {
-		distinct = append(distinct, r.Float64(), r.NormFloat64()*1e3, math.Float64frombits(r.Uint64()))
-	}
-	var nc numberCache
-	for range 200000 {
-		v := distinct[r.IntN(len(distinct))]
-		want := string(appendNumber([]byte("x,"), v))
-		if got := string(nc.append([]byte("x,"), v)); got != want {
-			t.Fatalf("numberCache.append(%v) = %q, want %q", v, got, want)
-		}
-	}
-}
-
 // parseDecimal must read what strconv.ParseFloat reads, to the bit, or
 // leave the string to it.
 func TestParseDecimalAsParseFloat(t *testing.T) {
