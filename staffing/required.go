@@ -78,13 +78,12 @@ func required(q Queue, t *Target, req *Requirement) error {
 // once, at the answer.
 func (m model) requiredC(t *Target, limit int, req *Requirement) error {
 	sec := t.AnswerWithin.Seconds()
-	// a >= limit first: it keeps int(m.a) from overflowing.
-	if m.a >= float64(limit) || int(math.Floor(m.a))+1 > limit {
+	if m.a >= float64(limit) { // also keeps int(m.a) below from overflowing
 		*req = Requirement{Agents: limit}
 		m.erlangC(&req.Result, limit, 1/invErlangB(m.a, limit), sec)
 		return unreachable(&req.Result, limit)
 	}
-	n := int(math.Floor(m.a)) + 1 // the first stable staffing
+	n := int(math.Floor(m.a)) + 1 // the first stable staffing, at most limit as a < limit
 	inv := invErlangB(m.a, n)
 	ia := 1 / m.a
 	decay := math.Exp(-m.mu * sec)
