@@ -28,15 +28,10 @@ type Table struct {
 
 // rowError returns a ParseError located at row i of t.
 func (t *Table) rowError(i int, column, value string, err error) *ParseError {
-	e := &ParseError{File: t.file, Column: column, Value: value, Err: err}
-	switch {
-	case i < 0: // the table as a whole (a missing column): no line
-	case t.lines != nil && i < len(t.lines):
-		e.Line = t.lines[i]
-	default:
-		e.Row = t.rowPosition(i)
+	if i < 0 { // the table as a whole (a missing column): no line
+		return &ParseError{File: t.file, Column: column, Value: value, Err: err}
 	}
-	return e
+	return t.Pos(i).ErrorAt(t.file, column, value, err)
 }
 
 // Len returns the number of rows.
