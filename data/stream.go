@@ -110,20 +110,18 @@ func (tr *TableReader) csv(r io.Reader) error {
 	// the field strings (text columns) but not the slices.
 	var records [][]string
 	var fields []string
-	// With reuse, the previous chunk's table and slices.
+	// With reuse, the previous chunk's table and slices; without, they
+	// stay nil and every chunk gets its own.
 	var last *Table
 	var lastTimes []time.Time
 	var lastLines []int
-	var lastFloats [][]float64 // by column
+	lastFloats := make([][]float64, len(header)) // by column
 	tr.next = func() (*Table, error) {
 		records, fields = records[:0], fields[:0]
-		var lines []int
 		if tr.reuse {
-			lines = lastLines[:0]
 			cr.recycle()
-		} else {
-			lines = make([]int, 0, tr.chunk)
 		}
+		lines := slices.Grow(lastLines[:0], tr.chunk)
 		for len(records) < tr.chunk {
 			rec, err := cr.Read()
 			if err == io.EOF {
@@ -143,21 +141,14 @@ func (tr *TableReader) csv(r io.Reader) error {
 			}
 			return nil, io.EOF
 		}
-		var t *Table
-		var times []time.Time
-		if tr.reuse && last != nil {
-			t = last
-			t.lines, t.Columns = lines, t.Columns[:0]
-			times = slices.Grow(lastTimes[:0], len(records))[:len(records)]
-		} else {
-			t = &Table{file: tr.name, lines: lines}
-			times = make([]time.Time, len(records))
+		t := last
+		if t == nil {
+			t = &Table{file: tr.name}
 		}
+		t.lines, t.Columns = lines, t.Columns[:0]
+		times := slices.Grow(lastTimes[:0], len(records))[:len(records)]
 		if tr.reuse {
 			last, lastTimes, lastLines = t, times, lines
-			if lastFloats == nil {
-				lastFloats = make([][]float64, len(header))
-			}
 		}
 		for i, rec := range records {
 			tm, err := days.parse(rec[ti])
@@ -172,11 +163,7 @@ func (tr *TableReader) csv(r io.Reader) error {
 				continue
 			}
 			forced := contains(tr.opt.Text, h) || !first && text[j]
-			var dst []float64
-			if tr.reuse {
-				dst = lastFloats[j]
-			}
-			col, err := parseColumn(dst, tr.name, h, j, records, lines, comma == ';', forced)
+			col, err := parseColumn(lastFloats[j], tr.name, h, j, records, lines, comma == ';', forced)
 			if err != nil {
 				return nil, err
 			}
