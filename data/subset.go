@@ -1,7 +1,5 @@
 package data
 
-import "time"
-
 // Subset returns the rows of t for which keep is true, in order, as a new
 // table (the column values are copied). The new table still knows the
 // file and the line (or row) each of its rows came from, so an error found
@@ -16,36 +14,32 @@ func (t *Table) Subset(keep func(i int) bool) *Table {
 	}
 	out := &Table{file: t.file, Columns: make([]Column, len(t.Columns))}
 	for j, c := range t.Columns {
-		nc := Column{Name: c.Name}
+		out.Columns[j] = Column{Name: c.Name}
 		switch {
 		case c.Time != nil:
-			nc.Time = make([]time.Time, len(idx))
-			for k, i := range idx {
-				nc.Time[k] = c.Time[i]
-			}
+			out.Columns[j].Time = pick(c.Time, idx)
 		case c.Float != nil:
-			nc.Float = make([]float64, len(idx))
-			for k, i := range idx {
-				nc.Float[k] = c.Float[i]
-			}
+			out.Columns[j].Float = pick(c.Float, idx)
 		default:
-			nc.Text = make([]string, len(idx))
-			for k, i := range idx {
-				nc.Text[k] = c.Text[i]
-			}
+			out.Columns[j].Text = pick(c.Text, idx)
 		}
-		out.Columns[j] = nc
 	}
 	if t.lines != nil && len(t.lines) >= t.Len() {
-		out.lines = make([]int, len(idx))
-		for k, i := range idx {
-			out.lines[k] = t.lines[i]
-		}
+		out.lines = pick(t.lines, idx)
 		return out
 	}
 	out.rows = make([]int, len(idx))
 	for k, i := range idx {
 		out.rows[k] = t.rowPosition(i)
+	}
+	return out
+}
+
+// pick returns the elements idx of s, in a new slice.
+func pick[T any](s []T, idx []int) []T {
+	out := make([]T, len(idx))
+	for k, i := range idx {
+		out[k] = s[i]
 	}
 	return out
 }
