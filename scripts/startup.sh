@@ -129,7 +129,7 @@ echo "staff on a year (35040 rows, output identical): staffcast $a; erlangmin $b
 
 # The same year with a fraction of its own on every volume (five
 # decimals), as a forecast's volumes are: no two rows repeat, so staff's
-# memo and number cache find nothing to reuse.
+# memo and the CSV writer's tail cache find nothing to reuse.
 awk -F, 'NR == 1 {print; next} {printf "%s,%.5f\n", $1, $2 + ((NR-2)*7919 % 35040)/35040}' "$tmp/year.csv" >"$tmp/frac.csv"
 "$tmp/staffcast" staff --in "$tmp/frac.csv" --aht 3m --target 80/20 --format csv >"$tmp/staff.csv" 2>/dev/null
 "$tmp/erlangmin" "$tmp/frac.csv" >"$tmp/erlangmin.csv" 2>/dev/null
