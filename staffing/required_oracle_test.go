@@ -1,9 +1,10 @@
 package staffing
 
 // The Erlang C and A requirement search as it was before the lean
-// restructuring (commit 3de4d06), kept verbatim but renamed as the oracle
+// restructuring (commit 3de4d06), renamed, as the oracle
 // of TestRequiredMatchesOracle: the new path must return the same
-// Requirement and error, bit for bit.
+// Requirement and error, bit for bit. What the restructuring left as it was
+// (the model, the Erlang B recursion, the queue measures) is called, not copied.
 
 import (
 	"errors"
@@ -17,9 +18,9 @@ import (
 type oldModel model
 
 func oldRequiredSearch(q Queue, t *Target) (Requirement, error) {
-	m := oldNewModel(q)
+	m := oldModel(newModel(q))
 	if m.a == 0 {
-		return Requirement{Result: m.oldEval(0, 1, t.AnswerWithin.Seconds(), t.SLBase)}, nil
+		return Requirement{Result: model(m).eval(0, 1, t.AnswerWithin.Seconds(), t.SLBase)}, nil
 	}
 	limit := t.MaxAgents
 	if limit == 0 {
@@ -34,18 +35,18 @@ func oldRequiredSearch(q Queue, t *Target) (Requirement, error) {
 func (m oldModel) oldRequiredC(t Target, limit int) (Requirement, error) {
 	sec := t.AnswerWithin.Seconds()
 	if m.a >= float64(limit) { // also keeps int(m.a) below from overflowing
-		r := m.oldEval(limit, 1/oldInvErlangB(m.a, limit), sec, t.SLBase)
+		r := model(m).eval(limit, 1/invErlangB(m.a, limit), sec, t.SLBase)
 		return Requirement{Agents: limit, Result: r}, unreachable(&r, limit)
 	}
 	n := int(math.Floor(m.a)) + 1 // the first stable staffing
 	if n > limit {
-		r := m.oldEval(limit, 1/oldInvErlangB(m.a, limit), sec, t.SLBase)
+		r := model(m).eval(limit, 1/invErlangB(m.a, limit), sec, t.SLBase)
 		return Requirement{Agents: limit, Result: r}, unreachable(&r, limit)
 	}
 	// The loop tests the targets on the few quantities they need, with one
 	// division per n: C = n/(I·(n − a) + a) for I = 1/B, and the service
 	// level's exp(−(n − a)·μT) carried as a product. Result is built once.
-	inv := oldInvErlangB(m.a, n)
+	inv := invErlangB(m.a, n)
 	ia := 1 / m.a
 	decay := math.Exp(-m.mu * sec)
 	e := math.Exp(-(float64(n) - m.a) * m.mu * sec)
@@ -58,14 +59,14 @@ func (m oldModel) oldRequiredC(t Target, limit int) (Requirement, error) {
 			(maxASA == 0 || c/(m.mu*(fn-m.a)) <= maxASA) &&
 			(t.MaxOccupancy == 0 || !exceeds(m.a/fn, t.MaxOccupancy))
 		if ok {
-			r := m.oldErlangC(n, 1/inv, sec)
+			r := model(m).eval(n, 1/inv, sec, t.SLBase)
 			if t.oldMet(r) { // the same test on the full Result, which is authoritative
-				prev := m.oldErlangC(n-1, 1/prevInv, sec)
+				prev := model(m).eval(n-1, 1/prevInv, sec, t.SLBase)
 				return m.oldRequirement(t, prev, r, n), nil
 			}
 		}
 		if n == limit {
-			r := m.oldErlangC(n, 1/inv, sec)
+			r := model(m).eval(n, 1/inv, sec, t.SLBase)
 			return Requirement{Agents: n, Result: r}, unreachable(&r, limit)
 		}
 		n++
@@ -97,10 +98,10 @@ func (m oldModel) oldRequiredA(t Target, limit int) (Requirement, error) {
 		start = min(req.Agents, limit)
 	}
 	lo, hi := 0, start
-	if test(start, oldInvErlangB(m.a, start)) {
+	if test(start, invErlangB(m.a, start)) {
 		for step := 1; hi > 1; step *= 2 {
 			next := max(hi-step, 1)
-			if !test(next, oldInvErlangB(m.a, next)) {
+			if !test(next, invErlangB(m.a, next)) {
 				lo = next
 				break
 			}
@@ -110,11 +111,11 @@ func (m oldModel) oldRequiredA(t Target, limit int) (Requirement, error) {
 		lo = start
 		for step := 1; ; step *= 2 {
 			if lo == limit {
-				r := full(limit, oldInvErlangB(m.a, limit))
+				r := full(limit, invErlangB(m.a, limit))
 				return Requirement{Agents: limit, Result: r}, unreachable(&r, limit)
 			}
 			hi = min(limit, lo+step)
-			if test(hi, oldInvErlangB(m.a, hi)) {
+			if test(hi, invErlangB(m.a, hi)) {
 				break
 			}
 			lo = hi
@@ -122,13 +123,13 @@ func (m oldModel) oldRequiredA(t Target, limit int) (Requirement, error) {
 	}
 	for hi-lo > 2 {
 		mid := lo + (hi-lo)/2
-		if test(mid, oldInvErlangB(m.a, mid)) {
+		if test(mid, invErlangB(m.a, mid)) {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	prevInv := oldInvErlangB(m.a, lo)
+	prevInv := invErlangB(m.a, lo)
 	n := lo + 1
 	inv := 1 + float64(n)/m.a*prevInv
 	for ; n < hi && !test(n, inv); n++ {
@@ -190,81 +191,6 @@ func (m oldModel) oldRequirement(t Target, prev, r Result, n int) Requirement {
 		req.Fractional = max(req.Fractional, m.a)
 	}
 	return req
-}
-
-func oldNewModel(q Queue) oldModel {
-	m := oldModel{a: q.Load()}
-	m.mu = 1 / q.AHT.Seconds()
-	m.lambda = m.a * m.mu
-	if q.Patience > 0 {
-		m.theta = 1 / q.Patience.Seconds()
-	}
-	return m
-}
-
-func (m oldModel) oldEval(n int, b float64, t float64, base SLBase) Result {
-	if m.theta > 0 {
-		return model(m).erlangA(n, b, t, base)
-	}
-	return m.oldErlangC(n, b, t)
-}
-
-func (m oldModel) oldErlangC(n int, b float64, t float64) Result {
-	r := Result{Agents: n, OfferedLoad: m.a}
-	fn := float64(n)
-	switch {
-	case m.a == 0:
-		r.ServiceLevel = 1
-		return r
-	case m.a >= fn:
-		r.PWait, r.ASASeconds = 1, math.Inf(1)
-		if n > 0 {
-			r.Occupancy = 1
-		}
-		return r
-	}
-	c := oldErlangCFromB(m.a, n, b)
-	r.PWait = c
-	r.ServiceLevel = 1 - c*math.Exp(-(fn-m.a)*m.mu*t)
-	r.ASASeconds = c / (m.mu * (fn - m.a))
-	r.Occupancy = m.a / fn
-	return r
-}
-
-func oldErlangCFromB(a float64, n int, b float64) float64 {
-	if a == 0 {
-		return 0
-	}
-	fn := float64(n)
-	if a >= fn {
-		return 1
-	}
-	c := fn * b / (fn - a*(1-b))
-	return min(c, 1)
-}
-
-func oldInvErlangB(a float64, n int) float64 {
-	if a == 0 {
-		return math.Inf(1)
-	}
-	if n == 0 {
-		return 1
-	}
-	m0, inv := oldStartInvB(a, n)
-	ia := 1 / a
-	for m := m0 + 1; m <= n; m++ {
-		inv = 1 + float64(m)*ia*inv
-	}
-	return inv
-}
-
-func oldStartInvB(a float64, n int) (m0 int, inv float64) {
-	skip := min(float64(n), a) - 8*math.Sqrt(a) - 8
-	if skip < 1 {
-		return 0, 1
-	}
-	m0 = int(skip)
-	return m0, a / (a - float64(m0))
 }
 
 // TestRequiredMatchesOracle compares the requirement search with the
