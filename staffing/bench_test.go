@@ -86,13 +86,9 @@ func yearFourChannels() []Row {
 	return rows
 }
 
-// BenchmarkPlanYearFourChannels staffs a year of hourly intervals of the
-// four channels, each by its own model: phone Erlang C, chat with two
-// chats per agent, email queued under a 10-minute promise, callbacks by
-// the backlog model under 4 hours, chat and email with deflection.
-func BenchmarkPlanYearFourChannels(b *testing.B) {
-	rows := yearFourChannels()
-	s := Settings{
+// fourChannelSettings are the settings of the four-channel benchmarks.
+func fourChannelSettings() Settings {
+	return Settings{
 		Interval: time.Hour, AHT: 4 * time.Minute,
 		Target:  Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
 		Promise: Promise{Share: 0.9, Within: 4 * time.Hour},
@@ -101,6 +97,15 @@ func BenchmarkPlanYearFourChannels(b *testing.B) {
 			Email: {Promise: Promise{Share: 0.9, Within: 10 * time.Minute}, Deflect: 0.1},
 		},
 	}
+}
+
+// BenchmarkPlanYearFourChannels staffs a year of hourly intervals of the
+// four channels, each by its own model: phone Erlang C, chat with two
+// chats per agent, email queued under a 10-minute promise, callbacks by
+// the backlog model under 4 hours, chat and email with deflection.
+func BenchmarkPlanYearFourChannels(b *testing.B) {
+	rows := yearFourChannels()
+	s := fourChannelSettings()
 	for b.Loop() {
 		if _, err := Plan(rows, s); err != nil {
 			b.Fatal(err)
@@ -114,15 +119,7 @@ func BenchmarkPlanYearFourChannels(b *testing.B) {
 // row at a time through a Planner, as staff streams.
 func BenchmarkPlannerYearFourChannels(b *testing.B) {
 	rows := yearFourChannels()
-	s := Settings{
-		Interval: time.Hour, AHT: 4 * time.Minute,
-		Target:  Target{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second},
-		Promise: Promise{Share: 0.9, Within: 4 * time.Hour},
-		Channels: map[Channel]ChannelSettings{
-			Chat:  {AHT: 6 * time.Minute, Chat: Concurrency{Chats: 2, Slowdown: 0.2}, Deflect: 0.25},
-			Email: {Promise: Promise{Share: 0.9, Within: 10 * time.Minute}, Deflect: 0.1},
-		},
-	}
+	s := fourChannelSettings()
 	var needs []Need
 	for b.Loop() {
 		p, err := NewPlanner(s)
